@@ -1,0 +1,91 @@
+package vn.motcua.catalog;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.motcua.catalog.internal.CatalogRepository;
+import vn.motcua.catalog.internal.CatalogRepository.Browse;
+import vn.motcua.catalog.internal.ProcedureValidator;
+import vn.motcua.catalog.search.ProcedureSearch;
+import vn.motcua.organization.AgencyKind;
+import vn.motcua.organization.OrganizationService;
+
+/** The way into the catalog: read, browse and search procedures, and change them. */
+@Service
+public class CatalogService {
+
+    private final CatalogRepository repository;
+    private final ProcedureValidator validator;
+    private final ProcedureSearch search;
+    private final OrganizationService organization;
+    private final ApplicationEventPublisher events;
+
+    CatalogService(CatalogRepository repository, ProcedureValidator validator, ProcedureSearch search,
+                   OrganizationService organization, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.validator = validator;
+        this.search = search;
+        this.organization = organization;
+        this.events = events;
+    }
+
+    public Optional<Procedure> procedure(String code) {
+        return repository.find(code);
+    }
+
+    public List<Procedure> all() {
+        return repository.findAll();
+    }
+
+    /** A page of the whole catalog in code order; {@code page} counts from 0. */
+    public Page<Procedure> page(int page, int size) {
+        return new Page<>(repository.findPage(page * size, size), repository.count());
+    }
+
+    public List<SearchHit> search(String query, int limit) {
+        return search.search(query, limit);
+    }
+
+    public List<ProcedureField> fields() {
+        return repository.fields();
+    }
+
+    /** Procedures by field (slug), level, online level and agency, each optional; {@code page} counts from 0. */
+    public Page<ProcedureSummary> browse(String fieldSlug, ProcedureLevel level, OnlineLevel onlineLevel,
+                                         String agencyCode, int page, int size) {
+        boolean commune = agencyCode != null && organization.agency(agencyCode)
+                .map(a -> a.kind() == AgencyKind.COMMUNE).orElse(false);
+        Browse filter = new Browse(fieldSlug, level, onlineLevel, agencyCode, commune);
+        return new Page<>(repository.browse(filter, page * size, size), repository.countBrowse(filter));
+    }
+
+    /** What is wrong with a procedure, in the given language; empty when it may be saved. */
+    public List<String> problems(Procedure procedure, Locale locale) {
+        return validator.problems(procedure, locale);
+    }
+
+    /**
+     * Creates or replaces a procedure after checking it.
+     *
+     * @throws InvalidProcedureException listing every problem, when there is one; nothing is changed then
+     */
+    @Transactional
+    public boolean save(Procedure procedure, Locale locale) {
+        List<String> problems = validator.problems(procedure, locale);
+        if (!problems.isEmpty()) {
+            throw new InvalidProcedureException(problems);
+        }
+        boolean created = repository.save(procedure);
+        events.publishEvent(new CatalogChanged(1));
+        return created;
+    }
+
+    /** A page of items and the total number of items on all pages. */
+    public record Page<T>(List<T> items, int total) {
+    }
+}

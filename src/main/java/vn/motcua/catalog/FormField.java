@@ -1,0 +1,17 @@
+package vn.motcua.catalog;
+
+import java.util.List;
+
+/**
+ * A field of a procedure's online application form.
+ *
+ * @param key     identifier of the value in the dossier's form data
+ * @param profile the applicant profile value that pre-fills it (fullName, idNumber, ...), or null
+ */
+public record FormField(String key, String label, FieldType type, boolean required, List<String> options,
+                        String profile) {
+
+    public FormField {
+        options = options == null ? List.of() : List.copyOf(options);
+    }
+}

@@ -1,0 +1,6 @@
+package vn.motcua.catalog;
+
+/** Where a procedure is decided. */
+public enum ProcedureLevel {
+    PROVINCE, COMMUNE
+}

@@ -1,0 +1,110 @@
+package vn.motcua.catalog.search;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * How citizens say things versus how procedures are named: everyday words and abbreviations, each with the official
+ * wording it stands for ({@code sổ đỏ => giấy chứng nhận quyền sử dụng đất}), and the filler words of a question
+ * ({@code cần}, {@code gì}, {@code thủ tục}) that say nothing about which procedure is meant. Both are data files
+ * under {@code catalog/search/}, folded with the index's analyzer when loaded.
+ */
+public final class QueryVocabulary {
+
+    /** A folded phrase and the folded official wordings it may stand for. */
+    public record Expansion(List<String> phrase, List<List<String>> meanings) {
+    }
+
+    private final List<Expansion> expansions;
+    private final List<List<String>> fillers;
+
+    QueryVocabulary(List<Expansion> expansions, List<List<String>> fillers) {
+        this.expansions = expansions;
+        this.fillers = fillers;
+    }
+
+    public static QueryVocabulary load(Analyzer analyzer) {
+        List<Expansion> expansions = new ArrayList<>();
+        for (String line : lines("catalog/search/synonyms.txt")) {
+            String[] sides = line.split("=>", 2);
+            if (sides.length != 2) {
+                throw new IllegalStateException("Bad synonym line (expected 'phrase => meaning | meaning'): " + line);
+            }
+            List<List<String>> meanings = new ArrayList<>();
+            for (String meaning : sides[1].split("\\|")) {
+                meanings.add(tokens(analyzer, meaning));
+            }
+            for (String phrase : sides[0].split(",")) {
+                expansions.add(new Expansion(tokens(analyzer, phrase), meanings));
+            }
+        }
+        List<List<String>> fillers = new ArrayList<>();
+        for (String line : lines("catalog/search/fillers.txt")) {
+            fillers.add(tokens(analyzer, line));
+        }
+        // Longest first, so that "cần những gì" goes before "gì".
+        fillers.sort((a, b) -> b.size() - a.size());
+        return new QueryVocabulary(List.copyOf(expansions), List.copyOf(fillers));
+    }
+
+    /** The official wordings that phrases inside the query stand for. */
+    public List<List<String>> meaningsIn(List<String> query) {
+        List<List<String>> found = new ArrayList<>();
+        for (Expansion e : expansions) {
+            if (Collections.indexOfSubList(query, e.phrase()) >= 0) {
+                found.addAll(e.meanings());
+            }
+        }
+        return found;
+    }
+
+    /** The query without the filler phrases of a question; the query itself when nothing else would remain. */
+    public List<String> withoutFillers(List<String> query) {
+        List<String> rest = new ArrayList<>(query);
+        for (List<String> filler : fillers) {
+            int at;
+            while ((at = Collections.indexOfSubList(rest, filler)) >= 0) {
+                rest.subList(at, at + filler.size()).clear();
+            }
+        }
+        return rest.isEmpty() ? query : List.copyOf(rest);
+    }
+
+    public static List<String> tokens(Analyzer analyzer, String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
+    private static List<String> lines(String resource) {
+        InputStream in = QueryVocabulary.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("Missing resource " + resource);
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

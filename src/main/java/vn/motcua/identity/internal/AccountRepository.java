@@ -1,0 +1,113 @@
+package vn.motcua.identity.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.motcua.identity.AccountProfile;
+import vn.motcua.identity.CurrentUser;
+import vn.motcua.identity.Role;
+
+@Repository
+public class AccountRepository {
+
+    private static final String USER_QUERY = """
+            select a.id, a.username, a.full_name, a.password_hash, a.enabled,
+                   a.locked_until is not null and a.locked_until > now() as locked,
+                   array(select r.role from account_role r where r.account_id = a.id) as roles
+            from account a""";
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<CurrentUser> findUser(String username) {
+        return jdbc.sql(USER_QUERY + " where a.username = ?").param(username).query(AccountRepository::user).optional();
+    }
+
+    public Optional<CurrentUser> findUserById(long id) {
+        return jdbc.sql(USER_QUERY + " where a.id = ?").param(id).query(AccountRepository::user).optional();
+    }
+
+    public Optional<AccountProfile> findProfile(String username) {
+        return jdbc.sql("""
+                select username, full_name, id_number, date_of_birth, phone, email, address, tax_code, organization_name
+                from account where username = ?""").param(username)
+                .query((rs, i) -> new AccountProfile(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9)))
+                .optional();
+    }
+
+    public long insert(NewAccount account, String passwordHash, boolean demo) {
+        long id = jdbc.sql("""
+                insert into account (username, password_hash, full_name, email, phone, id_number, date_of_birth, address,
+                                     tax_code, organization_name, demo)
+                values (:username, :hash, :fullName, :email, :phone, :idNumber, :dateOfBirth, :address, :taxCode,
+                        :organizationName, :demo)
+                returning id""")
+                .param("username", account.username()).param("hash", passwordHash)
+                .param("fullName", account.fullName()).param("email", account.email()).param("phone", account.phone())
+                .param("idNumber", account.idNumber()).param("dateOfBirth", account.dateOfBirth())
+                .param("address", account.address()).param("taxCode", account.taxCode())
+                .param("organizationName", account.organizationName()).param("demo", demo)
+                .query(Long.class).single();
+        for (Role role : account.roles()) {
+            jdbc.sql("insert into account_role (account_id, role) values (?, ?)").params(id, role.name()).update();
+        }
+        return id;
+    }
+
+    public boolean exists(String username) {
+        return jdbc.sql("select exists (select 1 from account where username = ?)").param(username)
+                .query(Boolean.class).single();
+    }
+
+    /** Counts a failed password; locks the account for {@code lockFor} once {@code maxFailures} is reached. */
+    public void recordFailure(String username, int maxFailures, Instant lockUntil) {
+        jdbc.sql("""
+                update account set
+                    failed_attempts = case when failed_attempts + 1 >= :max then 0 else failed_attempts + 1 end,
+                    locked_until = case when failed_attempts + 1 >= :max then :until else locked_until end
+                where username = :username""")
+                .param("max", maxFailures).param("until", OffsetDateTime.ofInstant(lockUntil, ZoneOffset.UTC))
+                .param("username", username).update();
+    }
+
+    public void recordSuccess(String username) {
+        jdbc.sql("update account set failed_attempts = 0, locked_until = null where username = ? and (failed_attempts > 0 or locked_until is not null)")
+                .param(username).update();
+    }
+
+    public int deleteDemoAccounts() {
+        return jdbc.sql("delete from account where demo").update();
+    }
+
+    private static CurrentUser user(ResultSet rs, int row) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Array array = rs.getArray("roles");
+        for (Object role : (Object[]) array.getArray()) {
+            roles.add(Role.valueOf((String) role));
+        }
+        return new CurrentUser(rs.getLong("id"), rs.getString("username"), rs.getString("full_name"), roles,
+                rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("locked"));
+    }
+
+    /** The data of an account to create. */
+    public record NewAccount(String username, String fullName, Set<Role> roles, String email, String phone,
+                             String idNumber, LocalDate dateOfBirth, String address, String taxCode,
+                             String organizationName) {
+    }
+}

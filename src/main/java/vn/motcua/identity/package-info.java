@@ -1,0 +1,6 @@
+/**
+ * Accounts, roles and permissions, local login with lockout, sessions and API tokens. The security filter chains
+ * live here: they deny every request that no module's {@link vn.motcua.platform.security.AccessRules} allows.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+package vn.motcua.identity;

@@ -1,0 +1,69 @@
+package vn.motcua.identity.web;
+
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.motcua.identity.CurrentUser;
+import vn.motcua.identity.internal.ApiTokens;
+import vn.motcua.platform.web.ApiError;
+
+/** Issues bearer tokens to API clients in exchange for a username and password. */
+@RestController
+class TokenController {
+
+    private final AuthenticationManager authentication;
+    private final ApiTokens tokens;
+    private final MessageSource messages;
+
+    TokenController(AuthenticationManager authentication, ApiTokens tokens, MessageSource messages) {
+        this.authentication = authentication;
+        this.tokens = tokens;
+        this.messages = messages;
+    }
+
+    record TokenRequest(String username, String password) {
+    }
+
+    record TokenResponse(String access_token, String token_type, long expires_in) {
+    }
+
+    @PostMapping("/api/v1/auth/token")
+    ResponseEntity<?> token(@RequestBody(required = false) TokenRequest request, Locale locale) {
+        if (request == null || blank(request.username()) || blank(request.password())) {
+            return error(HttpStatus.BAD_REQUEST, "invalid_request", "error.token.missing", locale);
+        }
+        Authentication result;
+        try {
+            result = authentication.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(request.username().trim(), request.password()));
+        } catch (LockedException e) {
+            return error(HttpStatus.UNAUTHORIZED, "account_locked", "login.locked", locale);
+        } catch (AuthenticationException e) {
+            return error(HttpStatus.UNAUTHORIZED, "invalid_grant", "login.failed", locale);
+        }
+        CurrentUser user = (CurrentUser) result.getPrincipal();
+        ApiTokens.Issued issued = tokens.issue(user.accountId());
+        return ResponseEntity.ok()
+                .header("Cache-Control", "no-store")
+                .body(new TokenResponse(issued.token(), "Bearer", issued.expiresInSeconds()));
+    }
+
+    private ResponseEntity<ApiError> error(HttpStatus status, String code, String key, Locale locale) {
+        return ResponseEntity.status(status).body(new ApiError(code, messages.getMessage(key, null, locale)));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,60 @@
+package vn.motcua.organization;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import vn.motcua.organization.internal.OrganizationRepository;
+
+/** The way into the organisation module: agencies, their tree, counters and staff. */
+@Service
+public class OrganizationService {
+
+    private final OrganizationRepository repository;
+
+    OrganizationService(OrganizationRepository repository) {
+        this.repository = repository;
+    }
+
+    public List<Agency> agencies() {
+        return repository.findAllAgencies();
+    }
+
+    /** Agencies that exist today, parents before children, siblings by name. */
+    public List<Agency> activeAgencies() {
+        LocalDate today = LocalDate.now();
+        return agencies().stream().filter(a -> a.activeOn(today)).toList();
+    }
+
+    public Optional<Agency> agency(String code) {
+        return repository.findAgency(code);
+    }
+
+    public Map<String, Agency> agenciesByCode() {
+        return agencies().stream().collect(Collectors.toMap(Agency::code, Function.identity()));
+    }
+
+    public List<Agency> activeCommunes() {
+        return activeAgencies().stream().filter(a -> a.kind() == AgencyKind.COMMUNE)
+                .sorted(Comparator.comparing(Agency::name)).toList();
+    }
+
+    /** The agency and all agencies below it, at any depth. */
+    public List<Agency> subtree(String code) {
+        return repository.findSubtree(code);
+    }
+
+    public List<Counter> counters(String agencyCode) {
+        return repository.findCounters(agencyCode);
+    }
+
+    public Optional<StaffMember> staffMember(String username) {
+        return repository.findStaff(username);
+    }
+}

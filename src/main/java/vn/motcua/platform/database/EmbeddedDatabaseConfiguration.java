@@ -1,0 +1,100 @@
+package vn.motcua.platform.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.util.StringUtils;
+
+import vn.motcua.platform.MotCuaProperties;
+
+/**
+ * Starts a real PostgreSQL server from the binaries shipped as a Maven artifact when no external database is
+ * configured, so that a fresh clone runs with no install. Its data stays in {@code <data-dir>/postgres} between
+ * runs. Setting {@code spring.datasource.url} (or {@code SPRING_DATASOURCE_URL}) switches this off entirely.
+ * As root the server runs inside a user namespace ({@code unshare -U}), which the library does by itself.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean
+    EmbeddedDatabase embeddedDatabase(MotCuaProperties properties) throws IOException {
+        Path directory;
+        if (properties.database().temporary()) {
+            directory = Files.createTempDirectory("motcua-pg-");
+        } else {
+            directory = properties.dataDir().toAbsolutePath().resolve("postgres");
+            Files.createDirectories(directory.getParent());
+        }
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(properties.database().temporary())
+                .setPort(properties.database().port())
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setLocaleConfig("locale", "C.UTF-8")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "128MB")
+                .setServerConfig("fsync", properties.database().temporary() ? "off" : "on")
+                .start();
+        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
+        return new EmbeddedDatabase(postgres, directory, properties.database().temporary());
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedDatabase database) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(20);
+        config.setPoolName("motcua-embedded");
+        return new HikariDataSource(config);
+    }
+
+    /** The running embedded server; stopped after the pool that uses it is closed. */
+    static final class EmbeddedDatabase implements org.springframework.beans.factory.DisposableBean {
+        private final EmbeddedPostgres postgres;
+        private final Path directory;
+        private final boolean temporary;
+
+        EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, boolean temporary) {
+            this.postgres = postgres;
+            this.directory = directory;
+            this.temporary = temporary;
+        }
+
+        String jdbcUrl() {
+            return postgres.getJdbcUrl("postgres", "postgres");
+        }
+
+        @Override
+        public void destroy() throws IOException {
+            postgres.close();
+            if (temporary) {
+                FileSystemUtils.deleteRecursively(directory);
+            }
+        }
+    }
+
+    static final class NoExternalDatabase implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package vn.motcua.platform.web;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes the API's error shape, {@code {"error", "message"}}, outside of controllers (security filters). */
+@Component
+public class ApiErrorWriter {
+
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    ApiErrorWriter(MessageSource messages, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, int status, String error,
+                      String messageKey) throws IOException {
+        String message = messages.getMessage(messageKey, null, messageKey, RequestContextUtils.getLocale(request));
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), Map.of("error", error, "message", message));
+    }
+}

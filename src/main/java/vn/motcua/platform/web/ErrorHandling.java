@@ -1,0 +1,62 @@
+package vn.motcua.platform.web;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Turns errors that people cause into a clear message: JSON {@code {"error","message"}} for the API, the error
+ * page for everything else. The message is in the request's language (Vietnamese unless asked otherwise).
+ */
+@RestControllerAdvice
+class ErrorHandling {
+
+    private final MessageSource messages;
+
+    ErrorHandling(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(UserFacingException.class)
+    Object userFacing(UserFacingException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        return respond(request, response, e.status(), e.error(),
+                messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
+            MethodArgumentTypeMismatchException.class})
+    Object badRequest(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        return respond(request, response, HttpStatus.BAD_REQUEST, "invalid_request",
+                messages.getMessage("error.badRequest", null, locale));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    Object tooLarge(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        return respond(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "too_large",
+                messages.getMessage("error.tooLarge", null, locale));
+    }
+
+    private static Object respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                                  String error, String message) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return ResponseEntity.status(status).body(new ApiError(error, message));
+        }
+        response.setStatus(status.value());
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        page.addObject("message", message);
+        return page;
+    }
+}

@@ -1,0 +1,43 @@
+package vn.motcua.platform.web;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/** Vietnamese by default, English on request ({@code ?lang=en}, remembered in a cookie); static files cached. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("motcua-lang");
+        resolver.setDefaultLocale(VIETNAMESE);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        registry.addInterceptor(interceptor);
+    }
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/css/**", "/js/**", "/img/**")
+                .addResourceLocations("classpath:/static/css/", "classpath:/static/js/", "classpath:/static/img/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic());
+    }
+}
