@@ -12,6 +12,9 @@ public record FormField(String key, String label, FieldType type, boolean requir
                         String profile) {
 
     public FormField {
-        options = options == null ? List.of() : List.copyOf(options);
+        key = Text.trim(key);
+        label = Text.trim(label);
+        profile = Text.trim(profile);
+        options = options == null ? List.of() : options.stream().map(Text::trim).filter(o -> o != null).toList();
     }
 }

@@ -34,6 +34,16 @@ public record Procedure(
         List<FormField> formFields) {
 
     public Procedure {
+        code = Text.trim(code);
+        name = Text.trim(name);
+        field = Text.trim(field);
+        implementingAgency = Text.trim(implementingAgency);
+        processingTime = Text.trim(processingTime);
+        feeNote = Text.trim(feeNote);
+        requirements = Text.trim(requirements);
+        result = Text.trim(result);
+        steps = Text.trim(steps);
+        legalBasis = legalBasis == null ? null : legalBasis.stream().map(Text::trim).filter(s -> s != null).toList();
         agencies = copy(agencies);
         fees = copy(fees);
         documents = copy(documents);

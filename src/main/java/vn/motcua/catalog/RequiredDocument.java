@@ -6,4 +6,9 @@ package vn.motcua.catalog;
  * @param template name of the official form for it, when there is one
  */
 public record RequiredDocument(String name, int originals, int copies, boolean mandatory, String template) {
+
+    public RequiredDocument {
+        name = Text.trim(name);
+        template = Text.trim(template);
+    }
 }

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes the API's error shape, {@code {"error", "message"}}, outside of controllers (security filters). */
@@ -17,15 +17,17 @@ public class ApiErrorWriter {
 
     private final MessageSource messages;
     private final JsonMapper json;
+    private final LocaleResolver locales;
 
-    ApiErrorWriter(MessageSource messages, JsonMapper json) {
+    ApiErrorWriter(MessageSource messages, JsonMapper json, LocaleResolver locales) {
         this.messages = messages;
         this.json = json;
+        this.locales = locales;
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, int status, String error,
                       String messageKey) throws IOException {
-        String message = messages.getMessage(messageKey, null, messageKey, RequestContextUtils.getLocale(request));
+        String message = messages.getMessage(messageKey, null, messageKey, locales.resolveLocale(request));
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

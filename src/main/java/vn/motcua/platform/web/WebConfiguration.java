@@ -19,6 +19,11 @@ class WebConfiguration implements WebMvcConfigurer {
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
+    static {
+        // Messages produced outside a request (imports in the background, start-up) are Vietnamese too.
+        org.springframework.context.i18n.LocaleContextHolder.setDefaultLocale(VIETNAMESE);
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("motcua-lang");
