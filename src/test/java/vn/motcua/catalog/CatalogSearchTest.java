@@ -75,6 +75,19 @@ class CatalogSearchTest {
     }
 
     @Test
+    void proceduresSharingOnlyACommonWordWithTheQueryAreLeftOut() {
+        assertThat(names(catalog.search("làm sổ đỏ", 30))).isNotEmpty()
+                .noneMatch(n -> n.contains("hòa giải viên"))
+                .allMatch(n -> n.contains("đất") || n.contains("Giấy chứng nhận"));
+    }
+
+    @Test
+    void fillerWordsTypedWithDiacriticsDoNotSteerTheSearch() {
+        assertThat(catalog.search("tôi muốn làm giấy khai sinh cho con thì cần giấy tờ gì", 1))
+                .extracting(h -> h.procedure().name()).containsExactly("Đăng ký khai sinh");
+    }
+
+    @Test
     void emptyOrMeaninglessQueriesFindNothing() {
         assertThat(catalog.search("   ", 10)).isEmpty();
         assertThat(catalog.search("!!!", 10)).isEmpty();

@@ -64,7 +64,7 @@ public class CatalogRepository {
         return jdbc.sql("""
                 select f.slug, f.name, count(p.id) from procedure_field f
                 left join procedure p on p.field_slug = f.slug
-                group by f.slug, f.name having count(p.id) > 0 order by f.name collate "C" """)
+                group by f.slug, f.name having count(p.id) > 0 order by f.name collate motcua_vi """)
                 .query((rs, i) -> new ProcedureField(rs.getString(1), rs.getString(2), rs.getInt(3))).list();
     }
 
@@ -76,7 +76,7 @@ public class CatalogRepository {
         return jdbc.sql("""
                 select p.code, p.name, f.name, p.level, p.online_level, p.processing_days
                 from procedure p join procedure_field f on f.slug = p.field_slug
-                """ + browseWhere() + " order by f.name collate \"C\", p.name collate \"C\" offset :offset limit :limit")
+                """ + browseWhere() + " order by f.name collate motcua_vi, p.name collate motcua_vi offset :offset limit :limit")
                 .params(browseParams(filter)).param("offset", offset).param("limit", limit)
                 .query((rs, i) -> new ProcedureSummary(rs.getString(1), rs.getString(2), rs.getString(3),
                         ProcedureLevel.valueOf(rs.getString(4)), OnlineLevel.valueOf(rs.getString(5)), rs.getInt(6)))
@@ -201,7 +201,7 @@ public class CatalogRepository {
     private List<Procedure> load(String clause, Map<String, ?> params) {
         Map<Long, Row> rows = new LinkedHashMap<>();
         jdbc.sql("select " + PROCEDURE_COLUMNS + " from procedure p join procedure_field f on f.slug = p.field_slug "
-                        + (clause.isEmpty() ? "order by f.name collate \"C\", p.name collate \"C\"" : clause))
+                        + (clause.isEmpty() ? "order by f.name collate motcua_vi, p.name collate motcua_vi" : clause))
                 .params(params)
                 .query((ResultSet rs) -> {
                     rows.put(rs.getLong("id"), new Row(rs));

@@ -52,6 +52,8 @@ import vn.motcua.catalog.SearchHit.Highlight;
 public class ProcedureSearch {
 
     private static final String CODE = "code", NAME = "name", FIELD = "field", BODY = "body";
+    /** Hits scoring under this share of the best hit are left out. */
+    private static final float RELEVANT_SHARE = 0.2f;
 
     private final Analyzer analyzer = new FoldingAnalyzer();
     private final QueryVocabulary vocabulary = QueryVocabulary.load(analyzer);
@@ -94,7 +96,7 @@ public class ProcedureSearch {
         if (current.searcher() == null || text == null || text.isBlank() || limit <= 0) {
             return List.of();
         }
-        List<String> words = QueryVocabulary.tokens(analyzer, text);
+        List<String> words = QueryVocabulary.tokens(analyzer, vocabulary.withoutExactFillers(text));
         if (words.isEmpty()) {
             return List.of();
         }
@@ -107,6 +109,9 @@ public class ProcedureSearch {
             meanings.forEach(marked::addAll);
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
+                if (sd.score < top.scoreDocs[0].score * RELEVANT_SHARE) {
+                    break; // the long tail that shares only a common word with the query
+                }
                 String code = current.searcher().storedFields().document(sd.doc, Set.of(CODE)).get(CODE);
                 ProcedureSummary summary = current.byCode().get(code);
                 hits.add(new SearchHit(summary, sd.score, highlight(summary.name(), marked)));

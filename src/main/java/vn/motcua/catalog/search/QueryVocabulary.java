@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -28,10 +30,12 @@ public final class QueryVocabulary {
 
     private final List<Expansion> expansions;
     private final List<List<String>> fillers;
+    private final List<Pattern> exactFillers;
 
-    QueryVocabulary(List<Expansion> expansions, List<List<String>> fillers) {
+    QueryVocabulary(List<Expansion> expansions, List<List<String>> fillers, List<Pattern> exactFillers) {
         this.expansions = expansions;
         this.fillers = fillers;
+        this.exactFillers = exactFillers;
     }
 
     public static QueryVocabulary load(Analyzer analyzer) {
@@ -50,12 +54,18 @@ public final class QueryVocabulary {
             }
         }
         List<List<String>> fillers = new ArrayList<>();
+        List<Pattern> exactFillers = new ArrayList<>();
         for (String line : lines("catalog/search/fillers.txt")) {
-            fillers.add(tokens(analyzer, line));
+            if (line.startsWith("=")) {
+                exactFillers.add(Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(line.substring(1).strip().toLowerCase(Locale.ROOT))
+                        + "(?![\\p{L}\\p{N}])"));
+            } else {
+                fillers.add(tokens(analyzer, line));
+            }
         }
         // Longest first, so that "cần những gì" goes before "gì".
         fillers.sort((a, b) -> b.size() - a.size());
-        return new QueryVocabulary(List.copyOf(expansions), List.copyOf(fillers));
+        return new QueryVocabulary(List.copyOf(expansions), List.copyOf(fillers), List.copyOf(exactFillers));
     }
 
     /** The official wordings that phrases inside the query stand for. */
@@ -67,6 +77,18 @@ public final class QueryVocabulary {
             }
         }
         return found;
+    }
+
+    /**
+     * The query text without the filler words that are only fillers when written with their diacritics ("làm" is,
+     * "lam" may be "lâm"); the text itself when nothing else would remain.
+     */
+    public String withoutExactFillers(String text) {
+        String rest = text.toLowerCase(Locale.ROOT);
+        for (Pattern filler : exactFillers) {
+            rest = filler.matcher(rest).replaceAll(" ");
+        }
+        return rest.isBlank() ? text : rest;
     }
 
     /** The query without the filler phrases of a question; the query itself when nothing else would remain. */

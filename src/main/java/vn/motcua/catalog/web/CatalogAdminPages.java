@@ -15,7 +15,9 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,11 +28,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.motcua.catalog.ApplicantType;
 import vn.motcua.catalog.CatalogService;
+import vn.motcua.catalog.Fee;
 import vn.motcua.catalog.FieldType;
+import vn.motcua.catalog.FormField;
 import vn.motcua.catalog.InvalidProcedureException;
 import vn.motcua.catalog.OnlineLevel;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureLevel;
+import vn.motcua.catalog.ProcedureSummary;
+import vn.motcua.catalog.RequiredDocument;
+import vn.motcua.catalog.SearchHit;
 import vn.motcua.catalog.transfer.CatalogFileException;
 import vn.motcua.catalog.transfer.CatalogImports;
 import vn.motcua.catalog.transfer.CatalogJson;
@@ -59,17 +66,17 @@ class CatalogAdminPages {
     }
 
     /** The editor's form object has public fields and nested rows; bind them directly. */
-    @org.springframework.web.bind.annotation.InitBinder("form")
-    void bindFields(org.springframework.web.bind.WebDataBinder binder) {
+    @InitBinder("form")
+    void bindFields(WebDataBinder binder) {
         binder.initDirectFieldAccess();
         binder.setAutoGrowCollectionLimit(500);
     }
 
     @GetMapping
     String list(@RequestParam(name = "q", defaultValue = "") String q, Model model) {
-        List<?> procedures = q.isBlank()
-                ? catalog.all().stream().map(vn.motcua.catalog.ProcedureSummary::of).toList()
-                : catalog.search(q, 100).stream().map(h -> h.procedure()).toList();
+        List<ProcedureSummary> procedures = q.isBlank()
+                ? catalog.all().stream().map(ProcedureSummary::of).toList()
+                : catalog.search(q, 100).stream().map(SearchHit::procedure).toList();
         model.addAttribute("procedures", procedures);
         model.addAttribute("q", q);
         return "catalog/admin/list";
@@ -268,18 +275,18 @@ class CatalogAdminPages {
         }
 
         Procedure toProcedure() {
-            List<vn.motcua.catalog.RequiredDocument> docs = documents.stream()
+            List<RequiredDocument> docs = documents.stream()
                     .filter(d -> !blank(d.name))
-                    .map(d -> new vn.motcua.catalog.RequiredDocument(d.name.strip(), orZero(d.originals),
+                    .map(d -> new RequiredDocument(d.name.strip(), orZero(d.originals),
                             orZero(d.copies), d.mandatory, blank(d.template) ? null : d.template.strip()))
                     .toList();
-            List<vn.motcua.catalog.Fee> feeList = fees.stream()
+            List<Fee> feeList = fees.stream()
                     .filter(f -> !blank(f.description))
-                    .map(f -> new vn.motcua.catalog.Fee(f.description.strip(), f.amount == null ? 0 : f.amount))
+                    .map(f -> new Fee(f.description.strip(), f.amount == null ? 0 : f.amount))
                     .toList();
-            List<vn.motcua.catalog.FormField> fieldList = formFields.stream()
+            List<FormField> fieldList = formFields.stream()
                     .filter(f -> !blank(f.key) || !blank(f.label))
-                    .map(f -> new vn.motcua.catalog.FormField(trim(f.key), trim(f.label), f.type, f.required,
+                    .map(f -> new FormField(trim(f.key), trim(f.label), f.type, f.required,
                             blank(f.options) ? List.of() : Arrays.stream(f.options.split("\\|")).map(String::strip)
                                     .filter(s -> !s.isEmpty()).toList(),
                             blank(f.profile) ? null : f.profile.strip()))

@@ -1,8 +1,14 @@
 package vn.motcua.catalog.web;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,11 +16,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.motcua.catalog.CatalogService;
-import vn.motcua.catalog.internal.FormTemplates;
 import vn.motcua.catalog.OnlineLevel;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureLevel;
 import vn.motcua.catalog.ProcedureSummary;
+import vn.motcua.catalog.internal.FormTemplates;
 import vn.motcua.identity.AccountProfile;
 import vn.motcua.identity.AccountService;
 import vn.motcua.identity.CurrentUser;
@@ -89,35 +95,35 @@ class ProcedurePages {
         Map<String, Agency> agencies = organization.agenciesByCode();
         model.addAttribute("procedure", procedure);
         model.addAttribute("agencies", procedure.agencies().stream().map(agencies::get)
-                .filter(java.util.Objects::nonNull).toList());
+                .filter(Objects::nonNull).toList());
         return "catalog/procedure";
     }
 
     /** A blank form for a required document that has an official template, laid out from the online form. */
     @GetMapping("/thu-tuc/{code}/mau/{index}")
-    org.springframework.http.ResponseEntity<byte[]> template(@PathVariable String code, @PathVariable int index) {
+    ResponseEntity<byte[]> template(@PathVariable String code, @PathVariable int index) {
         Procedure procedure = find(code);
         if (index < 0 || index >= procedure.documents().size() || procedure.documents().get(index).template() == null) {
             throw UserFacingException.notFound("error.notFound");
         }
         byte[] docx = templates.render(procedure, procedure.documents().get(index));
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType(
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
-                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                .header("Content-Disposition", ContentDisposition.attachment()
                         .filename("mau-" + code + "-" + (index + 1) + ".docx").build().toString())
                 .body(docx);
     }
 
     /** The online form of a procedure, pre-filled with what the applicant's profile already holds. */
     @GetMapping("/nop-ho-so/{code}")
-    String onlineForm(@PathVariable String code, @org.springframework.security.core.annotation.AuthenticationPrincipal CurrentUser user,
+    String onlineForm(@PathVariable String code, @AuthenticationPrincipal CurrentUser user,
                       Model model) {
         Procedure procedure = find(code);
         Optional<AccountProfile> profile = accounts.profile(user.getUsername());
         model.addAttribute("procedure", procedure);
         model.addAttribute("values", procedure.formFields().stream()
-                .collect(java.util.stream.Collectors.toMap(f -> f.key(),
+                .collect(Collectors.toMap(f -> f.key(),
                         f -> profile.map(p -> p.value(f.profile())).map(String::valueOf).orElse(""))));
         return "catalog/online-form";
     }
