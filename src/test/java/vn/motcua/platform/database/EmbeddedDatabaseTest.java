@@ -1,0 +1,45 @@
+package vn.motcua.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.motcua.platform.MotCuaProperties;
+
+/** The zero-setup database keeps its data in the data folder from one run to the next. */
+class EmbeddedDatabaseTest {
+
+    @TempDir Path dataDir;
+
+    @Test
+    void dataSurvivesARestart() throws Exception {
+        MotCuaProperties properties = new MotCuaProperties(dataDir, new MotCuaProperties.Demo(false),
+                new MotCuaProperties.Database(false, 0),
+                new MotCuaProperties.Security(5, Duration.ofMinutes(15), Duration.ofHours(1)));
+        EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
+
+        EmbeddedDatabaseConfiguration.EmbeddedDatabase first = configuration.embeddedDatabase(properties);
+        try (HikariDataSource pool = configuration.dataSource(first)) {
+            JdbcClient jdbc = JdbcClient.create(pool);
+            jdbc.sql("create table kept (word text)").update();
+            jdbc.sql("insert into kept values ('Huế')").update();
+        } finally {
+            first.destroy();
+        }
+        assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
+
+        EmbeddedDatabaseConfiguration.EmbeddedDatabase second = configuration.embeddedDatabase(properties);
+        try (HikariDataSource pool = configuration.dataSource(second)) {
+            assertThat(JdbcClient.create(pool).sql("select word from kept").query(String.class).single()).isEqualTo("Huế");
+        } finally {
+            second.destroy();
+        }
+    }
+}
