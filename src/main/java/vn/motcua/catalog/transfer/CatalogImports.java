@@ -94,9 +94,7 @@ public class CatalogImports implements DisposableBean {
      */
     public UUID start(String fileName, byte[] content, String username) throws CatalogFileException {
         String format = formatOf(content);
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into catalog_import (id, file_name, format, status, started_by) values (?, ?, ?, 'RUNNING', ?)")
-                .params(id, fileName == null ? "" : fileName, format, username).update();
+        UUID id = begin(fileName, format, username);
         Locale locale = LocaleContextHolder.getLocale();
         executor.submit(() -> {
             LocaleContextHolder.setLocale(locale);
@@ -115,11 +113,16 @@ public class CatalogImports implements DisposableBean {
     /** Imports a file in the calling thread and returns its final status (demo data, API clients that wait). */
     public Status importNow(String fileName, byte[] content, String username) throws CatalogFileException {
         String format = formatOf(content);
+        UUID id = begin(fileName, format, username);
+        run(id, format, content, LocaleContextHolder.getLocale());
+        return status(id).orElseThrow();
+    }
+
+    private UUID begin(String fileName, String format, String username) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into catalog_import (id, file_name, format, status, started_by) values (?, ?, ?, 'RUNNING', ?)")
                 .params(id, fileName == null ? "" : fileName, format, username).update();
-        run(id, format, content, LocaleContextHolder.getLocale());
-        return status(id).orElseThrow();
+        return id;
     }
 
     public Optional<Status> status(UUID id) {
