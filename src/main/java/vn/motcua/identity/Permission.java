@@ -9,6 +9,16 @@ public enum Permission {
     SUBMIT_DOSSIER,
     /** Enter the back office. */
     BACK_OFFICE,
+    /** Receive dossiers at a counter, refuse reception, return results (within one's agency). */
+    RECEIVE_DOSSIER,
+    /** Act on dossiers at the steps of one's role (within one's agency). */
+    HANDLE_DOSSIER,
+    /** Approve and sign results (within one's agency). */
+    APPROVE_DOSSIER,
     /** Create, edit, import and export procedures of the catalog. */
-    CATALOG_MANAGE
+    CATALOG_MANAGE,
+    /** Edit the processes (steps, roles, durations) of procedures. */
+    PROCESS_MANAGE,
+    /** Edit the working-day calendar: holidays and make-up working days. */
+    CALENDAR_MANAGE
 }

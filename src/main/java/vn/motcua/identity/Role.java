@@ -7,11 +7,12 @@ import java.util.Set;
 public enum Role {
     CITIZEN(Permission.SUBMIT_DOSSIER),
     BUSINESS(Permission.SUBMIT_DOSSIER),
-    RECEPTION(Permission.BACK_OFFICE),
-    SPECIALIST(Permission.BACK_OFFICE),
-    LEADER(Permission.BACK_OFFICE),
-    AGENCY_ADMIN(Permission.BACK_OFFICE),
-    PROVINCE_ADMIN(Permission.BACK_OFFICE, Permission.CATALOG_MANAGE);
+    RECEPTION(Permission.BACK_OFFICE, Permission.RECEIVE_DOSSIER, Permission.HANDLE_DOSSIER),
+    SPECIALIST(Permission.BACK_OFFICE, Permission.HANDLE_DOSSIER),
+    LEADER(Permission.BACK_OFFICE, Permission.HANDLE_DOSSIER, Permission.APPROVE_DOSSIER),
+    AGENCY_ADMIN(Permission.BACK_OFFICE, Permission.PROCESS_MANAGE, Permission.CALENDAR_MANAGE),
+    PROVINCE_ADMIN(Permission.BACK_OFFICE, Permission.CATALOG_MANAGE, Permission.PROCESS_MANAGE,
+            Permission.CALENDAR_MANAGE);
 
     private final Set<Permission> permissions;
 

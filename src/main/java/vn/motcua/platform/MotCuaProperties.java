@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of a MộtCửa installation ({@code motcua.*}).
  *
  * @param dataDir  where the installation keeps its files, the embedded database among them
+ * @param publicUrl the address citizens reach the portal at, for links in messages, slips and QR codes
  * @param demo     whether demo data and demo accounts exist
  * @param database the embedded database used when {@code spring.datasource.url} is not set
  * @param security login and token policy
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("motcua")
 public record MotCuaProperties(
         @DefaultValue("data") Path dataDir,
+        @DefaultValue("http://localhost:8080") String publicUrl,
         @DefaultValue Demo demo,
         @DefaultValue Database database,
         @DefaultValue Security security) {
