@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -34,8 +35,28 @@ class ErrorHandling {
                 messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
     }
 
+    @ExceptionHandler(InvalidInputException.class)
+    Object invalidInput(InvalidInputException e, HttpServletRequest request, HttpServletResponse response) {
+        String message = String.join(" ", e.problems());
+        if (isApi(request)) {
+            return ResponseEntity.badRequest().body(new ApiError("invalid_request", message, e.problems()));
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(HttpStatus.BAD_REQUEST);
+        page.addObject("status", 400);
+        page.addObject("message", message);
+        return page;
+    }
+
+    @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+    Object concurrentChange(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        return respond(request, response, HttpStatus.CONFLICT, "conflict",
+                messages.getMessage("error.conflict", null, locale));
+    }
+
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
-            MethodArgumentTypeMismatchException.class})
+            MissingServletRequestPartException.class, MethodArgumentTypeMismatchException.class})
     Object badRequest(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         return respond(request, response, HttpStatus.BAD_REQUEST, "invalid_request",
                 messages.getMessage("error.badRequest", null, locale));
@@ -47,9 +68,13 @@ class ErrorHandling {
                 messages.getMessage("error.tooLarge", null, locale));
     }
 
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
     private static Object respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                                   String error, String message) {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (isApi(request)) {
             return ResponseEntity.status(status).body(new ApiError(error, message));
         }
         response.setStatus(status.value());

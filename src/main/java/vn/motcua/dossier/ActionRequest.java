@@ -1,0 +1,25 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What an action needs besides its name.
+ *
+ * @param note         the officer's or applicant's note; the reason for a refusal or an apology
+ * @param items        what to add or correct, for a supplement request (form 02)
+ * @param targetAgency the agency of an inter-agency transfer
+ * @param newDueAt     the new appointment of an apology (form 04)
+ * @param returnMethod how the result is returned: COUNTER, ONLINE or POST
+ */
+public record ActionRequest(String note, List<String> items, String targetAgency, Instant newDueAt,
+                            String returnMethod) {
+
+    public ActionRequest {
+        items = items == null ? List.of() : items.stream().filter(i -> i != null && !i.isBlank()).map(String::strip).toList();
+    }
+
+    public static ActionRequest note(String note) {
+        return new ActionRequest(note, List.of(), null, null, null);
+    }
+}

@@ -1,0 +1,66 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A dossier as the people allowed to see it see it: its facts, files, timeline, pauses and apologies, where it is in
+ * its process, and what the viewer may do to it now.
+ *
+ * @param timeliness EARLY, ON_TIME or LATE once finished; IN_TIME, DUE_SOON or OVERDUE while pending; null before
+ *                   reception
+ * @param actions    the actions the viewer may take now
+ */
+public record DossierView(
+        String code,
+        DossierStatus status,
+        Channel channel,
+        String procedureCode,
+        String procedureName,
+        int processingDays,
+        String receivingAgency,
+        String competentAgency,
+        String currentAgency,
+        int step,
+        String stepName,
+        int processVersion,
+        Applicant applicant,
+        Map<String, String> formData,
+        int sets,
+        Instant createdAt,
+        Instant submittedAt,
+        Instant receivedAt,
+        Instant dueAt,
+        Instant legalDueAt,
+        Instant resultAt,
+        Instant finishedAt,
+        String timeliness,
+        String returnMethod,
+        String parentCode,
+        List<String> childCodes,
+        List<FileInfo> files,
+        List<HistoryEntry> history,
+        List<PauseInfo> pauses,
+        List<ApologyInfo> apologies,
+        Set<DossierAction> actions) {
+
+    public record FileInfo(long id, Integer documentIndex, String kind, String fileName, String contentType, long size,
+                           String sha256, boolean digitised, Instant uploadedAt) {
+    }
+
+    public record HistoryEntry(Instant at, String actor, String actorName, String agencyCode, String action,
+                               String fromStatus, String toStatus, Integer fromStep, Integer toStep, String note) {
+    }
+
+    public record PauseInfo(Instant startedAt, Instant endedAt, List<String> items, String note) {
+    }
+
+    public record ApologyInfo(Instant at, Instant previousDueAt, Instant newDueAt, String reason) {
+    }
+
+    public boolean may(DossierAction action) {
+        return actions.contains(action);
+    }
+}

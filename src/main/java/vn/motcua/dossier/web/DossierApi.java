@@ -1,0 +1,159 @@
+package vn.motcua.dossier.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.motcua.dossier.ActionRequest;
+import vn.motcua.dossier.Actor;
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.DossierAction;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierSummary;
+import vn.motcua.dossier.DossierView;
+import vn.motcua.dossier.NewDossier;
+import vn.motcua.dossier.Tracking;
+import vn.motcua.dossier.Upload;
+import vn.motcua.identity.CurrentUser;
+import vn.motcua.platform.web.UserFacingException;
+
+/** The dossier API: submit, read, list, act, track. Who may do what is checked by {@link DossierService}. */
+@RestController
+class DossierApi {
+
+    private static final Pattern DOCUMENT_PART = Pattern.compile("documents?\\[?(\\d+)]?");
+
+    private final DossierService dossiers;
+    private final JsonMapper json;
+
+    DossierApi(DossierService dossiers, JsonMapper json) {
+        this.dossiers = dossiers;
+        this.json = json;
+    }
+
+    /** The {@code dossier} part of a submission. */
+    record DossierPart(String procedureCode, String agencyCode, Map<String, String> formData, Applicant applicant,
+                       Integer sets) {
+    }
+
+    record Created(String code, DossierStatus status, Instant dueAt) {
+    }
+
+    record ActionBody(String action, String note, List<String> items, String targetAgency, Instant newDueAt,
+                      String returnMethod) {
+    }
+
+    record Items<T>(List<T> items) {
+    }
+
+    /**
+     * Submits a dossier: a {@code dossier} JSON part and one file part per document, named {@code document<N>} for
+     * the procedure's N-th required document (from 0). A citizen's dossier waits for reception; a reception
+     * officer's is received at once. The same {@code Idempotency-Key} answers the same dossier again.
+     */
+    @PostMapping(path = "/api/v1/dossiers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Created> submit(@RequestPart("dossier") String dossierJson, MultipartHttpServletRequest request,
+                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                   @AuthenticationPrincipal CurrentUser user, Locale locale) throws Exception {
+        DossierPart part = json.readValue(dossierJson, DossierPart.class);
+        if (part.procedureCode() == null) {
+            throw UserFacingException.badRequest("dossier.api.procedureRequired");
+        }
+        List<Upload> uploads = new ArrayList<>();
+        for (Map.Entry<String, List<MultipartFile>> entry : request.getMultiFileMap().entrySet()) {
+            Matcher m = DOCUMENT_PART.matcher(entry.getKey());
+            Integer index = m.matches() ? Integer.valueOf(m.group(1)) : null;
+            for (MultipartFile file : entry.getValue()) {
+                uploads.add(new Upload(index, file.getOriginalFilename(), file.getBytes(), false));
+            }
+        }
+        DossierView view = dossiers.create(new NewDossier(part.procedureCode(), part.agencyCode(), part.formData(),
+                part.applicant(), part.sets()), uploads, actor(user), idempotencyKey, locale);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(view.code(), view.status(), view.dueAt()));
+    }
+
+    @GetMapping("/api/v1/dossiers/{code}")
+    DossierView dossier(@PathVariable String code, @AuthenticationPrincipal CurrentUser user) {
+        return dossiers.view(code, actor(user));
+    }
+
+    @GetMapping("/api/v1/dossiers")
+    Items<DossierSummary> list(@RequestParam(required = false) DossierStatus status,
+                               @RequestParam(required = false) String agency,
+                               @AuthenticationPrincipal CurrentUser user) {
+        return new Items<>(dossiers.list(actor(user), status, agency == null || agency.isBlank() ? null : agency));
+    }
+
+    @PostMapping(path = "/api/v1/dossiers/{code}/actions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    DossierView act(@PathVariable String code, @RequestBody ActionBody body, @AuthenticationPrincipal CurrentUser user,
+                    Locale locale) {
+        return dossiers.act(code, action(body), request(body), actor(user), null, locale);
+    }
+
+    /** An action with a file: the result document of ISSUE_RESULT, or what a SUPPLEMENT sends. */
+    @PostMapping(path = "/api/v1/dossiers/{code}/actions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    DossierView actWithFile(@PathVariable String code, @RequestPart("action") String actionJson,
+                            @RequestPart(name = "file", required = false) MultipartFile file,
+                            @AuthenticationPrincipal CurrentUser user, Locale locale) throws Exception {
+        ActionBody body = json.readValue(actionJson, ActionBody.class);
+        Upload upload = file == null || file.isEmpty() ? null
+                : new Upload(null, file.getOriginalFilename(), file.getBytes(), false);
+        return dossiers.act(code, action(body), request(body), actor(user), upload, locale);
+    }
+
+    @GetMapping("/api/v1/dossiers/{code}/files/{id}")
+    ResponseEntity<byte[]> file(@PathVariable String code, @PathVariable long id,
+                                @AuthenticationPrincipal CurrentUser user) {
+        DossierView view = dossiers.view(code, actor(user));
+        DossierView.FileInfo info = view.files().stream().filter(f -> f.id() == id).findFirst()
+                .orElseThrow(() -> UserFacingException.notFound("dossier.fileNotFound"));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(info.contentType()))
+                .header("Content-Disposition", ContentDisposition.attachment().filename(info.fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(dossiers.fileContent(code, id, actor(user)));
+    }
+
+    /** Public: status and dates for whoever knows the code and the last digits of the applicant's phone. */
+    @GetMapping("/api/v1/tracking/{code}")
+    Tracking track(@PathVariable String code, @RequestParam(defaultValue = "") String phone) {
+        return dossiers.track(code, phone).orElseThrow(() -> UserFacingException.notFound("dossier.tracking.notFound"));
+    }
+
+    private static DossierAction action(ActionBody body) {
+        try {
+            return DossierAction.valueOf(body.action() == null ? "" : body.action().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw UserFacingException.badRequest("dossier.action.unknown", body.action());
+        }
+    }
+
+    private static ActionRequest request(ActionBody body) {
+        return new ActionRequest(body.note(), body.items(), body.targetAgency(), body.newDueAt(), body.returnMethod());
+    }
+
+    private Actor actor(CurrentUser user) {
+        return dossiers.actorOf(user);
+    }
+}

@@ -1,0 +1,117 @@
+package vn.motcua.workflow;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.motcua.organization.OrganizationService;
+import vn.motcua.workflow.process.ProcessRepository;
+
+/**
+ * The way into processes: the current version of a procedure's process (a sensible default is created the first
+ * time a procedure without one is used), a given version, and saving an edited process as a new version.
+ */
+@Service
+public class ProcessService {
+
+    private final ProcessRepository repository;
+    private final OrganizationService organization;
+    private final MessageSource messages;
+
+    ProcessService(ProcessRepository repository, OrganizationService organization, MessageSource messages) {
+        this.repository = repository;
+        this.organization = organization;
+        this.messages = messages;
+    }
+
+    /** The process new dossiers of this procedure follow. */
+    @Transactional
+    public ProcessDefinition current(String procedureCode) {
+        return repository.latest(procedureCode)
+                .orElseGet(() -> repository.insert(procedureCode, defaultSteps(), "system"));
+    }
+
+    public Optional<ProcessDefinition> version(long processId) {
+        return repository.find(processId);
+    }
+
+    public List<Integer> versions(String procedureCode) {
+        return repository.versions(procedureCode);
+    }
+
+    /**
+     * Saves the steps as a new version; dossiers already started keep the version they have.
+     *
+     * @throws InvalidProcessException listing every problem; nothing is saved then
+     */
+    @Transactional
+    public ProcessDefinition save(String procedureCode, List<ProcessStep> steps, String username, Locale locale) {
+        List<String> problems = problems(steps, locale);
+        if (!problems.isEmpty()) {
+            throw new InvalidProcessException(problems);
+        }
+        return repository.insert(procedureCode, steps, username);
+    }
+
+    /** Reception at the receiving unit, examination by a specialist, approval by a leader, issue of the result. */
+    public static List<ProcessStep> defaultSteps() {
+        return List.of(
+                new ProcessStep("Tiếp nhận hồ sơ", StepRole.RECEPTION, StepPlace.RECEIVING, null, 10,
+                        EnumSet.of(StepAction.FORWARD, StepAction.REQUEST_SUPPLEMENT, StepAction.REFUSE)),
+                new ProcessStep("Thẩm định, xử lý hồ sơ", StepRole.SPECIALIST, StepPlace.COMPETENT, null, 55,
+                        EnumSet.of(StepAction.FORWARD, StepAction.SEND_BACK, StepAction.REQUEST_SUPPLEMENT,
+                                StepAction.REFUSE, StepAction.TRANSFER)),
+                new ProcessStep("Phê duyệt kết quả", StepRole.LEADER, StepPlace.COMPETENT, null, 25,
+                        EnumSet.of(StepAction.APPROVE, StepAction.SEND_BACK, StepAction.REFUSE)),
+                new ProcessStep("Phát hành kết quả", StepRole.SPECIALIST, StepPlace.COMPETENT, null, 10,
+                        EnumSet.of(StepAction.ISSUE_RESULT, StepAction.SEND_BACK)));
+    }
+
+    List<String> problems(List<ProcessStep> steps, Locale locale) {
+        List<String> problems = new ArrayList<>();
+        if (steps.size() < 2) {
+            problems.add(message("process.invalid.tooFew", locale));
+            return problems;
+        }
+        ProcessStep first = steps.getFirst();
+        if (first.role() != StepRole.RECEPTION || first.place() != StepPlace.RECEIVING) {
+            problems.add(message("process.invalid.firstStep", locale));
+        }
+        int total = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            ProcessStep step = steps.get(i);
+            total += step.timeShare();
+            if (step.name() == null || step.name().isBlank()) {
+                problems.add(message("process.invalid.name", locale, i + 1));
+            }
+            if (step.actions().isEmpty()) {
+                problems.add(message("process.invalid.noActions", locale, i + 1));
+            }
+            if (step.place() == StepPlace.AGENCY
+                    && (step.agencyCode() == null || organization.agency(step.agencyCode()).isEmpty())) {
+                problems.add(message("process.invalid.agency", locale, i + 1, step.agencyCode()));
+            }
+            if (i == steps.size() - 1 && !step.allows(StepAction.ISSUE_RESULT)) {
+                problems.add(message("process.invalid.lastStep", locale));
+            }
+            if (i < steps.size() - 1 && !step.allows(StepAction.FORWARD) && !step.allows(StepAction.APPROVE)
+                    && !step.allows(StepAction.ISSUE_RESULT)) {
+                problems.add(message("process.invalid.deadEnd", locale, i + 1));
+            }
+        }
+        if (total != 100) {
+            problems.add(message("process.invalid.shares", locale, total));
+        }
+        return problems;
+    }
+
+    private String message(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+}

@@ -1,0 +1,300 @@
+package vn.motcua.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.identity.Role;
+import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.ApiClient;
+import vn.motcua.support.ApiClient.FilePart;
+import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.TestData;
+import vn.motcua.workflow.Deadlines;
+import vn.motcua.workflow.Pause;
+
+/** Whole lifecycles through the HTTP API, for both channels, as the national portal or an app would drive them. */
+@IntegrationTest
+class DossierApiLifecycleTest {
+
+    static final String WARD = "000.31.01.H57";      // Phường Thuận Hóa: the demo officials work here
+    static final String OTHER_WARD = "000.31.02.H57"; // Phường Phú Xuân
+    static final String BIRTH = "1.001193";           // Đăng ký khai sinh (commune level)
+
+    @LocalServerPort int port;
+    @Autowired CatalogService catalog;
+    @Autowired AccountRepository accounts;
+    @Autowired PasswordEncoder passwords;
+    @Autowired JdbcClient jdbc;
+    @Autowired Deadlines deadlines;
+
+    ApiClient citizen, reception, specialist, leader;
+
+    @BeforeEach
+    void signIn() {
+        citizen = ApiClient.signIn(port, "citizen", "demo123");
+        reception = ApiClient.signIn(port, "reception", "demo123");
+        specialist = ApiClient.signIn(port, "specialist", "demo123");
+        leader = ApiClient.signIn(port, "leader", "demo123");
+    }
+
+    Map<String, Object> submission(String procedureCode, String agency) {
+        Procedure procedure = catalog.procedure(procedureCode).orElseThrow();
+        Map<String, Object> parts = ApiClient.parts();
+        parts.put("dossier", Map.of("procedureCode", procedureCode, "agencyCode", agency,
+                "formData", TestData.validFormData(procedure)));
+        for (int i = 0; i < procedure.documents().size(); i++) {
+            if (procedure.documents().get(i).mandatory()) {
+                parts.put("document" + i, FilePart.pdf("giay-to-" + i + ".pdf"));
+            }
+        }
+        return parts;
+    }
+
+    JsonNode act(ApiClient who, String code, Map<String, Object> body, int expectedStatus) {
+        ApiClient.Response response = who.postJson("/api/v1/dossiers/" + code + "/actions", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(expectedStatus);
+        return response.json();
+    }
+
+    @Test
+    void onlineDossierGoesAllTheWayToItsResult() {
+        ApiClient.Response created = citizen.postMultipart("/api/v1/dossiers", submission(BIRTH, WARD), null);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String code = created.json().get("code").asString();
+        assertThat(code).matches("000\\.31\\.01\\.H57-\\d{6}-\\d{4}");
+        assertThat(created.json().get("status").asString()).isEqualTo("SUBMITTED");
+
+        JsonNode received = act(reception, code, Map.of("action", "RECEIVE"), 200);
+        assertThat(received.get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(received.get("dueAt").isNull()).isFalse();
+        assertThat(received.get("code").asString()).isEqualTo(code);
+
+        // The specialist cannot act before the reception step forwards it; the reception officer forwards.
+        act(specialist, code, Map.of("action", "FORWARD"), 409);
+        act(reception, code, Map.of("action", "FORWARD"), 200);
+        JsonNode atLeader = act(specialist, code, Map.of("action", "FORWARD"), 200);
+        assertThat(atLeader.get("step").asInt()).isEqualTo(2);
+        act(leader, code, Map.of("action", "APPROVE", "note", "Đồng ý"), 200);
+
+        Map<String, Object> issue = ApiClient.parts();
+        issue.put("action", Map.of("action", "ISSUE_RESULT"));
+        issue.put("file", FilePart.pdf("giay-khai-sinh.pdf"));
+        ApiClient.Response issued = specialist.postMultipart("/api/v1/dossiers/" + code + "/actions", issue, null);
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        assertThat(issued.json().get("status").asString()).isEqualTo("RESULT_READY");
+
+        JsonNode returned = act(reception, code, Map.of("action", "RETURN_RESULT", "returnMethod", "ONLINE"), 200);
+        assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
+        assertThat(returned.get("timeliness").asString()).isIn("EARLY", "ON_TIME");
+        assertThat(returned.get("code").asString()).isEqualTo(code);
+
+        List<String> actions = returned.get("history").valueStream().map(h -> h.get("action").asString()).toList();
+        assertThat(actions).containsExactly("SUBMIT", "RECEIVE", "FORWARD", "FORWARD", "APPROVE", "ISSUE_RESULT",
+                "RETURN_RESULT");
+        JsonNode mine = citizen.get("/api/v1/dossiers/" + code).json();
+        assertThat(mine.get("files").valueStream().map(f -> f.get("kind").asString())).contains("DOCUMENT", "RESULT");
+    }
+
+    @Test
+    void counterDossierIsReceivedAtOnceWithItsDeadline() {
+        Map<String, Object> parts = submission(BIRTH, WARD);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dossier = new java.util.HashMap<>((Map<String, Object>) parts.get("dossier"));
+        dossier.put("applicant", Map.of("fullName", "Lê Văn Tám", "phone", "0905111222", "idNumber", "046080001111"));
+        dossier.put("sets", 1);
+        parts.put("dossier", dossier);
+        ApiClient.Response created = reception.postMultipart("/api/v1/dossiers", parts, null);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("status").asString()).isEqualTo("RECEIVED");
+        Instant due = Instant.parse(created.json().get("dueAt").asString());
+        assertThat(due).isAfter(Instant.now());
+        String code = created.json().get("code").asString();
+        JsonNode view = reception.get("/api/v1/dossiers/" + code).json();
+        assertThat(view.get("channel").asString()).isEqualTo("COUNTER");
+        assertThat(view.get("applicant").get("fullName").asString()).isEqualTo("Lê Văn Tám");
+
+        // Anyone with the code and the last four digits of the phone sees status and dates, never personal data.
+        ApiClient.Response tracked = citizen.get("/api/v1/tracking/" + code + "?phone=1222");
+        assertThat(tracked.status()).isEqualTo(200);
+        assertThat(tracked.json().get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(tracked.body()).doesNotContain("Lê Văn Tám", "046080001111", "0905111222");
+        assertThat(citizen.get("/api/v1/tracking/" + code + "?phone=9999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void submittingTwiceWithTheSameIdempotencyKeyCreatesOneDossier() {
+        ApiClient.Response first = citizen.postMultipart("/api/v1/dossiers", submission(BIRTH, WARD), "key-123");
+        ApiClient.Response second = citizen.postMultipart("/api/v1/dossiers", submission(BIRTH, WARD), "key-123");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.json().get("code").asString()).isEqualTo(first.json().get("code").asString());
+        assertThat(jdbc.sql("select count(*) from dossier where idempotency_key = 'key-123'").query(Integer.class)
+                .single()).isEqualTo(1);
+    }
+
+    @Test
+    void badSubmissionsGetClearMessagesAndCreateNothing() {
+        int before = jdbc.sql("select count(*) from dossier").query(Integer.class).single();
+        Map<String, Object> parts = submission(BIRTH, WARD);
+        parts.put("document0", new FilePart("to-khai.pdf", "application/pdf", "MZ this is really an exe".getBytes()));
+        ApiClient.Response fake = citizen.postMultipart("/api/v1/dossiers", parts, null);
+        assertThat(fake.status()).isEqualTo(400);
+        assertThat(fake.json().get("error").asString()).isEqualTo("invalid_request");
+        assertThat(fake.json().get("message").asString()).contains("không phải là PDF");
+
+        Map<String, Object> missing = submission(BIRTH, WARD);
+        missing.keySet().removeIf(k -> k.startsWith("document"));
+        ApiClient.Response noFiles = citizen.postMultipart("/api/v1/dossiers", missing, null);
+        assertThat(noFiles.status()).isEqualTo(400);
+        assertThat(noFiles.json().get("problems").get(0).asString()).startsWith("Chưa đính kèm");
+
+        Map<String, Object> wrongAgency = submission(BIRTH, "000.00.11.H57");
+        assertThat(citizen.postMultipart("/api/v1/dossiers", wrongAgency, null).json().get("message").asString())
+                .contains("không giải quyết thủ tục này");
+        assertThat(jdbc.sql("select count(*) from dossier").query(Integer.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void supplementStopsTheClockAndTheDueDateMovesWhenItComesBack() {
+        String code = citizen.postMultipart("/api/v1/dossiers", submission(BIRTH, WARD), null).json().get("code").asString();
+        act(reception, code, Map.of("action", "RECEIVE"), 200);
+        act(reception, code, Map.of("action", "REQUEST_SUPPLEMENT", "items", List.of("Bản sao giấy chứng sinh rõ nét"),
+                "note", "Bản chụp bị mờ"), 200);
+        // Pretend all this happened three days ago: the applicant took three days to send the supplement.
+        Instant received = Instant.now().minus(Duration.ofDays(3)).minus(Duration.ofHours(1));
+        Instant asked = Instant.now().minus(Duration.ofDays(3));
+        int days = catalog.procedure(BIRTH).orElseThrow().processingDays();
+        Instant dueWithoutPause = deadlines.dueAt(received, days, WARD, List.of());
+        jdbc.sql("update dossier set received_at = ?, due_at = ?, legal_due_at = ? where code = ?")
+                .params(java.sql.Timestamp.from(received), java.sql.Timestamp.from(dueWithoutPause),
+                        java.sql.Timestamp.from(dueWithoutPause), code).update();
+        jdbc.sql("update dossier_pause set started_at = ? where dossier_id = (select id from dossier where code = ?)")
+                .params(java.sql.Timestamp.from(asked), code).update();
+
+        Map<String, Object> supplement = ApiClient.parts();
+        supplement.put("action", Map.of("action", "SUPPLEMENT", "note", "Đã gửi bản rõ"));
+        supplement.put("file", FilePart.pdf("giay-chung-sinh.pdf"));
+        ApiClient.Response back = citizen.postMultipart("/api/v1/dossiers/" + code + "/actions", supplement, null);
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        assertThat(back.json().get("status").asString()).isEqualTo("RECEIVED");
+        JsonNode pause = back.json().get("pauses").get(0);
+        Instant resumed = Instant.parse(pause.get("endedAt").asString());
+        Instant expected = deadlines.dueAt(received, days, WARD, List.of(new Pause(asked, resumed)));
+        assertThat(Instant.parse(back.json().get("dueAt").asString())).isEqualTo(expected).isAfter(dueWithoutPause);
+        assertThat(Instant.parse(back.json().get("legalDueAt").asString())).isEqualTo(expected);
+    }
+
+    @Test
+    void refusalAndWithdrawalEndTheDossier() {
+        String refusedCode = citizen.postMultipart("/api/v1/dossiers", submission(BIRTH, WARD), null).json().get("code").asString();
+        act(reception, refusedCode, Map.of("action", "REFUSE"), 409); // a reason is required
+        JsonNode refused = act(reception, refusedCode, Map.of("action", "REFUSE", "note", "Không thuộc thẩm quyền"), 200);
+        assertThat(refused.get("status").asString()).isEqualTo("REFUSED");
+
+        String withdrawnCode = citizen.postMultipart("/api/v1/dossiers", submission(BIRTH, WARD), null).json().get("code").asString();
+        act(reception, withdrawnCode, Map.of("action", "RECEIVE"), 200);
+        act(reception, withdrawnCode, Map.of("action", "WITHDRAW"), 409); // only the applicant withdraws an online dossier
+        JsonNode withdrawn = act(citizen, withdrawnCode, Map.of("action", "WITHDRAW", "note", "Nộp nhầm thủ tục"), 200);
+        assertThat(withdrawn.get("status").asString()).isEqualTo("WITHDRAWN");
+        act(citizen, withdrawnCode, Map.of("action", "WITHDRAW"), 409);
+    }
+
+    @Test
+    void interAgencyTransferLinksAChildDossierThatReturnsItsResult() {
+        TestData.official(accounts, passwords, jdbc, "reception-phuxuan", OTHER_WARD, Role.RECEPTION);
+        TestData.official(accounts, passwords, jdbc, "specialist-phuxuan", OTHER_WARD, Role.SPECIALIST);
+        TestData.official(accounts, passwords, jdbc, "leader-phuxuan", OTHER_WARD, Role.LEADER);
+        String code = citizen.postMultipart("/api/v1/dossiers", submission(BIRTH, WARD), null).json().get("code").asString();
+        act(reception, code, Map.of("action", "RECEIVE"), 200);
+        act(reception, code, Map.of("action", "FORWARD"), 200);
+        JsonNode transferred = act(specialist, code, Map.of("action", "TRANSFER", "targetAgency", OTHER_WARD,
+                "note", "Xác minh nơi cư trú của mẹ"), 200);
+        String child = transferred.get("childCodes").get(0).asString();
+        assertThat(child).startsWith(OTHER_WARD + "-").isNotEqualTo(code);
+        assertThat(transferred.get("code").asString()).isEqualTo(code);
+        // The original waits for the other agency.
+        act(specialist, code, Map.of("action", "FORWARD"), 409);
+
+        ApiClient phuXuanReception = ApiClient.signIn(port, "reception-phuxuan", TestData.PASSWORD);
+        ApiClient phuXuanSpecialist = ApiClient.signIn(port, "specialist-phuxuan", TestData.PASSWORD);
+        ApiClient phuXuanLeader = ApiClient.signIn(port, "leader-phuxuan", TestData.PASSWORD);
+        assertThat(phuXuanReception.get("/api/v1/dossiers/" + code).status()).isEqualTo(404);
+        JsonNode childView = phuXuanReception.get("/api/v1/dossiers/" + child).json();
+        assertThat(childView.get("parentCode").asString()).isEqualTo(code);
+        act(phuXuanReception, child, Map.of("action", "FORWARD"), 200);
+        act(phuXuanSpecialist, child, Map.of("action", "FORWARD"), 200);
+        act(phuXuanLeader, child, Map.of("action", "APPROVE"), 200);
+        Map<String, Object> issue = ApiClient.parts();
+        issue.put("action", Map.of("action", "ISSUE_RESULT"));
+        issue.put("file", FilePart.pdf("van-ban-xac-minh.pdf"));
+        assertThat(phuXuanSpecialist.postMultipart("/api/v1/dossiers/" + child + "/actions", issue, null).status())
+                .isEqualTo(200);
+        assertThat(phuXuanReception.get("/api/v1/dossiers/" + child).json().get("status").asString()).isEqualTo("RETURNED");
+
+        // The original continues at its own agency.
+        act(specialist, code, Map.of("action", "FORWARD"), 200);
+        assertThat(jdbc.sql("select count(*) from dossier where parent_id is null and code in (?, ?)").params(code, child)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aLateDossierNeedsAnApologyWithANewDateBeforeItCanGoOn() {
+        String code = citizen.postMultipart("/api/v1/dossiers", submission(BIRTH, WARD), null).json().get("code").asString();
+        act(reception, code, Map.of("action", "RECEIVE"), 200);
+        act(reception, code, Map.of("action", "FORWARD"), 200);
+        jdbc.sql("update dossier set due_at = now() - interval '1 hour', legal_due_at = now() - interval '1 hour' where code = ?")
+                .param(code).update();
+        JsonNode blocked = act(specialist, code, Map.of("action", "FORWARD"), 409);
+        assertThat(blocked.get("message").asString()).contains("Mẫu số 04");
+        Instant newDue = Instant.now().plus(Duration.ofDays(5));
+        JsonNode apologised = act(leader, code, Map.of("action", "APOLOGIZE", "note", "Cần xác minh thêm với cơ quan khác",
+                "newDueAt", newDue.toString()), 200);
+        assertThat(Instant.parse(apologised.get("dueAt").asString())).isEqualTo(newDue);
+        assertThat(apologised.get("apologies")).hasSize(1);
+        act(specialist, code, Map.of("action", "FORWARD"), 200);
+        act(leader, code, Map.of("action", "APPROVE"), 200);
+        Map<String, Object> issue = ApiClient.parts();
+        issue.put("action", Map.of("action", "ISSUE_RESULT"));
+        issue.put("file", FilePart.pdf("kq.pdf"));
+        specialist.postMultipart("/api/v1/dossiers/" + code + "/actions", issue, null);
+        JsonNode returned = act(reception, code, Map.of("action", "RETURN_RESULT"), 200);
+        // The apology moves the appointment, not the legal due date: the dossier still counts as late.
+        assertThat(returned.get("timeliness").asString()).isEqualTo("LATE");
+    }
+
+    @Test
+    void officialsOfAnotherAgencyAndOtherCitizensSeeNothing() {
+        TestData.official(accounts, passwords, jdbc, "specialist-phuxuan", OTHER_WARD, Role.SPECIALIST);
+        TestData.citizen(accounts, passwords, "citizen-b", "0988000111");
+        String code = citizen.postMultipart("/api/v1/dossiers", submission(BIRTH, WARD), null).json().get("code").asString();
+        act(reception, code, Map.of("action", "RECEIVE"), 200);
+
+        ApiClient stranger = ApiClient.signIn(port, "specialist-phuxuan", TestData.PASSWORD);
+        assertThat(stranger.get("/api/v1/dossiers/" + code).status()).isEqualTo(404);
+        assertThat(stranger.postJson("/api/v1/dossiers/" + code + "/actions", Map.of("action", "FORWARD")).status())
+                .isEqualTo(404);
+        assertThat(stranger.get("/api/v1/dossiers?agency=" + WARD).status()).isEqualTo(403);
+        assertThat(stranger.get("/api/v1/dossiers").json().get("items").valueStream()
+                .map(i -> i.get("code").asString())).doesNotContain(code);
+
+        ApiClient otherCitizen = ApiClient.signIn(port, "citizen-b", TestData.PASSWORD);
+        assertThat(otherCitizen.get("/api/v1/dossiers/" + code).status()).isEqualTo(404);
+        assertThat(otherCitizen.postJson("/api/v1/dossiers/" + code + "/actions", Map.of("action", "WITHDRAW")).status())
+                .isEqualTo(404);
+        assertThat(citizen.get("/api/v1/dossiers").json().get("items").valueStream()
+                .map(i -> i.get("code").asString())).contains(code);
+    }
+}

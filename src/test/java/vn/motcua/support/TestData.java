@@ -1,0 +1,62 @@
+package vn.motcua.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import vn.motcua.catalog.FormField;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.identity.Role;
+import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.identity.internal.AccountRepository.NewAccount;
+
+/** Valid input for any procedure, and officials at any agency, for tests. */
+public final class TestData {
+
+    public static final String PASSWORD = "test-password";
+
+    private TestData() {
+    }
+
+    /** A value of the right kind for every field of the procedure's online form. */
+    public static Map<String, String> validFormData(Procedure procedure) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (FormField f : procedure.formFields()) {
+            values.put(f.key(), switch (f.type()) {
+                case DATE -> "2025-03-14";
+                case NUMBER -> "3";
+                case ID_NUMBER -> "046090001234";
+                case PHONE -> "0912345678";
+                case EMAIL -> "an.nguyen@example.vn";
+                case TAX_CODE -> "3301234567";
+                case SELECT -> f.options().getFirst();
+                case ADDRESS -> "12 Lê Lợi, phường Thuận Hóa, thành phố Huế";
+                default -> "Nguyễn Văn An";
+            });
+        }
+        return values;
+    }
+
+    /** Creates (once) an official with the roles at the agency, password {@link #PASSWORD}. */
+    public static void official(AccountRepository accounts, PasswordEncoder passwords, JdbcClient jdbc,
+                                String username, String agencyCode, Role... roles) {
+        if (accounts.exists(username)) {
+            return;
+        }
+        accounts.insert(new NewAccount(username, "Cán bộ " + username, Set.of(roles), null, null, null, null, null,
+                null, null), passwords.encode(PASSWORD), false);
+        jdbc.sql("insert into staff (username, agency_code, title) values (?, ?, 'Cán bộ thử nghiệm')")
+                .params(username, agencyCode).update();
+    }
+
+    /** Creates (once) a citizen account, password {@link #PASSWORD}. */
+    public static void citizen(AccountRepository accounts, PasswordEncoder passwords, String username, String phone) {
+        if (!accounts.exists(username)) {
+            accounts.insert(new NewAccount(username, "Công dân " + username, Set.of(Role.CITIZEN), username + "@example.vn",
+                    phone, "046090009999", null, "Huế", null, null), passwords.encode(PASSWORD), false);
+        }
+    }
+}
