@@ -80,10 +80,11 @@ public class WorkingCalendar {
     /**
      * Adds an exception day.
      *
+     * @param addedBy the username recorded as having added it
      * @throws UserFacingException when the name is missing or too long, the agency unknown, or the date already has
      *                             an exception day for the same agency (or for the province)
      */
-    public void add(CalendarDay day, String username) {
+    public void add(CalendarDay day, String addedBy) {
         String name = day.name() == null ? "" : day.name().strip();
         if (name.isEmpty()) {
             throw UserFacingException.badRequest("calendar.invalid.name");
@@ -96,7 +97,7 @@ public class WorkingCalendar {
             agencyName = organization.agency(day.agencyCode()).map(Agency::displayName)
                     .orElseThrow(() -> UserFacingException.badRequest("calendar.invalid.agency", day.agencyCode()));
         }
-        if (!repository.insert(new CalendarDay(day.date(), day.kind(), name, day.agencyCode()), username)) {
+        if (!repository.insert(new CalendarDay(day.date(), day.kind(), name, day.agencyCode()), addedBy)) {
             throw agencyName == null
                     ? UserFacingException.badRequest("calendar.invalid.duplicate", DAY.format(day.date()))
                     : UserFacingException.badRequest("calendar.invalid.duplicateForAgency", DAY.format(day.date()), agencyName);

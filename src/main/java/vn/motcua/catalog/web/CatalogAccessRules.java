@@ -16,7 +16,6 @@ class CatalogAccessRules {
         return rules -> rules
                 .requestMatchers(HttpMethod.GET, "/", "/tim-kiem", "/thu-tuc", "/thu-tuc/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/procedures", "/api/v1/procedures/**").permitAll()
-                .requestMatchers("/nop-ho-so/**").hasAuthority(Permission.SUBMIT_DOSSIER.name())
                 .requestMatchers("/quan-tri/thu-tuc", "/quan-tri/thu-tuc/**").hasAuthority(Permission.CATALOG_MANAGE.name());
     }
 }

@@ -2,13 +2,10 @@ package vn.motcua.catalog.web;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,9 +18,6 @@ import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureLevel;
 import vn.motcua.catalog.ProcedureSummary;
 import vn.motcua.catalog.internal.FormTemplates;
-import vn.motcua.identity.AccountProfile;
-import vn.motcua.identity.AccountService;
-import vn.motcua.identity.CurrentUser;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyKind;
 import vn.motcua.organization.OrganizationService;
@@ -38,15 +32,12 @@ class ProcedurePages {
 
     private final CatalogService catalog;
     private final OrganizationService organization;
-    private final AccountService accounts;
     private final FormTemplates templates;
 
-    ProcedurePages(CatalogService catalog, OrganizationService organization, AccountService accounts,
-                   FormTemplates templates) {
+    ProcedurePages(CatalogService catalog, OrganizationService organization, FormTemplates templates) {
         this.templates = templates;
         this.catalog = catalog;
         this.organization = organization;
-        this.accounts = accounts;
     }
 
     @GetMapping("/")
@@ -113,19 +104,6 @@ class ProcedurePages {
                 .header("Content-Disposition", ContentDisposition.attachment()
                         .filename("mau-" + code + "-" + (index + 1) + ".docx").build().toString())
                 .body(docx);
-    }
-
-    /** The online form of a procedure, pre-filled with what the applicant's profile already holds. */
-    @GetMapping("/nop-ho-so/{code}")
-    String onlineForm(@PathVariable String code, @AuthenticationPrincipal CurrentUser user,
-                      Model model) {
-        Procedure procedure = find(code);
-        Optional<AccountProfile> profile = accounts.profile(user.getUsername());
-        model.addAttribute("procedure", procedure);
-        model.addAttribute("values", procedure.formFields().stream()
-                .collect(Collectors.toMap(f -> f.key(),
-                        f -> profile.map(p -> p.value(f.profile())).map(String::valueOf).orElse(""))));
-        return "catalog/online-form";
     }
 
     private Procedure find(String code) {

@@ -1,6 +1,5 @@
 package vn.motcua.dossier.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,10 +46,12 @@ class DossierApi {
 
     private final DossierService dossiers;
     private final JsonMapper json;
+    private final DossierFiles files;
 
-    DossierApi(DossierService dossiers, JsonMapper json) {
+    DossierApi(DossierService dossiers, JsonMapper json, DossierFiles files) {
         this.dossiers = dossiers;
         this.json = json;
+        this.files = files;
     }
 
     /** The {@code dossier} part of a submission. */
@@ -127,12 +127,7 @@ class DossierApi {
     @GetMapping("/api/v1/dossiers/{code}/files/{id}")
     ResponseEntity<byte[]> file(@PathVariable String code, @PathVariable long id,
                                 @AuthenticationPrincipal CurrentUser user) {
-        DossierView view = dossiers.view(code, actor(user));
-        DossierView.FileInfo info = view.files().stream().filter(f -> f.id() == id).findFirst()
-                .orElseThrow(() -> UserFacingException.notFound("dossier.fileNotFound"));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(info.contentType()))
-                .header("Content-Disposition", ContentDisposition.attachment().filename(info.fileName(), StandardCharsets.UTF_8).build().toString())
-                .body(dossiers.fileContent(code, id, actor(user)));
+        return files.download(dossiers.view(code, actor(user)), id, dossiers.fileContent(code, id, actor(user)));
     }
 
     /** Public: status and dates for whoever knows the code and the last digits of the applicant's phone. */

@@ -80,10 +80,12 @@ final class LunarCalendar {
     /** The lunar date of a solar date. */
     static LunarDate toLunar(LocalDate date) {
         long dayNumber = julianDay(date);
-        long k = (long) Math.floor((dayNumber - NEW_MOON_1900) / SYNODIC_MONTH);
-        long monthStart = newMoonDay(k + 1);
-        if (monthStart > dayNumber) {
-            monthStart = newMoonDay(k);
+        // The new moon that starts the month: the true moon runs up to half a day off the mean one, so the estimate
+        // can be one month too late (on 2054-05-07 the mean moon has started a month the true one starts the next day).
+        long k = (long) Math.floor((dayNumber - NEW_MOON_1900) / SYNODIC_MONTH) + 1;
+        long monthStart = newMoonDay(k);
+        while (monthStart > dayNumber) {
+            monthStart = newMoonDay(--k);
         }
         int year = date.getYear();
         long a11 = month11(year);

@@ -1,0 +1,211 @@
+package vn.motcua.dossier.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.dossier.ActionRequest;
+import vn.motcua.dossier.Actor;
+import vn.motcua.dossier.DossierAction;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierView;
+import vn.motcua.dossier.InvalidDossierException;
+import vn.motcua.dossier.Upload;
+import vn.motcua.identity.CurrentUser;
+import vn.motcua.organization.Agency;
+import vn.motcua.platform.web.UserFacingException;
+
+/**
+ * The applicant's side: start a dossier from a procedure, fill it in over three steps (information, documents,
+ * review) with a draft saved at each, submit it, follow it, send a supplement, withdraw it.
+ */
+@Controller
+class ApplicantPages {
+
+    private final DossierService dossiers;
+    private final CatalogService catalog;
+    private final DossierFiles files;
+
+    ApplicantPages(DossierService dossiers, CatalogService catalog, DossierFiles files) {
+        this.dossiers = dossiers;
+        this.catalog = catalog;
+        this.files = files;
+    }
+
+    @GetMapping("/nop-ho-so/{procedureCode}")
+    String start(@PathVariable String procedureCode, @AuthenticationPrincipal CurrentUser user, Model model) {
+        Procedure procedure = procedure(procedureCode);
+        model.addAttribute("procedure", procedure);
+        model.addAttribute("drafts", dossiers.mine(actor(user)).stream()
+                .filter(d -> d.status() == DossierStatus.DRAFT && d.procedureCode().equals(procedureCode)).toList());
+        return "dossier/start";
+    }
+
+    @PostMapping("/nop-ho-so/{procedureCode}")
+    String createDraft(@PathVariable String procedureCode, @AuthenticationPrincipal CurrentUser user, Locale locale) {
+        long id = dossiers.createDraft(procedureCode, actor(user), locale);
+        return "redirect:/ho-so-cua-toi/nhap/" + id;
+    }
+
+    @GetMapping("/ho-so-cua-toi/nhap/{id}")
+    String draft(@PathVariable long id, @RequestParam(name = "buoc", defaultValue = "1") int step,
+                 @AuthenticationPrincipal CurrentUser user, Model model) {
+        DossierView draft = dossiers.draft(id, actor(user));
+        Procedure procedure = procedure(draft.procedureCode());
+        model.addAttribute("id", id);
+        model.addAttribute("draft", draft);
+        model.addAttribute("procedure", procedure);
+        List<Agency> agencies = dossiers.possibleAgencies(procedure);
+        model.addAttribute("agencies", agencies);
+        model.addAttribute("agencyName", agencies.stream().filter(a -> a.code().equals(draft.competentAgency()))
+                .map(Agency::name).findFirst().orElse(null));
+        model.addAttribute("fileCounts", draft.files().stream().filter(f -> f.documentIndex() != null)
+                .collect(Collectors.groupingBy(DossierView.FileInfo::documentIndex, Collectors.counting())));
+        model.addAttribute("step", Math.max(1, Math.min(3, step)));
+        return "dossier/draft";
+    }
+
+    @PostMapping("/ho-so-cua-toi/nhap/{id}/thong-tin")
+    String saveInformation(@PathVariable long id, @RequestParam Map<String, String> form,
+                           @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
+        List<String> problems = dossiers.saveDraft(id, actor(user), form.get("coQuan"), form, locale);
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("problems", problems);
+            return "redirect:/ho-so-cua-toi/nhap/" + id + "?buoc=1";
+        }
+        return "redirect:/ho-so-cua-toi/nhap/" + id + "?buoc=2";
+    }
+
+    /** Each required document has its own file input, named {@code doc<N>}; several may be sent at once. */
+    @PostMapping("/ho-so-cua-toi/nhap/{id}/giay-to")
+    String uploadDocuments(@PathVariable long id, MultipartHttpServletRequest request,
+                           @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale)
+            throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, MultipartFile> entry : request.getFileMap().entrySet()) {
+            MultipartFile file = entry.getValue();
+            if (file.isEmpty() || !entry.getKey().matches("doc\\d+")) {
+                continue;
+            }
+            int index = Integer.parseInt(entry.getKey().substring(3));
+            try {
+                dossiers.addDraftFile(id, actor(user), new Upload(index, file.getOriginalFilename(), file.getBytes(),
+                        false), locale);
+            } catch (InvalidDossierException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        redirect.addFlashAttribute("problems", problems);
+        return "redirect:/ho-so-cua-toi/nhap/" + id + "?buoc=" + ("tiep".equals(request.getParameter("di")) && problems.isEmpty() ? 3 : 2);
+    }
+
+    @PostMapping("/ho-so-cua-toi/nhap/{id}/xoa-tep/{fileId}")
+    String removeFile(@PathVariable long id, @PathVariable long fileId, @AuthenticationPrincipal CurrentUser user) {
+        dossiers.removeDraftFile(id, actor(user), fileId);
+        return "redirect:/ho-so-cua-toi/nhap/" + id + "?buoc=2";
+    }
+
+    @GetMapping("/ho-so-cua-toi/nhap/{id}/tep/{fileId}")
+    ResponseEntity<byte[]> draftFile(@PathVariable long id, @PathVariable long fileId,
+                                     @AuthenticationPrincipal CurrentUser user) {
+        DossierView draft = dossiers.draft(id, actor(user));
+        return files.download(draft, fileId, dossiers.draftFileContent(id, fileId, actor(user)));
+    }
+
+    @PostMapping("/ho-so-cua-toi/nhap/{id}/xoa")
+    String deleteDraft(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+        dossiers.deleteDraft(id, actor(user));
+        return "redirect:/ho-so-cua-toi";
+    }
+
+    @PostMapping("/ho-so-cua-toi/nhap/{id}/nop")
+    String submit(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect,
+                  Locale locale) {
+        try {
+            DossierView submitted = dossiers.submit(id, actor(user), locale);
+            redirect.addFlashAttribute("submitted", true);
+            return "redirect:/ho-so-cua-toi/" + submitted.code();
+        } catch (InvalidDossierException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+            return "redirect:/ho-so-cua-toi/nhap/" + id + "?buoc=3";
+        }
+    }
+
+    @GetMapping("/ho-so-cua-toi")
+    String mine(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("dossiers", dossiers.mine(actor(user)));
+        return "dossier/mine";
+    }
+
+    @GetMapping("/ho-so-cua-toi/{code}")
+    String dossier(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, Model model) {
+        DossierView view = dossiers.view(code, actor(user));
+        model.addAttribute("dossier", view);
+        model.addAttribute("procedure", catalog.procedure(view.procedureCode()).orElse(null));
+        return "dossier/applicant-view";
+    }
+
+    @PostMapping("/ho-so-cua-toi/{code}/bo-sung")
+    String supplement(@PathVariable String code, @RequestParam(name = "note", required = false) String note,
+                      @RequestParam(name = "files", required = false) List<MultipartFile> uploads,
+                      @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale)
+            throws IOException {
+        List<Upload> sent = new ArrayList<>();
+        for (MultipartFile file : uploads == null ? List.<MultipartFile>of() : uploads) {
+            if (!file.isEmpty()) {
+                sent.add(new Upload(null, file.getOriginalFilename(), file.getBytes(), false));
+            }
+        }
+        try {
+            dossiers.supplement(code, note, sent, actor(user), locale);
+        } catch (InvalidDossierException | UserFacingException e) {
+            redirect.addFlashAttribute("problems", e instanceof InvalidDossierException i ? i.problems()
+                    : List.of(files.message((UserFacingException) e, locale)));
+        }
+        return "redirect:/ho-so-cua-toi/" + code;
+    }
+
+    @PostMapping("/ho-so-cua-toi/{code}/rut")
+    String withdraw(@PathVariable String code, @RequestParam(name = "note", required = false) String note,
+                    @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
+        try {
+            dossiers.act(code, DossierAction.WITHDRAW, ActionRequest.note(note), actor(user), null, locale);
+        } catch (UserFacingException e) {
+            redirect.addFlashAttribute("problems", List.of(files.message(e, locale)));
+        }
+        return "redirect:/ho-so-cua-toi/" + code;
+    }
+
+    @GetMapping("/ho-so-cua-toi/{code}/tep/{fileId}")
+    ResponseEntity<byte[]> file(@PathVariable String code, @PathVariable long fileId,
+                                @AuthenticationPrincipal CurrentUser user) {
+        DossierView view = dossiers.view(code, actor(user));
+        return files.download(view, fileId, dossiers.fileContent(code, fileId, actor(user)));
+    }
+
+    private Procedure procedure(String code) {
+        return catalog.procedure(code).orElseThrow(() -> UserFacingException.notFound("procedure.notFound", code));
+    }
+
+    private Actor actor(CurrentUser user) {
+        return dossiers.actorOf(user);
+    }
+}

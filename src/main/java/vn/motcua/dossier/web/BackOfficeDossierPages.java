@@ -1,0 +1,186 @@
+package vn.motcua.dossier.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.dossier.ActionRequest;
+import vn.motcua.dossier.Actor;
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.DossierAction;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierView;
+import vn.motcua.dossier.InboxFilter;
+import vn.motcua.dossier.InvalidDossierException;
+import vn.motcua.dossier.NewDossier;
+import vn.motcua.dossier.Upload;
+import vn.motcua.identity.CurrentUser;
+import vn.motcua.organization.AgencyKind;
+import vn.motcua.organization.OrganizationService;
+import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.platform.web.VietnamTime;
+
+/** The one-stop back office: the inbox, a dossier with its actions, and reception at the counter. */
+@Controller
+class BackOfficeDossierPages {
+
+    private final DossierService dossiers;
+    private final CatalogService catalog;
+    private final OrganizationService organization;
+    private final DossierFiles files;
+
+    BackOfficeDossierPages(DossierService dossiers, CatalogService catalog, OrganizationService organization,
+                           DossierFiles files) {
+        this.dossiers = dossiers;
+        this.catalog = catalog;
+        this.organization = organization;
+        this.files = files;
+    }
+
+    @GetMapping("/quan-tri/ho-so")
+    String inbox(@RequestParam(name = "q", required = false) String query,
+                 @RequestParam(name = "thuTuc", required = false) String procedure,
+                 @RequestParam(name = "trangThai", required = false) DossierStatus status,
+                 @RequestParam(name = "kenh", required = false) Channel channel,
+                 @RequestParam(name = "tatCa", defaultValue = "false") boolean all,
+                 @AuthenticationPrincipal CurrentUser user, Model model) {
+        Actor actor = dossiers.actorOf(user);
+        model.addAttribute("dossiers", dossiers.inbox(actor, new InboxFilter(!all, procedure, status, channel, query)));
+        model.addAttribute("agency", organization.agency(actor.agencyCode()).orElse(null));
+        model.addAttribute("q", query);
+        model.addAttribute("status", status);
+        model.addAttribute("channel", channel);
+        model.addAttribute("all", all);
+        model.addAttribute("procedure", procedure);
+        return "dossier/inbox";
+    }
+
+    @GetMapping("/quan-tri/ho-so/{code}")
+    String dossier(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, Model model) {
+        DossierView view = dossiers.view(code, dossiers.actorOf(user));
+        model.addAttribute("dossier", view);
+        model.addAttribute("procedure", catalog.procedure(view.procedureCode()).orElse(null));
+        model.addAttribute("agencies", organization.agenciesByCode());
+        model.addAttribute("transferTargets", organization.activeAgencies().stream()
+                .filter(a -> a.kind() != AgencyKind.SERVICE_CENTRE && !a.code().equals(view.currentAgency())).toList());
+        return "dossier/official-view";
+    }
+
+    /** One form per action on the dossier page; the action's name comes with the button pressed. */
+    @PostMapping("/quan-tri/ho-so/{code}/thao-tac")
+    String act(@PathVariable String code, @RequestParam("action") DossierAction action,
+               @RequestParam(name = "note", required = false) String note,
+               @RequestParam(name = "items", required = false) String items,
+               @RequestParam(name = "targetAgency", required = false) String targetAgency,
+               @RequestParam(name = "newDueDate", required = false) LocalDate newDueDate,
+               @RequestParam(name = "returnMethod", required = false) String returnMethod,
+               @RequestParam(name = "file", required = false) MultipartFile file,
+               @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) throws IOException {
+        List<String> itemList = items == null ? List.of() : Arrays.stream(items.split("\\R")).toList();
+        ActionRequest request = new ActionRequest(note, itemList, targetAgency,
+                newDueDate == null ? null : newDueDate.atTime(LocalTime.of(16, 0)).atZone(VietnamTime.ZONE).toInstant(),
+                returnMethod);
+        Upload upload = file == null || file.isEmpty() ? null
+                : new Upload(null, file.getOriginalFilename(), file.getBytes(), false);
+        try {
+            dossiers.act(code, action, request, dossiers.actorOf(user), upload, locale);
+            redirect.addFlashAttribute("done", action.name());
+        } catch (InvalidDossierException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        } catch (UserFacingException e) {
+            if (e.status().value() == 404) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problems", List.of(files.message(e, locale)));
+        }
+        return "redirect:/quan-tri/ho-so/" + code;
+    }
+
+    @GetMapping("/quan-tri/ho-so/{code}/tep/{fileId}")
+    ResponseEntity<byte[]> file(@PathVariable String code, @PathVariable long fileId,
+                                @AuthenticationPrincipal CurrentUser user) {
+        Actor actor = dossiers.actorOf(user);
+        return files.download(dossiers.view(code, actor), fileId, dossiers.fileContent(code, fileId, actor));
+    }
+
+    // ------------------------------------------------------------------ reception at the counter
+
+    @GetMapping("/quan-tri/tiep-nhan")
+    String chooseProcedure(@RequestParam(name = "q", defaultValue = "") String q, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("hits", q.isBlank() ? List.of() : catalog.search(q, 20));
+        return "dossier/counter-choose";
+    }
+
+    @GetMapping("/quan-tri/tiep-nhan/{procedureCode}")
+    String counterForm(@PathVariable String procedureCode, @AuthenticationPrincipal CurrentUser user, Model model) {
+        Procedure procedure = catalog.procedure(procedureCode)
+                .orElseThrow(() -> UserFacingException.notFound("procedure.notFound", procedureCode));
+        model.addAttribute("procedure", procedure);
+        model.addAttribute("agencies", dossiers.possibleAgencies(procedure));
+        model.addAttribute("ownAgency", dossiers.actorOf(user).agencyCode());
+        if (!model.containsAttribute("values")) {
+            model.addAttribute("values", Map.of());
+        }
+        return "dossier/counter-form";
+    }
+
+    /**
+     * Creates and receives a walk-in applicant's dossier: the form's fields, the applicant's particulars, one file
+     * input per required document ({@code doc<N>}) with a box saying it was scanned from paper ({@code digitised<N>}).
+     */
+    @PostMapping("/quan-tri/tiep-nhan/{procedureCode}")
+    String receiveAtCounter(@PathVariable String procedureCode, MultipartHttpServletRequest request,
+                            @RequestParam Map<String, String> form, @AuthenticationPrincipal CurrentUser user,
+                            RedirectAttributes redirect, Locale locale) throws IOException {
+        List<Upload> uploads = new ArrayList<>();
+        for (Map.Entry<String, MultipartFile> entry : request.getFileMap().entrySet()) {
+            if (entry.getValue().isEmpty() || !entry.getKey().matches("doc\\d+")) {
+                continue;
+            }
+            String index = entry.getKey().substring(3);
+            uploads.add(new Upload(Integer.valueOf(index), entry.getValue().getOriginalFilename(),
+                    entry.getValue().getBytes(), form.containsKey("digitised" + index)));
+        }
+        // The applicant's particulars are prefixed so that they never collide with the procedure's own fields.
+        Applicant applicant = new Applicant(null, blankToNull(form.get("applicant.fullName")),
+                blankToNull(form.get("applicant.idNumber")), blankToNull(form.get("applicant.phone")),
+                blankToNull(form.get("applicant.email")), blankToNull(form.get("applicant.address")), null, null);
+        Integer sets = form.get("sets") == null || !form.get("sets").matches("\\d{1,2}") ? 1 : Integer.valueOf(form.get("sets"));
+        try {
+            DossierView view = dossiers.create(new NewDossier(procedureCode, form.get("coQuan"), form, applicant, sets),
+                    uploads, dossiers.actorOf(user), form.get("idempotencyKey"), locale);
+            redirect.addFlashAttribute("received", true);
+            return "redirect:/quan-tri/ho-so/" + view.code();
+        } catch (InvalidDossierException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+            redirect.addFlashAttribute("values", form);
+            return "redirect:/quan-tri/tiep-nhan/" + procedureCode;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,44 @@
+package vn.motcua.dossier.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.dossier.DossierView;
+import vn.motcua.platform.web.UserFacingException;
+
+/** What the dossier pages share: file downloads and the text of a refused action. */
+@Component
+class DossierFiles {
+
+    private final MessageSource messages;
+
+    DossierFiles(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    ResponseEntity<byte[]> download(DossierView dossier, long fileId, byte[] content) {
+        DossierView.FileInfo info = dossier.files().stream().filter(f -> f.id() == fileId).findFirst()
+                .orElseThrow(() -> UserFacingException.notFound("dossier.fileNotFound"));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(info.contentType()))
+                .header("Content-Disposition", ContentDisposition.attachment()
+                        .filename(info.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content);
+    }
+
+    static ResponseEntity<byte[]> pdf(String fileName, byte[] content) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", ContentDisposition.inline().filename(fileName).build().toString())
+                .body(content);
+    }
+
+    String message(UserFacingException e, Locale locale) {
+        return messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale);
+    }
+}
