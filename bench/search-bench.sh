@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 JAVA="${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)}/bin/java"
-exec "$JAVA" --add-modules jdk.incubator.vector -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+exec "$JAVA" ${BENCH_JAVA_OPTS:-} --add-modules jdk.incubator.vector -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   vn.motcua.bench.SearchBench "$@"

@@ -1,5 +1,6 @@
 package vn.motcua.catalog;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.motcua.catalog.internal.CatalogRepository;
 import vn.motcua.catalog.internal.CatalogRepository.Browse;
@@ -14,6 +16,7 @@ import vn.motcua.catalog.internal.ProcedureValidator;
 import vn.motcua.catalog.search.ProcedureSearch;
 import vn.motcua.organization.AgencyKind;
 import vn.motcua.organization.OrganizationService;
+import vn.motcua.platform.cache.LocalCache;
 
 /** The way into the catalog: read, browse and search procedures, and change them. */
 @Service
@@ -24,6 +27,7 @@ public class CatalogService {
     private final ProcedureSearch search;
     private final OrganizationService organization;
     private final ApplicationEventPublisher events;
+    private final LocalCache<String, Optional<Procedure>> procedures = new LocalCache<>(Duration.ofMinutes(1), 10_000);
 
     CatalogService(CatalogRepository repository, ProcedureValidator validator, ProcedureSearch search,
                    OrganizationService organization, ApplicationEventPublisher events) {
@@ -34,8 +38,14 @@ public class CatalogService {
         this.events = events;
     }
 
+    /** The procedure with this code; cached, since every dossier action reads its procedure. */
     public Optional<Procedure> procedure(String code) {
-        return repository.find(code);
+        return procedures.get(code, repository::find);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void forgetCachedProcedures(CatalogChanged event) {
+        procedures.invalidateAll();
     }
 
     public List<Procedure> all() {

@@ -205,12 +205,12 @@ public class DossierService {
      * The same {@code idempotencyKey} from the same person answers the dossier already created.
      */
     @Transactional
-    public DossierView create(NewDossier request, List<Upload> uploads, Actor actor, String idempotencyKey,
-                              Locale locale) {
+    public Receipt create(NewDossier request, List<Upload> uploads, Actor actor, String idempotencyKey,
+                          Locale locale) {
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             Optional<Dossier> earlier = dossiers.findByIdempotencyKey(actor.username(), idempotencyKey);
             if (earlier.isPresent()) {
-                return view(earlier.get(), actor);
+                return Receipt.of(earlier.get());
             }
         }
         boolean counter = actor.isOfficial();
@@ -254,11 +254,15 @@ public class DossierService {
         d.sets = request.sets() == null || request.sets() < 1 ? 1 : request.sets();
         d.submittedAt = now;
         d.idempotencyKey = blank(idempotencyKey) ? null : idempotencyKey;
-        d.code = codes.next(d.receivingAgency, LocalDate.ofInstant(now, VIETNAM));
+        // Files first, the code last: the day's code sequence row stays locked only from here to the commit.
+        d.status = DossierStatus.DRAFT;
         dossiers.insert(d);
         for (Upload upload : uploads) {
             store(d, procedure, upload, "DOCUMENT", actor.username());
         }
+        d.status = DossierStatus.SUBMITTED;
+        d.code = codes.next(d.receivingAgency, LocalDate.ofInstant(now, VIETNAM));
+        dossiers.update(d);
         dossiers.history(d.id, now, actor.username(), actor.fullName(), actor.agencyCode(), "SUBMIT", null,
                 DossierStatus.SUBMITTED, null, null, null, null);
         if (counter) {
@@ -266,7 +270,14 @@ public class DossierService {
         } else {
             events.publishEvent(new DossierSubmitted(ref(d), now));
         }
-        return view(d, actor);
+        return Receipt.of(d);
+    }
+
+    /** What the creator of a dossier needs back: its code, where it stands and when the result is due. */
+    public record Receipt(String code, DossierStatus status, Instant dueAt) {
+        static Receipt of(Dossier d) {
+            return new Receipt(d.code, d.status, d.dueAt);
+        }
     }
 
     // =================================================================== actions

@@ -1,5 +1,6 @@
 package vn.motcua.organization;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -11,19 +12,22 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 import vn.motcua.organization.internal.OrganizationRepository;
+import vn.motcua.platform.cache.LocalCache;
 
 /** The way into the organisation module: agencies, their tree, counters and staff. */
 @Service
 public class OrganizationService {
 
     private final OrganizationRepository repository;
+    private final LocalCache<Boolean, List<Agency>> cache = new LocalCache<>(Duration.ofMinutes(1), 1);
 
     OrganizationService(OrganizationRepository repository) {
         this.repository = repository;
     }
 
+    /** All agencies in tree order; cached, since nearly every page and dossier action reads them. */
     public List<Agency> agencies() {
-        return repository.findAllAgencies();
+        return cache.get(Boolean.TRUE, any -> repository.findAllAgencies());
     }
 
     /** Agencies that exist today, parents before children, siblings by name. */
@@ -33,7 +37,7 @@ public class OrganizationService {
     }
 
     public Optional<Agency> agency(String code) {
-        return repository.findAgency(code);
+        return code == null ? Optional.empty() : Optional.ofNullable(agenciesByCode().get(code));
     }
 
     public Map<String, Agency> agenciesByCode() {

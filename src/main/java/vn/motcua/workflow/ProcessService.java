@@ -1,5 +1,6 @@
 package vn.motcua.workflow;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,9 +9,13 @@ import java.util.Optional;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.organization.OrganizationService;
+import vn.motcua.platform.cache.LocalCache;
 import vn.motcua.workflow.process.ProcessRepository;
 
 /**
@@ -23,22 +28,30 @@ public class ProcessService {
     private final ProcessRepository repository;
     private final OrganizationService organization;
     private final MessageSource messages;
+    private final TransactionTemplate ownTransaction;
+    private final LocalCache<String, ProcessDefinition> latest = new LocalCache<>(Duration.ofMinutes(1), 10_000);
+    private final LocalCache<Long, Optional<ProcessDefinition>> versions = new LocalCache<>(Duration.ofDays(1), 50_000);
 
-    ProcessService(ProcessRepository repository, OrganizationService organization, MessageSource messages) {
+    ProcessService(ProcessRepository repository, OrganizationService organization, MessageSource messages,
+                   PlatformTransactionManager transactions) {
         this.repository = repository;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.organization = organization;
         this.messages = messages;
     }
 
     /** The process new dossiers of this procedure follow. */
-    @Transactional
     public ProcessDefinition current(String procedureCode) {
-        return repository.latest(procedureCode)
-                .orElseGet(() -> repository.insert(procedureCode, defaultSteps(), "system"));
+        // The default is created in a transaction of its own: it must exist whatever becomes of the caller's.
+        return latest.get(procedureCode, code -> repository.latest(code)
+                .orElseGet(() -> ownTransaction.execute(tx -> repository.latest(code)
+                        .orElseGet(() -> repository.insert(code, defaultSteps(), "system")))));
     }
 
+    /** A version of a process. Versions never change once saved, so they are cached. */
     public Optional<ProcessDefinition> version(long processId) {
-        return repository.find(processId);
+        return versions.get(processId, repository::find);
     }
 
     public List<Integer> versions(String procedureCode) {
@@ -56,7 +69,9 @@ public class ProcessService {
         if (!problems.isEmpty()) {
             throw new InvalidProcessException(problems);
         }
-        return repository.insert(procedureCode, steps, username);
+        ProcessDefinition saved = repository.insert(procedureCode, steps, username);
+        latest.invalidateAll();
+        return saved;
     }
 
     /** Reception at the receiving unit, examination by a specialist, approval by a leader, issue of the result. */

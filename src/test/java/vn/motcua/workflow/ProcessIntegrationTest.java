@@ -49,7 +49,7 @@ class ProcessIntegrationTest {
     void editingAProcessMakesANewVersionAndStartedDossiersKeepTheirs() throws Exception {
         String code = catalog.search("Đăng ký kết hôn", 1).getFirst().procedure().code();
         ProcessDefinition before = processes.current(code);
-        DossierView started = dossiers.create(new NewDossier(code, "000.31.01.H57",
+        DossierService.Receipt started = dossiers.create(new NewDossier(code, "000.31.01.H57",
                         TestData.validFormData(catalog.procedure(code).orElseThrow()),
                         new Applicant(null, "Trần Văn Bảo", null, "0905000111", null, null, null, null), 1),
                 List.<Upload>of(), new Actor("reception", "Lê Thị Cúc", Set.of(Role.RECEPTION), "000.31.01.H57"),

@@ -169,10 +169,10 @@ class BackOfficeDossierPages {
                 blankToNull(form.get("applicant.email")), blankToNull(form.get("applicant.address")), null, null);
         Integer sets = form.get("sets") == null || !form.get("sets").matches("\\d{1,2}") ? 1 : Integer.valueOf(form.get("sets"));
         try {
-            DossierView view = dossiers.create(new NewDossier(procedureCode, form.get("coQuan"), form, applicant, sets),
-                    uploads, dossiers.actorOf(user), form.get("idempotencyKey"), locale);
+            DossierService.Receipt receipt = dossiers.create(new NewDossier(procedureCode, form.get("coQuan"), form,
+                    applicant, sets), uploads, dossiers.actorOf(user), form.get("idempotencyKey"), locale);
             redirect.addFlashAttribute("received", true);
-            return "redirect:/quan-tri/ho-so/" + view.code();
+            return "redirect:/quan-tri/ho-so/" + receipt.code();
         } catch (InvalidDossierException e) {
             redirect.addFlashAttribute("problems", e.problems());
             redirect.addFlashAttribute("values", form);

@@ -59,9 +59,6 @@ class DossierApi {
                        Integer sets) {
     }
 
-    record Created(String code, DossierStatus status, Instant dueAt) {
-    }
-
     record ActionBody(String action, String note, List<String> items, String targetAgency, Instant newDueAt,
                       String returnMethod) {
     }
@@ -75,7 +72,7 @@ class DossierApi {
      * officer's is received at once. The same {@code Idempotency-Key} answers the same dossier again.
      */
     @PostMapping(path = "/api/v1/dossiers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Created> submit(@RequestPart("dossier") String dossierJson, MultipartHttpServletRequest request,
+    ResponseEntity<DossierService.Receipt> submit(@RequestPart("dossier") String dossierJson, MultipartHttpServletRequest request,
                                    @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                    @AuthenticationPrincipal CurrentUser user, Locale locale) throws Exception {
         DossierPart part = json.readValue(dossierJson, DossierPart.class);
@@ -90,9 +87,9 @@ class DossierApi {
                 uploads.add(new Upload(index, file.getOriginalFilename(), file.getBytes(), false));
             }
         }
-        DossierView view = dossiers.create(new NewDossier(part.procedureCode(), part.agencyCode(), part.formData(),
-                part.applicant(), part.sets()), uploads, actor(user), idempotencyKey, locale);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(view.code(), view.status(), view.dueAt()));
+        DossierService.Receipt receipt = dossiers.create(new NewDossier(part.procedureCode(), part.agencyCode(),
+                part.formData(), part.applicant(), part.sets()), uploads, actor(user), idempotencyKey, locale);
+        return ResponseEntity.status(HttpStatus.CREATED).body(receipt);
     }
 
     @GetMapping("/api/v1/dossiers/{code}")

@@ -37,8 +37,10 @@ public class AccountRepository {
         return jdbc.sql(USER_QUERY + " where a.username = ?").param(username).query(AccountRepository::user).optional();
     }
 
-    public Optional<CurrentUser> findUserById(long id) {
-        return jdbc.sql(USER_QUERY + " where a.id = ?").param(id).query(AccountRepository::user).optional();
+    /** The account a live API token belongs to, in one round trip (this runs on every API request). */
+    public Optional<CurrentUser> findUserByTokenHash(String tokenHash) {
+        return jdbc.sql(USER_QUERY + " join api_token t on t.account_id = a.id where t.token_hash = ? and t.expires_at > now()")
+                .param(tokenHash).query(AccountRepository::user).optional();
     }
 
     public Optional<AccountProfile> findProfile(String username) {

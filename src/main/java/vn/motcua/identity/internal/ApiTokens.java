@@ -47,13 +47,6 @@ public class ApiTokens {
         return new Issued(token, lifetime.toSeconds());
     }
 
-    /** The account a live token belongs to. */
-    public Optional<Long> accountOf(String token) {
-        return jdbc.sql("select account_id from api_token where token_hash = ? and expires_at > ?")
-                .params(hash(token), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .query(Long.class).optional();
-    }
-
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
     void deleteExpired() {
         jdbc.sql("delete from api_token where expires_at < now()").update();

@@ -18,12 +18,10 @@ import vn.motcua.platform.web.ApiErrorWriter;
 /** Authenticates API requests that carry {@code Authorization: Bearer <token>}. */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-    private final ApiTokens tokens;
     private final AccountRepository accounts;
     private final ApiErrorWriter errors;
 
-    BearerTokenFilter(ApiTokens tokens, AccountRepository accounts, ApiErrorWriter errors) {
-        this.tokens = tokens;
+    BearerTokenFilter(AccountRepository accounts, ApiErrorWriter errors) {
         this.accounts = accounts;
         this.errors = errors;
     }
@@ -36,8 +34,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        CurrentUser user = tokens.accountOf(header.substring(7).trim())
-                .flatMap(accounts::findUserById)
+        CurrentUser user = accounts.findUserByTokenHash(ApiTokens.hash(header.substring(7).trim()))
                 .filter(u -> u.isEnabled() && u.isAccountNonLocked())
                 .orElse(null);
         if (user == null) {

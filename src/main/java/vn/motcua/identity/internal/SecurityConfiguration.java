@@ -64,14 +64,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, List<AccessRules> rules, ApiTokens tokens,
-                                 AccountRepository accounts, ApiErrorWriter errors) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, List<AccessRules> rules, AccountRepository accounts,
+                                 ApiErrorWriter errors) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> declare(authorize, rules))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new BearerTokenFilter(tokens, accounts, errors), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(accounts, errors), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> errors.write(request, response, 401,
                                 "unauthorized", "error.unauthorized"))

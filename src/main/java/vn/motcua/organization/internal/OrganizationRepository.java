@@ -37,11 +37,6 @@ public class OrganizationRepository {
                 .query(OrganizationRepository::agency).list();
     }
 
-    public Optional<Agency> findAgency(String code) {
-        return jdbc.sql("select " + AGENCY_COLUMNS + " from agency where code = ?").param(code)
-                .query(OrganizationRepository::agency).optional();
-    }
-
     public List<Agency> findSubtree(String code) {
         return jdbc.sql("""
                 with recursive tree as (

@@ -1,0 +1,234 @@
+package vn.motcua.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.motcua.MotCuaApplication;
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.catalog.FormField;
+import vn.motcua.catalog.Procedure;
+
+/**
+ * Sustained online submission over HTTP: citizens' apps POST /api/v1/dossiers (multipart, two small PDF attachments)
+ * with bearer tokens, from {@code clients} concurrent connections, against the embedded PostgreSQL. In the same run
+ * it measures a bare JDBC insert of the same rows (the dossier, its two files, its history line, its code sequence)
+ * with the same concurrency, and prints both rates and their ratio.
+ *
+ * <p>Run: {@code bench/submission-bench.sh [seconds] [clients]} (defaults 20 and 16).
+ */
+public final class SubmissionBench {
+
+    static final String PROCEDURE = "1.001193";
+    static final String AGENCY = "000.31.01.H57";
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        System.setProperty("motcua.database.temporary", "true");
+        System.setProperty("logging.level.root", "WARN");
+        ConfigurableApplicationContext app = new SpringApplication(MotCuaApplication.class)
+                .run("--spring.profiles.active=demo", "--server.port=0", "--spring.datasource.hikari.maximum-pool-size=20");
+        try {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            JsonMapper json = app.getBean(JsonMapper.class);
+            Procedure procedure = app.getBean(CatalogService.class).procedure(PROCEDURE).orElseThrow();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String token = token(http, port, json);
+            byte[] body = multipart(procedure, json);
+
+            run("warm-up", 5, clients, () -> submit(http, port, token, body));
+            long[] latencies = run("HTTP POST /api/v1/dossiers", seconds, clients, () -> submit(http, port, token, body));
+            double httpRate = latencies.length / (double) seconds;
+            report("online submission over HTTP", latencies, seconds, clients);
+
+            DataSource dataSource = app.getBean(DataSource.class);
+            AtomicInteger sequence = new AtomicInteger();
+            long[] inserts = run("bare JDBC insert", seconds, clients, () -> bareInsert(dataSource, sequence.incrementAndGet()));
+            double bareRate = inserts.length / (double) seconds;
+            report("bare JDBC insert of the same rows", inserts, seconds, clients);
+            System.out.printf("ratio: HTTP submissions / bare inserts = %.2f (target at least 0.33)%n", httpRate / bareRate);
+        } finally {
+            app.close();
+        }
+    }
+
+    interface Call {
+        void run() throws Exception;
+    }
+
+    /** Runs the call from {@code clients} threads for {@code seconds}; returns every call's latency in nanoseconds. */
+    static long[] run(String name, int seconds, int clients, Call call) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                List<Long> mine = new ArrayList<>();
+                while (System.nanoTime() < end) {
+                    long start = System.nanoTime();
+                    call.run();
+                    mine.add(System.nanoTime() - start);
+                }
+                return mine;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> f : futures) {
+            all.addAll(f.get());
+        }
+        pool.shutdown();
+        return all.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    static void submit(HttpClient http, int port, String token, byte[] body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/dossiers"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=benchboundary")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    static String token(HttpClient http, int port, JsonMapper json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"citizen\",\"password\":\"demo123\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body()).get("access_token").asString();
+    }
+
+    static byte[] multipart(Procedure procedure, JsonMapper json) {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        for (FormField f : procedure.formFields()) {
+            form.put(f.key(), switch (f.type()) {
+                case DATE -> "2025-03-14";
+                case NUMBER -> "3";
+                case ID_NUMBER -> "046090001234";
+                case PHONE -> "0912345678";
+                case EMAIL -> "an@example.vn";
+                case TAX_CODE -> "3301234567";
+                case SELECT -> f.options().getFirst();
+                default -> "Nguyễn Văn An";
+            });
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String dossier = json.writeValueAsString(Map.of("procedureCode", PROCEDURE, "agencyCode", AGENCY, "formData", form));
+        write(out, "--benchboundary\r\nContent-Disposition: form-data; name=\"dossier\"\r\nContent-Type: application/json\r\n\r\n"
+                + dossier + "\r\n");
+        int part = 0;
+        for (int i = 0; i < procedure.documents().size() && part < 2; i++) {
+            if (procedure.documents().get(i).mandatory()) {
+                write(out, "--benchboundary\r\nContent-Disposition: form-data; name=\"document" + i
+                        + "\"; filename=\"giay-to-" + i + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n");
+                out.writeBytes(pdf(20_000));
+                write(out, "\r\n");
+                part++;
+            }
+        }
+        write(out, "--benchboundary--\r\n");
+        return out.toByteArray();
+    }
+
+    /** A small PDF-looking attachment of the given size. */
+    static byte[] pdf(int size) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) 'x');
+        byte[] head = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        return bytes;
+    }
+
+    private static void write(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void bareInsert(DataSource dataSource, int n) throws Exception {
+        byte[] file = pdf(20_000);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement seq = c.prepareStatement("""
+                    insert into dossier_code_sequence (agency_code, day, last_number) values ('BENCH', current_date, 1)
+                    on conflict (agency_code, day) do update set last_number = dossier_code_sequence.last_number + 1
+                    returning last_number""")) {
+                seq.executeQuery().close();
+            }
+            long id;
+            try (PreparedStatement d = c.prepareStatement("""
+                    insert into dossier (code, status, channel, procedure_code, procedure_name, processing_days, process_id,
+                        receiving_agency, competent_agency, current_agency, owner, applicant_name, applicant_phone,
+                        form_data, submitted_at, idempotency_key)
+                    values (?, 'SUBMITTED', 'ONLINE', ?, 'Đăng ký khai sinh', 0,
+                        (select min(id) from process), ?, ?, ?, 'citizen', 'Nguyễn Văn An', '0912345678',
+                        cast(? as jsonb), ?, ?) returning id""")) {
+                d.setString(1, "BENCH-" + n);
+                d.setString(2, PROCEDURE);
+                d.setString(3, AGENCY);
+                d.setString(4, AGENCY);
+                d.setString(5, AGENCY);
+                d.setString(6, "{\"childFullName\":\"Nguyễn Văn An\"}");
+                d.setTimestamp(7, Timestamp.from(Instant.now()));
+                d.setString(8, "bench-" + n);
+                try (var rs = d.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement f = c.prepareStatement("""
+                    insert into dossier_file (dossier_id, document_index, kind, file_name, content_type, size, sha256, content)
+                    values (?, ?, 'DOCUMENT', 'giay-to.pdf', 'application/pdf', ?, ?, ?)""")) {
+                for (int i = 0; i < 2; i++) {
+                    f.setLong(1, id);
+                    f.setInt(2, i);
+                    f.setLong(3, file.length);
+                    f.setString(4, "0".repeat(64));
+                    f.setBytes(5, file);
+                    f.executeUpdate();
+                }
+            }
+            try (PreparedStatement h = c.prepareStatement("""
+                    insert into dossier_history (dossier_id, at, actor, action, to_status) values (?, now(), 'citizen', 'SUBMIT', 'SUBMITTED')""")) {
+                h.setLong(1, id);
+                h.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+
+    static void report(String what, long[] nanos, int seconds, int clients) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%s: %d in %d s with %d clients = %.0f/s; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
+                what, sorted.length, seconds, clients, sorted.length / (double) seconds, at(sorted, 0.5), at(sorted, 0.95),
+                at(sorted, 0.99));
+    }
+
+    static double at(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+}
