@@ -182,10 +182,10 @@ public final class SubmissionBench {
             try (PreparedStatement d = c.prepareStatement("""
                     insert into dossier (code, status, channel, procedure_code, procedure_name, processing_days, process_id,
                         receiving_agency, competent_agency, current_agency, owner, applicant_name, applicant_phone,
-                        form_data, submitted_at, idempotency_key)
+                        form_data, submitted_at, created_by, idempotency_key)
                     values (?, 'SUBMITTED', 'ONLINE', ?, 'Đăng ký khai sinh', 0,
                         (select min(id) from process), ?, ?, ?, 'citizen', 'Nguyễn Văn An', '0912345678',
-                        cast(? as jsonb), ?, ?) returning id""")) {
+                        cast(? as jsonb), ?, 'citizen', ?) returning id""")) {
                 d.setString(1, "BENCH-" + n);
                 d.setString(2, PROCEDURE);
                 d.setString(3, AGENCY);

@@ -44,13 +44,14 @@ create table dossier (
     finished_at          timestamptz,                     -- returned, refused or withdrawn
     timeliness           varchar(12),                     -- EARLY, ON_TIME, LATE once finished
     return_method        varchar(16),
-    idempotency_key      varchar(128),
+    created_by           varchar(64) not null,            -- the account that created it (applicant or officer)
+    idempotency_key      varchar(128),                    -- unique per creator: a retried submission is one dossier
     version              int         not null default 0,
     created_at           timestamptz not null default now(),
     updated_at           timestamptz not null default now(),
     check (status = 'DRAFT' or code is not null)
 );
-create unique index dossier_idempotency_idx on dossier (owner, idempotency_key) where idempotency_key is not null;
+create unique index dossier_idempotency_idx on dossier (created_by, idempotency_key) where idempotency_key is not null;
 create index dossier_inbox_idx on dossier (current_agency, status, due_at);
 create index dossier_owner_idx on dossier (owner, created_at desc);
 create index dossier_parent_idx on dossier (parent_id);

@@ -109,6 +109,7 @@ public class DossierService {
         Dossier d = newDossier(procedure, Channel.ONLINE, DossierStatus.DRAFT);
         AccountProfile profile = accounts.profile(applicant.username()).orElseThrow();
         d.owner = applicant.username();
+        d.createdBy = applicant.username();
         d.applicant = applicantFrom(profile);
         Map<String, String> prefilled = new LinkedHashMap<>();
         procedure.formFields().forEach(f -> {
@@ -207,12 +208,6 @@ public class DossierService {
     @Transactional
     public Receipt create(NewDossier request, List<Upload> uploads, Actor actor, String idempotencyKey,
                           Locale locale) {
-        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            Optional<Dossier> earlier = dossiers.findByIdempotencyKey(actor.username(), idempotencyKey);
-            if (earlier.isPresent()) {
-                return Receipt.of(earlier.get());
-            }
-        }
         boolean counter = actor.isOfficial();
         if (counter && !actor.has(Role.RECEPTION)) {
             throw new UserFacingException(HttpStatus.FORBIDDEN, "forbidden", "dossier.forbidden");
@@ -256,7 +251,11 @@ public class DossierService {
         d.idempotencyKey = blank(idempotencyKey) ? null : idempotencyKey;
         // Files first, the code last: the day's code sequence row stays locked only from here to the commit.
         d.status = DossierStatus.DRAFT;
-        dossiers.insert(d);
+        d.createdBy = actor.username();
+        if (!dossiers.insertIfNew(d)) {
+            // The same person sent the same Idempotency-Key before (a double click, a retry): answer that dossier.
+            return Receipt.of(dossiers.findByIdempotencyKey(actor.username(), idempotencyKey).orElseThrow());
+        }
         for (Upload upload : uploads) {
             store(d, procedure, upload, "DOCUMENT", actor.username());
         }
@@ -574,6 +573,7 @@ public class DossierService {
         child.currentAgency = target.code();
         child.parentId = parent.id;
         child.owner = parent.owner;
+        child.createdBy = actor.username();
         child.applicant = parent.applicant;
         child.formData = parent.formData;
         child.sets = parent.sets;

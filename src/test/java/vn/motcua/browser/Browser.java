@@ -30,6 +30,8 @@ final class Browser {
                 .usingAnyFreePort().build();
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // A click that submits a form returns before the next page is there: look for elements a little while.
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return browser;
     }
 }

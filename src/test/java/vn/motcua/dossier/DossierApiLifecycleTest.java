@@ -143,6 +143,17 @@ class DossierApiLifecycleTest {
         assertThat(second.json().get("code").asString()).isEqualTo(first.json().get("code").asString());
         assertThat(jdbc.sql("select count(*) from dossier where idempotency_key = 'key-123'").query(Integer.class)
                 .single()).isEqualTo(1);
+
+        // A double click at the counter: the walk-in applicant's dossier is created once too.
+        Map<String, Object> counter = submission(BIRTH, WARD);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dossier = new java.util.HashMap<>((Map<String, Object>) counter.get("dossier"));
+        dossier.put("applicant", Map.of("fullName", "Phan Thị Hoa", "phone", "0905333444"));
+        counter.put("dossier", dossier);
+        String once = reception.postMultipart("/api/v1/dossiers", counter, "counter-key-1").json().get("code").asString();
+        String twice = reception.postMultipart("/api/v1/dossiers", counter, "counter-key-1").json().get("code").asString();
+        assertThat(twice).isEqualTo(once);
+        assertThat(jdbc.sql("select owner from dossier where code = ?").param(once).query(String.class).optional()).isEmpty();
     }
 
     @Test

@@ -24,6 +24,7 @@ public class Dossier {
     public String currentAgency;
     public Long parentId;
     public String owner;
+    public String createdBy;
     public Applicant applicant;
     public Map<String, String> formData = Map.of();
     public int sets = 1;

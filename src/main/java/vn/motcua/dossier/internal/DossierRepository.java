@@ -37,21 +37,36 @@ public class DossierRepository {
         this.json = json;
     }
 
+    /**
+     * Inserts the dossier, unless its owner already created one with the same idempotency key.
+     *
+     * @return false when such a dossier exists (nothing inserted)
+     */
+    public boolean insertIfNew(Dossier d) {
+        Optional<Long> id = jdbc.sql(INSERT + """
+                on conflict (created_by, idempotency_key) where idempotency_key is not null do nothing
+                returning id""").params(params(d)).query(Long.class).optional();
+        id.ifPresent(value -> d.id = value);
+        return id.isPresent();
+    }
+
     public long insert(Dossier d) {
-        d.id = jdbc.sql("""
+        d.id = jdbc.sql(INSERT + " returning id").params(params(d)).query(Long.class).single();
+        return d.id;
+    }
+
+    private static final String INSERT = """
                 insert into dossier (code, status, channel, procedure_code, procedure_name, processing_days, process_id,
                     step, step_started_at, receiving_agency, competent_agency, current_agency, parent_id, owner,
                     applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address,
                     organization_name, tax_code, form_data, sets, submitted_at, received_at, received_by, counter_id,
-                    log_entry, due_at, legal_due_at, idempotency_key)
+                    log_entry, due_at, legal_due_at, created_by, idempotency_key)
                 values (:code, :status, :channel, :procedureCode, :procedureName, :processingDays, :processId, :step,
                     :stepStartedAt, :receivingAgency, :competentAgency, :currentAgency, :parentId, :owner,
                     :applicantName, :idNumber, :phone, :email, :address, :organizationName, :taxCode,
                     cast(:formData as jsonb), :sets, :submittedAt, :receivedAt, :receivedBy, :counterId, :logEntry,
-                    :dueAt, :legalDueAt, :idempotencyKey)
-                returning id""").params(params(d)).query(Long.class).single();
-        return d.id;
-    }
+                    :dueAt, :legalDueAt, :createdBy, :idempotencyKey)
+                """;
 
     /** Writes the dossier back; fails when someone else changed it since it was read. */
     public void update(Dossier d) {
@@ -109,6 +124,7 @@ public class DossierRepository {
         p.put("dueAt", ts(d.dueAt));
         p.put("legalDueAt", ts(d.legalDueAt));
         p.put("idempotencyKey", d.idempotencyKey);
+        p.put("createdBy", d.createdBy);
         return p;
     }
 
@@ -120,8 +136,8 @@ public class DossierRepository {
         return jdbc.sql("select * from dossier where id = ?").param(id).query(this::dossier).optional();
     }
 
-    public Optional<Dossier> findByIdempotencyKey(String owner, String key) {
-        return jdbc.sql("select * from dossier where owner = ? and idempotency_key = ?").params(owner, key)
+    public Optional<Dossier> findByIdempotencyKey(String createdBy, String key) {
+        return jdbc.sql("select * from dossier where created_by = ? and idempotency_key = ?").params(createdBy, key)
                 .query(this::dossier).optional();
     }
 
@@ -289,6 +305,7 @@ public class DossierRepository {
         d.timeliness = rs.getString("timeliness");
         d.returnMethod = rs.getString("return_method");
         d.idempotencyKey = rs.getString("idempotency_key");
+        d.createdBy = rs.getString("created_by");
         d.version = rs.getInt("version");
         d.createdAt = instant(rs, "created_at");
         return d;

@@ -47,6 +47,9 @@ class EmbeddedDatabaseConfiguration {
                 .setCleanDataDirectory(properties.database().temporary())
                 .setPort(properties.database().port())
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Spring stops the server after the pool that uses it; the library's own JVM hook would stop it
+                // while the application is still closing and leave the last queries hanging.
+                .setRegisterShutdownHook(false)
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "128MB")

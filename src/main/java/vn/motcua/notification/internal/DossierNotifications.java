@@ -1,0 +1,125 @@
+package vn.motcua.notification.internal;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.dossier.ApologyIssued;
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.DossierReceived;
+import vn.motcua.dossier.DossierRef;
+import vn.motcua.dossier.DossierRefused;
+import vn.motcua.dossier.ResultReady;
+import vn.motcua.dossier.SupplementRequested;
+import vn.motcua.notification.internal.DeliveryRepository.NewDelivery;
+import vn.motcua.platform.MotCuaProperties;
+
+/**
+ * Turns dossier events into deliveries to the applicant, one per channel. Each listener runs after the dossier's
+ * transaction committed, in its own transaction; it only renders and stores, sending is the dispatcher's job. Until a
+ * listener succeeds its event stays incomplete in the event publication registry and is delivered again; the
+ * deliveries' unique key makes that harmless.
+ */
+@Component
+class DossierNotifications {
+
+    private final DeliveryRepository deliveries;
+    private final NoticeTemplates templates;
+    private final ZoneId zone;
+    private final String publicUrl;
+
+    DossierNotifications(DeliveryRepository deliveries, NoticeTemplates templates, NotificationProperties properties,
+                         MotCuaProperties motCua) {
+        this.deliveries = deliveries;
+        this.templates = templates;
+        this.zone = properties.timeZone();
+        this.publicUrl = motCua.publicUrl().replaceAll("/+$", "");
+    }
+
+    @ApplicationModuleListener
+    void on(DossierReceived event) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("receivedAt", local(event.receivedAt()));
+        details.put("dueAt", local(event.dueAt()));
+        notify(EventKind.RECEIVED, event.dossier(), event.receivedAt(), details);
+    }
+
+    @ApplicationModuleListener
+    void on(SupplementRequested event) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("items", event.items());
+        details.put("note", nonBlank(event.note()));
+        notify(EventKind.SUPPLEMENT_REQUESTED, event.dossier(), event.at(), details);
+    }
+
+    @ApplicationModuleListener
+    void on(DossierRefused event) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("reason", nonBlank(event.reason()));
+        notify(EventKind.REFUSED, event.dossier(), event.at(), details);
+    }
+
+    @ApplicationModuleListener
+    void on(ResultReady event) {
+        notify(EventKind.RESULT_READY, event.dossier(), event.at(), Map.of());
+    }
+
+    @ApplicationModuleListener
+    void on(ApologyIssued event) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("originalDueAt", local(event.originalDueAt()));
+        details.put("newDueAt", local(event.newDueAt()));
+        details.put("reason", nonBlank(event.reason()));
+        notify(EventKind.APOLOGY_ISSUED, event.dossier(), event.at(), details);
+    }
+
+    private void notify(EventKind kind, DossierRef dossier, Instant at, Map<String, Object> details) {
+        Applicant applicant = dossier.applicant();
+        Map<String, Object> model = new HashMap<>(details);
+        model.put("code", dossier.code());
+        model.put("procedureName", dossier.procedureName());
+        model.put("agencyName", dossier.competentAgencyName());
+        model.put("fullName", applicant.fullName());
+        model.put("organizationName", nonBlank(applicant.organizationName()));
+        model.put("trackingUrl",
+                publicUrl + "/tra-cuu?ma=" + URLEncoder.encode(dossier.code(), StandardCharsets.UTF_8));
+
+        NoticeTemplates.Email email = templates.email(kind, model);
+        add(new NewDelivery(dossier.code(), kind, at, NotificationChannel.EMAIL, applicant.email(), email.subject(),
+                        email.body()),
+                Recipients::email, "no email address", "not a valid email address");
+        add(new NewDelivery(dossier.code(), kind, at, NotificationChannel.SMS, applicant.phone(), null,
+                        SmsText.fold(templates.sms(kind, model))),
+                Recipients::phone, "no phone number", "not a valid phone number");
+    }
+
+    /** Stores the delivery to the normalised address, or as SKIPPED when the applicant gave no usable one. */
+    private void add(NewDelivery delivery, Function<String, Optional<String>> normalise, String missing,
+                     String invalid) {
+        String written = nonBlank(delivery.recipient());
+        if (written == null) {
+            deliveries.addSkipped(delivery, missing);
+            return;
+        }
+        normalise.apply(written).ifPresentOrElse(
+                address -> deliveries.addPending(delivery.to(address)),
+                () -> deliveries.addSkipped(delivery, invalid));
+    }
+
+    private ZonedDateTime local(Instant instant) {
+        return instant == null ? null : instant.atZone(zone);
+    }
+
+    private static String nonBlank(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
