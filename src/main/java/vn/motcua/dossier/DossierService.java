@@ -495,6 +495,19 @@ public class DossierService {
         return dossiers.search(where.toString(), params, "order by id desc limit 500").stream().map(this::summary).toList();
     }
 
+    /** Dossiers the official's agency received in a period, oldest first: the rows of the dossier log (form 07). */
+    public List<DossierView> receivedBetween(Actor official, LocalDate from, LocalDate to) {
+        if (!official.isOfficial()) {
+            throw new UserFacingException(HttpStatus.FORBIDDEN, "forbidden", "dossier.forbidden");
+        }
+        return dossiers.search("""
+                        receiving_agency = :agency and received_at >= :from and received_at < :to""",
+                Map.of("agency", official.agencyCode(),
+                        "from", java.sql.Timestamp.from(from.atStartOfDay(VIETNAM).toInstant()),
+                        "to", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(VIETNAM).toInstant())),
+                "order by received_at limit 5000").stream().map(d -> view(d, official)).toList();
+    }
+
     /**
      * The public view of a dossier for whoever has its code and the last digits (at least four) of the applicant's
      * phone number. A wrong number answers exactly like an unknown code.

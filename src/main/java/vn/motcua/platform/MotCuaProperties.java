@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDir  where the installation keeps its files, the embedded database among them
  * @param publicUrl the address citizens reach the portal at, for links in messages, slips and QR codes
+ * @param placeName the place written in the date line of official forms ("Huế, ngày ... tháng ... năm ...")
  * @param demo     whether demo data and demo accounts exist
  * @param database the embedded database used when {@code spring.datasource.url} is not set
  * @param security login and token policy
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MotCuaProperties(
         @DefaultValue("data") Path dataDir,
         @DefaultValue("http://localhost:8080") String publicUrl,
+        @DefaultValue("Huế") String placeName,
         @DefaultValue Demo demo,
         @DefaultValue Database database,
         @DefaultValue Security security) {

@@ -36,6 +36,10 @@ public final class ApiClient {
         return new ApiClient(port, JSON.readTree(response.body()).get("access_token").asString());
     }
 
+    public String token() {
+        return token;
+    }
+
     public Response get(String path) {
         return send(base(path).GET().build());
     }

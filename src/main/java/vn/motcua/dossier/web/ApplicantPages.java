@@ -29,6 +29,7 @@ import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.InvalidDossierException;
 import vn.motcua.dossier.Upload;
+import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.organization.Agency;
 import vn.motcua.platform.web.UserFacingException;
@@ -43,8 +44,10 @@ class ApplicantPages {
     private final DossierService dossiers;
     private final CatalogService catalog;
     private final DossierFiles files;
+    private final DossierForms forms;
 
-    ApplicantPages(DossierService dossiers, CatalogService catalog, DossierFiles files) {
+    ApplicantPages(DossierService dossiers, CatalogService catalog, DossierFiles files, DossierForms forms) {
+        this.forms = forms;
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.files = files;
@@ -160,6 +163,7 @@ class ApplicantPages {
         DossierView view = dossiers.view(code, actor(user));
         model.addAttribute("dossier", view);
         model.addAttribute("procedure", catalog.procedure(view.procedureCode()).orElse(null));
+        model.addAttribute("forms", forms.available(view).stream().filter(n -> !"06".equals(n)).toList());
         return "dossier/applicant-view";
     }
 
@@ -192,6 +196,18 @@ class ApplicantPages {
             redirect.addFlashAttribute("problems", List.of(files.message(e, locale)));
         }
         return "redirect:/ho-so-cua-toi/" + code;
+    }
+
+    /** The official forms the applicant receives (01 to 05); the control sheet (06) is internal. */
+    @GetMapping("/ho-so-cua-toi/{code}/mau/{number}.pdf")
+    ResponseEntity<byte[]> form(@PathVariable String code, @PathVariable String number,
+                                @AuthenticationPrincipal CurrentUser user) {
+        if ("06".equals(number)) {
+            throw UserFacingException.notFound("dossier.form.notAvailable", number);
+        }
+        DossierView view = dossiers.view(code, actor(user));
+        return DossierFiles.pdf("mau-" + number + "-" + code + ".pdf",
+                forms.render(view, catalog.procedure(view.procedureCode()).orElse(null), number));
     }
 
     @GetMapping("/ho-so-cua-toi/{code}/tep/{fileId}")

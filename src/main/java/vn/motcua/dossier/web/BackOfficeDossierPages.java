@@ -35,6 +35,7 @@ import vn.motcua.dossier.InboxFilter;
 import vn.motcua.dossier.InvalidDossierException;
 import vn.motcua.dossier.NewDossier;
 import vn.motcua.dossier.Upload;
+import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.organization.AgencyKind;
 import vn.motcua.organization.OrganizationService;
@@ -49,9 +50,11 @@ class BackOfficeDossierPages {
     private final CatalogService catalog;
     private final OrganizationService organization;
     private final DossierFiles files;
+    private final DossierForms forms;
 
     BackOfficeDossierPages(DossierService dossiers, CatalogService catalog, OrganizationService organization,
-                           DossierFiles files) {
+                           DossierFiles files, DossierForms forms) {
+        this.forms = forms;
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.organization = organization;
@@ -82,6 +85,7 @@ class BackOfficeDossierPages {
         model.addAttribute("dossier", view);
         model.addAttribute("procedure", catalog.procedure(view.procedureCode()).orElse(null));
         model.addAttribute("agencies", organization.agenciesByCode());
+        model.addAttribute("forms", forms.available(view));
         model.addAttribute("transferTargets", organization.activeAgencies().stream()
                 .filter(a -> a.kind() != AgencyKind.SERVICE_CENTRE && !a.code().equals(view.currentAgency())).toList());
         return "dossier/official-view";
@@ -122,6 +126,33 @@ class BackOfficeDossierPages {
                                 @AuthenticationPrincipal CurrentUser user) {
         Actor actor = dossiers.actorOf(user);
         return files.download(dossiers.view(code, actor), fileId, dossiers.fileContent(code, fileId, actor));
+    }
+
+    @GetMapping("/quan-tri/ho-so/{code}/mau/{number}.pdf")
+    ResponseEntity<byte[]> form(@PathVariable String code, @PathVariable String number,
+                                @AuthenticationPrincipal CurrentUser user) {
+        DossierView view = dossiers.view(code, dossiers.actorOf(user));
+        return DossierFiles.pdf("mau-" + number + "-" + code + ".pdf",
+                forms.render(view, catalog.procedure(view.procedureCode()).orElse(null), number));
+    }
+
+    /** Form 07, the dossier log of the officer's agency for a period (this month by default). */
+    @GetMapping("/quan-tri/so-theo-doi")
+    ResponseEntity<byte[]> dossierLog(@RequestParam(name = "tu", required = false) LocalDate from,
+                                      @RequestParam(name = "den", required = false) LocalDate to,
+                                      @AuthenticationPrincipal CurrentUser user) {
+        Actor actor = dossiers.actorOf(user);
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
+        LocalDate start = from == null ? today.withDayOfMonth(1) : from;
+        LocalDate end = to == null ? today : to;
+        if (end.isBefore(start) || start.plusYears(1).isBefore(end)) {
+            throw UserFacingException.badRequest("dossier.log.period");
+        }
+        String counter = organization.staffMember(user.getUsername()).map(s -> s.counterId()).flatMap(id ->
+                organization.counters(actor.agencyCode()).stream().filter(c -> c.id() == id).findFirst())
+                .map(c -> c.name()).orElse(organization.agency(actor.agencyCode()).map(a -> a.name()).orElse(""));
+        return DossierFiles.pdf("so-theo-doi-" + start + "-" + end + ".pdf", forms.dossierLog(actor.agencyCode(),
+                counter, start, end, dossiers.receivedBetween(actor, start, end)));
     }
 
     // ------------------------------------------------------------------ reception at the counter

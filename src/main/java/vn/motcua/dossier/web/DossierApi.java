@@ -24,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.motcua.catalog.CatalogService;
 import vn.motcua.dossier.ActionRequest;
 import vn.motcua.dossier.Actor;
 import vn.motcua.dossier.Applicant;
@@ -35,6 +36,7 @@ import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.NewDossier;
 import vn.motcua.dossier.Tracking;
 import vn.motcua.dossier.Upload;
+import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.platform.web.UserFacingException;
 
@@ -47,8 +49,12 @@ class DossierApi {
     private final DossierService dossiers;
     private final JsonMapper json;
     private final DossierFiles files;
+    private final DossierForms forms;
+    private final CatalogService catalog;
 
-    DossierApi(DossierService dossiers, JsonMapper json, DossierFiles files) {
+    DossierApi(DossierService dossiers, JsonMapper json, DossierFiles files, DossierForms forms, CatalogService catalog) {
+        this.forms = forms;
+        this.catalog = catalog;
         this.dossiers = dossiers;
         this.json = json;
         this.files = files;
@@ -125,6 +131,19 @@ class DossierApi {
     ResponseEntity<byte[]> file(@PathVariable String code, @PathVariable long id,
                                 @AuthenticationPrincipal CurrentUser user) {
         return files.download(dossiers.view(code, actor(user)), id, dossiers.fileContent(code, id, actor(user)));
+    }
+
+    /** An official form of the dossier as PDF: 01 to 06 (06, the control sheet, for officials only). */
+    @GetMapping("/api/v1/dossiers/{code}/forms/{number}")
+    ResponseEntity<byte[]> form(@PathVariable String code, @PathVariable String number,
+                                @AuthenticationPrincipal CurrentUser user) {
+        Actor actor = actor(user);
+        if ("06".equals(number) && !actor.isOfficial()) {
+            throw UserFacingException.notFound("dossier.form.notAvailable", number);
+        }
+        DossierView view = dossiers.view(code, actor);
+        return DossierFiles.pdf("mau-" + number + "-" + code + ".pdf",
+                forms.render(view, catalog.procedure(view.procedureCode()).orElse(null), number));
     }
 
     /** Public: status and dates for whoever knows the code and the last digits of the applicant's phone. */

@@ -31,7 +31,7 @@ class DemoAccountsTest {
     }
 
     private static MotCuaProperties properties(boolean demo) {
-        return new MotCuaProperties(Path.of("data"), "http://localhost:8080", new MotCuaProperties.Demo(demo),
+        return new MotCuaProperties(Path.of("data"), "http://localhost:8080", "Huế", new MotCuaProperties.Demo(demo),
                 new MotCuaProperties.Database(true, 0),
                 new MotCuaProperties.Security(5, Duration.ofMinutes(15), Duration.ofHours(1)));
     }

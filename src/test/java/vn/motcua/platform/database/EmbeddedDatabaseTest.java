@@ -20,7 +20,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void dataSurvivesARestart() throws Exception {
-        MotCuaProperties properties = new MotCuaProperties(dataDir, "http://localhost:8080", new MotCuaProperties.Demo(false),
+        MotCuaProperties properties = new MotCuaProperties(dataDir, "http://localhost:8080", "Huế", new MotCuaProperties.Demo(false),
                 new MotCuaProperties.Database(false, 0),
                 new MotCuaProperties.Security(5, Duration.ofMinutes(15), Duration.ofHours(1)));
         EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
