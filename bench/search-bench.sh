@@ -1,9 +1,3 @@
 #!/usr/bin/env bash
 # Search latency benchmark: bench/search-bench.sh [procedures] [queries]
-# Compiles the project and this benchmark (bench/src is a test source root), then runs it on JDK 25.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-JAVA="${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)}/bin/java"
-exec "$JAVA" ${BENCH_JAVA_OPTS:-} --add-modules jdk.incubator.vector -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  vn.motcua.bench.SearchBench "$@"
+exec "$(dirname "$0")/run.sh" SearchBench "$@"

@@ -4,39 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
-import vn.motcua.support.IntegrationTest;
 
 /** A citizen on a 360 px phone finds a procedure typed without diacritics and opens its page. */
-@IntegrationTest
-class FindProcedureBrowserTest {
-
-    @LocalServerPort int port;
-    ChromeDriver browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class FindProcedureBrowserTest extends BrowserTest {
 
     @Test
     void searchesWithoutDiacriticsAndOpensTheProcedurePage() {
-        browser.get("http://localhost:" + port + "/");
+        browser.get(url("/"));
         assertThat(browser.findElement(By.cssSelector("label[for=q]")).getText()).isEqualTo("Tìm thủ tục");
         WebElement box = browser.findElement(By.id("q"));
         box.sendKeys("dang ky ket hon");
@@ -60,7 +38,7 @@ class FindProcedureBrowserTest {
 
     @Test
     void browsingByFieldWorksWithTheKeyboardAndWithoutJavaScript() {
-        browser.get("http://localhost:" + port + "/");
+        browser.get(url("/"));
         WebElement field = browser.findElement(By.partialLinkText("Hộ tịch"));
         field.sendKeys(Keys.ENTER);
         assertThat(browser.getCurrentUrl()).contains("linhVuc=ho-tich");

@@ -3,45 +3,23 @@ package vn.motcua.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.time.Duration;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.FormField;
 import vn.motcua.catalog.Procedure;
-import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestData;
 
 /** A citizen submits a dossier online on a phone-sized screen; a reception officer receives it in the back office. */
-@IntegrationTest
-class SubmitAndReceiveBrowserTest {
+class SubmitAndReceiveBrowserTest extends BrowserTest {
 
-    @LocalServerPort int port;
     @Autowired CatalogService catalog;
-    ChromeDriver browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void citizenSubmitsOnlineAndTheOfficerReceivesIt() throws Exception {
@@ -99,17 +77,5 @@ class SubmitAndReceiveBrowserTest {
         browser.manage().deleteAllCookies();
         browser.get(url("/tra-cuu?ma=" + code + "&sdt=5678"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Đã tiếp nhận").doesNotContain("Nguyễn Văn An");
-    }
-
-    private void signIn(String username) {
-        browser.get(url("/dang-nhap"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("demo123");
-        browser.findElement(By.cssSelector("form.stack button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/dang-nhap"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }
