@@ -551,10 +551,14 @@ public class DossierService {
     }
 
     private Instant legalDue(Dossier d) {
-        List<Pause> pauses = dossiers.pauses(d.id).stream()
+        return deadlines.dueAt(d.receivedAt, d.processingDays, d.competentAgency, pauses(d));
+    }
+
+    /** The waits for the applicant since reception: they do not count against the agency. */
+    private List<Pause> pauses(Dossier d) {
+        return dossiers.pauses(d.id).stream()
                 .filter(p -> d.receivedAt != null && !p.startedAt().isBefore(d.receivedAt))
                 .map(p -> new Pause(p.startedAt(), p.endedAt())).toList();
-        return deadlines.dueAt(d.receivedAt, d.processingDays, d.competentAgency, pauses);
     }
 
     private void moveTo(Dossier d, int step, Instant now) {
@@ -723,8 +727,12 @@ public class DossierService {
     private DossierView view(Dossier d, Actor viewer) {
         ProcessDefinition process = processes.version(d.processId).orElseThrow();
         String parentCode = d.parentId == null ? null : dossiers.codeOf(d.parentId).orElse(null);
+        ProcessStep step = process.step(d.step);
+        Instant stepDue = d.stepStartedAt == null || d.status.isFinal() || d.status == DossierStatus.RESULT_READY ? null
+                : deadlines.stepDueAt(d.stepStartedAt, d.processingDays, step.timeShare(), d.competentAgency,
+                pauses(d));
         return new DossierView(d.code, d.status, d.channel, d.procedureCode, d.procedureName, d.processingDays,
-                d.receivingAgency, d.competentAgency, d.currentAgency, d.step, process.step(d.step).name(),
+                d.receivingAgency, d.competentAgency, d.currentAgency, d.step, step.name(), stepDue,
                 process.version(), d.applicant, d.formData, d.sets, d.createdAt, d.submittedAt, d.receivedAt,
                 d.dueAt, d.legalDueAt, d.resultAt, d.finishedAt, timeliness(d), d.returnMethod, parentCode,
                 dossiers.children(d.id).stream().map(c -> c.code).toList(), dossiers.files(d.id),

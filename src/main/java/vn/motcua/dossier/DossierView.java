@@ -11,6 +11,7 @@ import java.util.Set;
  *
  * @param timeliness EARLY, ON_TIME or LATE once finished; IN_TIME, DUE_SOON or OVERDUE while pending; null before
  *                   reception
+ * @param stepDueAt  when the current step should be done, by its share of the legal time; null when not running
  * @param actions    the actions the viewer may take now
  */
 public record DossierView(
@@ -25,6 +26,7 @@ public record DossierView(
         String currentAgency,
         int step,
         String stepName,
+        Instant stepDueAt,
         int processVersion,
         Applicant applicant,
         Map<String, String> formData,

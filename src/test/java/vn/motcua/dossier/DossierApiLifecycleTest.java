@@ -88,6 +88,9 @@ class DossierApiLifecycleTest {
         act(reception, code, Map.of("action", "FORWARD"), 200);
         JsonNode atLeader = act(specialist, code, Map.of("action", "FORWARD"), 200);
         assertThat(atLeader.get("step").asInt()).isEqualTo(2);
+        // Each step has its own due time, within the dossier's.
+        Instant stepDue = Instant.parse(atLeader.get("stepDueAt").asString());
+        assertThat(stepDue).isAfter(Instant.now().minusSeconds(60)).isBeforeOrEqualTo(Instant.parse(atLeader.get("dueAt").asString()));
         act(leader, code, Map.of("action", "APPROVE", "note", "Đồng ý"), 200);
 
         Map<String, Object> issue = ApiClient.parts();
