@@ -71,9 +71,16 @@ public final class QueryVocabulary {
     /** The official wordings that phrases inside the query stand for. */
     public List<List<String>> meaningsIn(List<String> query) {
         List<List<String>> found = new ArrayList<>();
+        expansionsIn(query).forEach(e -> found.addAll(e.meanings()));
+        return found;
+    }
+
+    /** The everyday phrases inside the query, each with the official wordings it stands for. */
+    public List<Expansion> expansionsIn(List<String> query) {
+        List<Expansion> found = new ArrayList<>();
         for (Expansion e : expansions) {
             if (Collections.indexOfSubList(query, e.phrase()) >= 0) {
-                found.addAll(e.meanings());
+                found.add(e);
             }
         }
         return found;
