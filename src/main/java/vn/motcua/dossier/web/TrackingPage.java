@@ -22,8 +22,8 @@ class TrackingPage {
                  @RequestParam(name = "sdt", defaultValue = "") String phone, Model model) {
         model.addAttribute("code", code);
         model.addAttribute("phone", phone);
+        model.addAttribute("searched", !code.isBlank());
         if (!code.isBlank()) {
-            model.addAttribute("searched", true);
             model.addAttribute("tracking", dossiers.track(code, phone.strip()).orElse(null));
         }
         return "dossier/tracking";

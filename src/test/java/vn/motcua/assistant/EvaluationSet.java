@@ -1,0 +1,78 @@
+package vn.motcua.assistant;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Labelled questions (test resources): what citizens type, each with the procedure a reasonable official would say
+ * it means. {@code assistant/questions.tsv} is the development set, the one looked at when the search vocabulary is
+ * extended; {@code assistant/questions-holdout.tsv} was written separately and is never used for tuning, so its
+ * figures say how the assistant does on questions nobody tuned for. Shared by the evaluation test and {@code bench/}.
+ */
+public final class EvaluationSet {
+
+    public record Question(String expected, String text) {
+    }
+
+    public record Score(int top1Hits, int top3Hits, int total) {
+        public double top1() {
+            return (double) top1Hits / total;
+        }
+
+        public double top3() {
+            return (double) top3Hits / total;
+        }
+    }
+
+    private EvaluationSet() {
+    }
+
+    public static final String DEVELOPMENT = "assistant/questions.tsv";
+    public static final String HOLDOUT = "assistant/questions-holdout.tsv";
+
+    public static List<Question> load(String resource) {
+        InputStream in = EvaluationSet.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException(resource + " is not on the class path");
+        }
+        List<Question> questions = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\t", 2);
+                if (parts.length != 2) {
+                    throw new IllegalStateException(resource + ": expected 'code<TAB>question': " + line);
+                }
+                questions.add(new Question(parts[0].strip(), parts[1].strip()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return questions;
+    }
+
+    /** Top-1 and top-3 hits of ranked procedure codes, one list per question. */
+    public static Score score(List<Question> questions, List<List<String>> ranked) {
+        int top1 = 0, top3 = 0;
+        for (int i = 0; i < questions.size(); i++) {
+            List<String> codes = ranked.get(i);
+            String expected = questions.get(i).expected();
+            if (!codes.isEmpty() && codes.getFirst().equals(expected)) {
+                top1++;
+            }
+            if (codes.subList(0, Math.min(3, codes.size())).contains(expected)) {
+                top3++;
+            }
+        }
+        return new Score(top1, top3, questions.size());
+    }
+}
