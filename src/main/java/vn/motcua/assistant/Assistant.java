@@ -1,6 +1,5 @@
 package vn.motcua.assistant;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -205,17 +204,15 @@ public class Assistant {
     }
 
     /**
-     * Pending dossiers first, soonest due first, then the rest newest first; a question that names a procedure
-     * ("hồ sơ kết hôn của tôi") puts the dossiers of the procedures it fits before all others.
+     * Pending dossiers before finished ones, newest first within each (the order they come in); a question that names
+     * a procedure ("hồ sơ kết hôn của tôi") puts the dossiers of the procedures it fits before all others.
      */
     private List<DossierSummary> relevantFirst(String question, List<DossierSummary> mine) {
         Set<String> fitting = catalog.search(question, CHOICES).stream().map(h -> h.procedure().code())
                 .collect(Collectors.toSet());
-        Comparator<DossierSummary> order = Comparator
-                .comparing((DossierSummary d) -> !DossierStatus.PENDING.contains(d.status()))
-                .thenComparing(d -> d.dueAt() == null ? Instant.MAX : d.dueAt());
         List<DossierSummary> sorted = new ArrayList<>(mine);
-        sorted.sort(Comparator.comparing((DossierSummary d) -> !fitting.contains(d.procedureCode())).thenComparing(order));
+        sorted.sort(Comparator.comparing((DossierSummary d) -> !fitting.contains(d.procedureCode()))
+                .thenComparing(d -> !DossierStatus.PENDING.contains(d.status())));
         return sorted;
     }
 

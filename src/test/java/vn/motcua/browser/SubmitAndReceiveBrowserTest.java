@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.motcua.catalog.CatalogService;
@@ -56,7 +59,9 @@ class SubmitAndReceiveBrowserTest extends BrowserTest {
         browser.findElement(By.cssSelector("button[name=di][value=tiep]")).click();
 
         // Step 3: review and submit.
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Ủy ban nhân dân phường Thuận Hóa");
+        // The review page replaces the upload page: wait for it rather than read the page that is going away.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("main")).getText().contains("Ủy ban nhân dân phường Thuận Hóa"));
         browser.findElement(By.xpath("//button[text()='Nộp hồ sơ']")).click();
         String status = browser.findElement(By.cssSelector("[role=status]")).getText();
         assertThat(status).startsWith("Đã nộp hồ sơ. Mã hồ sơ của bạn là 000.31.01.H57-");
