@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,54 +50,56 @@ public final class AssistantEval {
     }
 
     private static void evaluate(ConfigurableApplicationContext app, int port, String set, int rounds) throws Exception {
-            List<EvaluationSet.Question> questions = EvaluationSet.load(set);
-            HttpClient http = HttpClient.newHttpClient();
-            System.out.printf("%n%s: %d questions about %d procedures%n", set, questions.size(),
-                    questions.stream().map(EvaluationSet.Question::expected).distinct().count());
+        List<EvaluationSet.Question> questions = EvaluationSet.load(set);
+        HttpClient http = HttpClient.newHttpClient();
+        System.out.printf("%n%s: %d questions about %d procedures%n", set, questions.size(),
+                questions.stream().map(EvaluationSet.Question::expected).distinct().count());
 
-            List<List<String>> searchAnswers = new ArrayList<>();
-            List<List<String>> assistantAnswers = new ArrayList<>();
-            long[] overHttp = new long[questions.size()];
-            int followUps = 0;
+        List<List<String>> searchAnswers = new ArrayList<>();
+        List<List<String>> assistantAnswers = new ArrayList<>();
+        long[] overHttp = new long[questions.size()];
+        int followUps = 0;
+        for (int i = 0; i < questions.size(); i++) {
+            String q = questions.get(i).text();
+            searchAnswers.add(codes(send(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/v1/procedures/search?limit=3&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))).GET())
+                    .path("items")));
+            long start = System.nanoTime();
+            JsonNode answer = send(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/v1/assistant/ask")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("question", q)))));
+            overHttp[i] = System.nanoTime() - start;
+            assistantAnswers.add(codes(answer.path("procedures")));
+            if (!answer.path("followUp").isNull()) {
+                followUps++;
+            }
+        }
+        report("search API   ", questions, searchAnswers);
+        report("assistant    ", questions, assistantAnswers);
+        System.out.printf("assistant asked a follow-up question for %d of %d questions%n", followUps, questions.size());
+
+        Assistant assistant = app.getBean(Assistant.class);
+        long[] inProcess = new long[questions.size() * rounds];
+        for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < questions.size(); i++) {
-                String q = questions.get(i).text();
-                searchAnswers.add(codes(send(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/v1/procedures/search?limit=3&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))).GET())
-                        .path("items")));
                 long start = System.nanoTime();
-                JsonNode answer = send(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/v1/assistant/ask")).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("question", q)))));
-                overHttp[i] = System.nanoTime() - start;
-                assistantAnswers.add(codes(answer.path("procedures")));
-                if (!answer.path("followUp").isNull()) {
-                    followUps++;
-                }
+                assistant.ask(questions.get(i).text(), null, null, Locale.forLanguageTag("vi"));
+                inProcess[r * questions.size() + i] = System.nanoTime() - start;
             }
-            report("search API   ", questions, searchAnswers);
-            report("assistant    ", questions, assistantAnswers);
-            System.out.printf("assistant asked a follow-up question for %d of %d questions%n", followUps, questions.size());
+        }
+        Latencies.print("assistant answer time, in-process (" + rounds + " rounds, first round included)", "answers",
+                inProcess);
+        Latencies.print("assistant answer time, HTTP POST /api/v1/assistant/ask (first pass, cold)", "answers",
+                overHttp);
 
-            Assistant assistant = app.getBean(Assistant.class);
-            long[] inProcess = new long[questions.size() * rounds];
-            for (int r = 0; r < rounds; r++) {
-                for (int i = 0; i < questions.size(); i++) {
-                    long start = System.nanoTime();
-                    assistant.ask(questions.get(i).text(), null, null, Locale.forLanguageTag("vi"));
-                    inProcess[r * questions.size() + i] = System.nanoTime() - start;
-                }
+        System.out.println("\nmisses (expected, question, assistant's top 3):");
+        for (int i = 0; i < questions.size(); i++) {
+            List<String> got = assistantAnswers.get(i);
+            if (got.isEmpty() || !got.getFirst().equals(questions.get(i).expected())) {
+                System.out.printf("  %s  %s  -> %s%n", questions.get(i).expected(), questions.get(i).text(),
+                        got.subList(0, Math.min(3, got.size())));
             }
-            timing("assistant answer time, in-process (" + rounds + " rounds, first round included)", inProcess);
-            timing("assistant answer time, HTTP POST /api/v1/assistant/ask (first pass, cold)", overHttp);
-
-            System.out.println("\nmisses (expected, question, assistant's top 3):");
-            for (int i = 0; i < questions.size(); i++) {
-                List<String> got = assistantAnswers.get(i);
-                if (got.isEmpty() || !got.getFirst().equals(questions.get(i).expected())) {
-                    System.out.printf("  %s  %s  -> %s%n", questions.get(i).expected(), questions.get(i).text(),
-                            got.subList(0, Math.min(3, got.size())));
-                }
-            }
+        }
     }
 
     private static JsonNode send(HttpClient http, HttpRequest.Builder request) throws Exception {
@@ -121,14 +122,4 @@ public final class AssistantEval {
                 score.top1Hits(), questions.size(), 100 * score.top3(), score.top3Hits(), questions.size());
     }
 
-    private static void timing(String what, long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        System.out.printf("%s: %d answers, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n", what, sorted.length,
-                at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
-    }
-
-    private static double at(long[] sorted, double quantile) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
-    }
 }

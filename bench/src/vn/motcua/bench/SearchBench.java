@@ -58,7 +58,7 @@ public final class SearchBench {
                 catalog.search(queries.get(i), 10);
                 inProcess[i] = System.nanoTime() - start;
             }
-            report("in-process CatalogService.search", inProcess);
+            Latencies.print("in-process CatalogService.search", "queries", inProcess);
 
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             HttpClient http = HttpClient.newHttpClient();
@@ -74,7 +74,7 @@ public final class SearchBench {
                     throw new IllegalStateException("HTTP " + response.statusCode() + " for " + queries.get(i));
                 }
             }
-            report("HTTP GET /api/v1/procedures/search (loopback, one client)", overHttp);
+            Latencies.print("HTTP GET /api/v1/procedures/search (loopback, one client)", "queries", overHttp);
         } finally {
             app.close();
         }
@@ -146,14 +146,4 @@ public final class SearchBench {
                 + URLEncoder.encode(q, StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void report(String what, long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        System.out.printf("%s: %d queries, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n", what, sorted.length,
-                at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
-    }
-
-    private static double at(long[] sorted, double quantile) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
-    }
 }

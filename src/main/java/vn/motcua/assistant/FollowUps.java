@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import vn.motcua.platform.text.DataFiles;
+
 /**
  * The questions that tell similar procedures apart, from {@code assistant/follow-ups.txt}: each is keyed by words
  * that occur in the name of some of the procedures and not in the others ("lại" separates "Đăng ký lại khai sinh"
@@ -17,7 +19,7 @@ final class FollowUps {
     private final List<Rule> rules = new ArrayList<>();
 
     FollowUps() {
-        for (String line : Wording.lines("assistant/follow-ups.txt")) {
+        for (String line : DataFiles.lines("assistant/follow-ups.txt")) {
             String[] sides = line.split("=>", 2);
             if (sides.length != 2 || sides[1].isBlank()) {
                 throw new IllegalStateException("assistant/follow-ups.txt: expected 'words => question': " + line);

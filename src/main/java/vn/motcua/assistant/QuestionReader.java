@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import vn.motcua.platform.text.DataFiles;
+
 /**
  * What a question asks, besides which procedure: the parts of a procedure it asks about, and whether it is about the
  * asker's own dossiers. The cue phrases are data, in {@code assistant/cues.txt}.
@@ -31,7 +33,7 @@ final class QuestionReader {
 
     QuestionReader() {
         List<List<String>> section = null;
-        for (String line : Wording.lines("assistant/cues.txt")) {
+        for (String line : DataFiles.lines("assistant/cues.txt")) {
             if (line.startsWith("[") && line.endsWith("]")) {
                 String name = line.substring(1, line.length() - 1);
                 if (name.equals("own-dossier")) {

@@ -1,11 +1,5 @@
 package vn.motcua.assistant;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import vn.motcua.platform.text.DataFiles;
 import vn.motcua.platform.text.VietnameseText;
 
 /**
@@ -64,18 +59,5 @@ final class Wording {
         }
         String plain = VietnameseText.fold(typed);
         return plain.equals(typed) && plain.equals(VietnameseText.fold(written));
-    }
-
-    /** The non-comment, non-blank lines of a resource. */
-    static List<String> lines(String resource) {
-        InputStream in = Wording.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("Missing resource " + resource);
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,11 +1,7 @@
 package vn.motcua.catalog.search;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +11,8 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import vn.motcua.platform.text.DataFiles;
 
 /**
  * How citizens say things versus how procedures are named: everyday words and abbreviations, each with the official
@@ -40,7 +38,7 @@ public final class QueryVocabulary {
 
     public static QueryVocabulary load(Analyzer analyzer) {
         List<Expansion> expansions = new ArrayList<>();
-        for (String line : lines("catalog/search/synonyms.txt")) {
+        for (String line : DataFiles.lines("catalog/search/synonyms.txt")) {
             String[] sides = line.split("=>", 2);
             if (sides.length != 2) {
                 throw new IllegalStateException("Bad synonym line (expected 'phrase => meaning | meaning'): " + line);
@@ -55,7 +53,7 @@ public final class QueryVocabulary {
         }
         List<List<String>> fillers = new ArrayList<>();
         List<Pattern> exactFillers = new ArrayList<>();
-        for (String line : lines("catalog/search/fillers.txt")) {
+        for (String line : DataFiles.lines("catalog/search/fillers.txt")) {
             if (line.startsWith("=")) {
                 exactFillers.add(Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(line.substring(1).strip().toLowerCase(Locale.ROOT))
                         + "(?![\\p{L}\\p{N}])"));
@@ -123,17 +121,5 @@ public final class QueryVocabulary {
             throw new UncheckedIOException(e);
         }
         return tokens;
-    }
-
-    private static List<String> lines(String resource) {
-        InputStream in = QueryVocabulary.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("Missing resource " + resource);
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
