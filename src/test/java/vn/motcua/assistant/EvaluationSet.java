@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Labelled questions (test resources): what citizens type, each with the procedure a reasonable official would say
- * it means. {@code assistant/questions.tsv} is the development set, the one looked at when the search vocabulary is
- * extended; {@code assistant/questions-holdout.tsv} was written separately and is never used for tuning, so its
- * figures say how the assistant does on questions nobody tuned for. Shared by the evaluation test and {@code bench/}.
+ * Labelled questions: what citizens type, each with the procedure a reasonable official would say it means.
+ * {@code catalog/search/phrasings.tsv} (main resources) is the training side: search indexes those questions with
+ * their procedures, and the vocabulary and weights were tuned on them, so figures on them show the fit.
+ * {@code assistant/questions-holdout.tsv} (test resources) was written separately and is never indexed nor used for
+ * tuning: its figures say how the assistant does on questions nobody tuned for. Shared by the evaluation test and
+ * {@code bench/}.
  */
 public final class EvaluationSet {
 
@@ -33,7 +35,7 @@ public final class EvaluationSet {
     private EvaluationSet() {
     }
 
-    public static final String DEVELOPMENT = "assistant/questions.tsv";
+    public static final String TRAINING = "catalog/search/phrasings.tsv";
     public static final String HOLDOUT = "assistant/questions-holdout.tsv";
 
     public static List<Question> load(String resource) {

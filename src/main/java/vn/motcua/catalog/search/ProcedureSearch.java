@@ -40,21 +40,24 @@ import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureSummary;
 import vn.motcua.catalog.SearchHit;
 import vn.motcua.catalog.SearchHit.Highlight;
+import vn.motcua.platform.text.DataFiles;
 import vn.motcua.platform.text.VietnameseText;
 
 /**
  * An in-memory Lucene index of the catalog. It is small (a province has about 2,000 procedures), so it is rebuilt
  * whole whenever the catalog changes and swapped in atomically; searches never wait for a rebuild.
  *
- * <p>Ranking is BM25 over folded syllables: the name counts most, then the field, then the rest of the record
- * (documents, result, agency). Whole-phrase matches on the name add to the score, so word order still helps when
- * it agrees with the name without being needed. Everyday words and abbreviations add the official phrase they
- * stand for; words of four letters or more also match with one typo, at a lower weight.
+ * <p>Lucene finds the candidates by BM25 over folded syllables: the name counts most, then the field, then the
+ * rest of the record (documents, result, agency) and the questions people ask for the procedure
+ * ({@code phrasings.tsv}). Whole-phrase matches on the name add to the score, so word order still helps when it
+ * agrees with the name without being needed. Everyday words and abbreviations add the official phrase they stand for;
+ * words of four letters or more also match with one typo, at a lower weight. The best candidates are then ranked
+ * again by how much of the question each one covers (see {@link #rerankedScore}).
  */
 @org.springframework.stereotype.Component
 public class ProcedureSearch {
 
-    private static final String CODE = "code", NAME = "name", FIELD = "field", BODY = "body";
+    private static final String CODE = "code", NAME = "name", FIELD = "field", BODY = "body", ASKED = "asked";
     /** Hits scoring under this share of the best hit are left out. */
     private static final float RELEVANT_SHARE = 0.2f;
     /** How many of Lucene's best hits are re-ranked by coverage. */
@@ -62,14 +65,17 @@ public class ProcedureSearch {
     /**
      * Weights of the final score, chosen on the development set of labelled questions (see the assistant's
      * evaluation): the share of the BM25 score, the penalty for name words the query did not ask for, the worth of a
-     * query word found in the field or elsewhere in the record rather than in the name, of a typo's stand-in, and the
-     * penalty for a procedure whose name rules out the age asked about.
+     * query word found in the field, elsewhere in the record, or in the questions people ask for the procedure rather
+     * than in its name, of a typo's stand-in, and the penalty for a procedure whose name rules out the age asked about.
      */
-    private static final double BM25_SHARE = 0.3, EXTRA_PENALTY = 0.2, IN_FIELD = 0.7, IN_RECORD = 0.5, TYPO_WEIGHT = 0.8;
+    private static final double BM25_SHARE = 0.3, EXTRA_PENALTY = 0.2, IN_FIELD = 0.7, IN_RECORD = 0.5, IN_ASKED = 0.8,
+            TYPO_WEIGHT = 0.8;
     private static final float AGE_MISFIT = 0.1f;
 
     private final Analyzer analyzer = new FoldingAnalyzer();
     private final QueryVocabulary vocabulary = QueryVocabulary.load(analyzer);
+    /** How people ask for each procedure, by code: {@code catalog/search/phrasings.tsv}. */
+    private final Map<String, String> phrasings = phrasings();
     private volatile Snapshot snapshot = new Snapshot(null, Map.of(), Map.of(), Map.of());
 
     private record Snapshot(IndexSearcher searcher, Map<String, ProcedureSummary> byCode, Map<String, Terms> terms,
@@ -82,8 +88,8 @@ public class ProcedureSearch {
         }
     }
 
-    /** The folded terms of a procedure's name, its field, and all of its record. */
-    private record Terms(Set<String> name, Set<String> nameAndField, Set<String> all, AgeLimit age) {
+    /** The folded terms of a procedure's name, its field, all of its record, and the questions people ask for it. */
+    private record Terms(Set<String> name, Set<String> nameAndField, Set<String> all, Set<String> asked, AgeLimit age) {
     }
 
     /** "dưới 14 tuổi" or "từ đủ 14 tuổi trở lên" in a procedure's name: the ages it is for. */
@@ -124,6 +130,8 @@ public class ProcedureSearch {
                 doc.add(new TextField(NAME, p.name(), Field.Store.NO));
                 doc.add(new TextField(FIELD, p.field(), Field.Store.NO));
                 doc.add(new TextField(BODY, body(p), Field.Store.NO));
+                String asked = phrasings.getOrDefault(p.code(), "");
+                doc.add(new TextField(ASKED, asked, Field.Store.NO));
                 writer.addDocument(doc);
                 byCode.put(p.code(), ProcedureSummary.of(p));
                 Set<String> name = Set.copyOf(QueryVocabulary.tokens(analyzer, p.name()));
@@ -131,7 +139,8 @@ public class ProcedureSearch {
                 nameAndField.addAll(QueryVocabulary.tokens(analyzer, p.field()));
                 Set<String> all = new HashSet<>(nameAndField);
                 all.addAll(QueryVocabulary.tokens(analyzer, body(p)));
-                terms.put(p.code(), new Terms(name, Set.copyOf(nameAndField), Set.copyOf(all),
+                Set<String> askedTerms = Set.copyOf(vocabulary.withoutFillers(QueryVocabulary.tokens(analyzer, asked)));
+                terms.put(p.code(), new Terms(name, Set.copyOf(nameAndField), Set.copyOf(all), askedTerms,
                         AgeLimit.in(VietnameseText.fold(p.name()))));
                 all.forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
             }
@@ -245,6 +254,9 @@ public class ProcedureSearch {
                 } else if (terms.all().containsAll(alternative)) {
                     level = Math.max(level, IN_RECORD);
                 }
+                if (terms.asked().containsAll(alternative)) {
+                    level = Math.max(level, IN_ASKED);
+                }
             }
             covered += g.weight() * level;
         }
@@ -291,6 +303,7 @@ public class ProcedureSearch {
             query.add(new BoostQuery(new TermQuery(new Term(NAME, word)), 3f), Occur.SHOULD);
             query.add(new BoostQuery(new TermQuery(new Term(FIELD, word)), 1.2f), Occur.SHOULD);
             query.add(new BoostQuery(new TermQuery(new Term(BODY, word)), 0.5f), Occur.SHOULD);
+            query.add(new TermQuery(new Term(ASKED, word)), Occur.SHOULD);
             if (word.length() >= 4 && !word.chars().allMatch(Character::isDigit)) {
                 query.add(new BoostQuery(new FuzzyQuery(new Term(NAME, word), 1, 1), 0.8f), Occur.SHOULD);
             }
@@ -313,6 +326,20 @@ public class ProcedureSearch {
         PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(slop);
         words.forEach(w -> phrase.add(new Term(field, w)));
         return phrase.build();
+    }
+
+    private static Map<String, String> phrasings() {
+        Map<String, StringBuilder> byCode = new HashMap<>();
+        for (String line : DataFiles.lines("catalog/search/phrasings.tsv")) {
+            String[] parts = line.split("\t", 2);
+            if (parts.length != 2) {
+                throw new IllegalStateException("catalog/search/phrasings.tsv: expected 'code<TAB>question': " + line);
+            }
+            byCode.computeIfAbsent(parts[0].strip(), code -> new StringBuilder()).append(parts[1].strip()).append('\n');
+        }
+        Map<String, String> phrasings = new HashMap<>();
+        byCode.forEach((code, text) -> phrasings.put(code, text.toString()));
+        return Map.copyOf(phrasings);
     }
 
     private static String body(Procedure p) {
