@@ -107,14 +107,13 @@ public class Assistant {
             return Answer.of(List.of(new Sentence(text(locale, "assistant.nothingFound"), null)), List.of(), null,
                     List.of(new Link(text(locale, "assistant.link.browse"), "/thu-tuc")));
         }
-        List<SearchHit> ranked = hits;
-        List<Suggestion> suggestions = ranked.stream()
+        List<Suggestion> suggestions = hits.stream()
                 .map(h -> new Suggestion(h.procedure().code(), h.procedure().name(), h.score())).toList();
-        List<SearchHit> close = close(ranked, reading);
+        List<SearchHit> close = close(hits, reading);
         if (close.size() > 1) {
             return followUp(close, suggestions, locale);
         }
-        Procedure best = catalog.procedure(ranked.getFirst().procedure().code()).orElseThrow();
+        Procedure best = catalog.procedure(hits.getFirst().procedure().code()).orElseThrow();
         return procedureAnswer(question, reading, best, suggestions, locale);
     }
 

@@ -71,6 +71,8 @@ public class ProcedureSearch {
     private static final double BM25_SHARE = 0.3, EXTRA_PENALTY = 0.2, IN_FIELD = 0.7, IN_RECORD = 0.5, IN_ASKED = 0.8,
             TYPO_WEIGHT = 0.8;
     private static final float AGE_MISFIT = 0.1f;
+    /** An age asked about ("con 15 tuổi"), in the folded query. */
+    private static final Pattern AGE = Pattern.compile("(\\d{1,3}) tuoi");
 
     private final Analyzer analyzer = new FoldingAnalyzer();
     private final QueryVocabulary vocabulary = QueryVocabulary.load(analyzer);
@@ -97,7 +99,6 @@ public class ProcedureSearch {
 
         private static final Pattern BELOW = Pattern.compile("duoi (\\d+) tuoi");
         private static final Pattern FROM = Pattern.compile("du (\\d+) tuoi");
-        static final AgeLimit ANY = new AgeLimit(0, Integer.MAX_VALUE);
 
         static AgeLimit in(String foldedName) {
             Matcher below = BELOW.matcher(foldedName);
@@ -114,8 +115,6 @@ public class ProcedureSearch {
             return age >= from && age < below;
         }
     }
-
-    private static final Pattern AGE = Pattern.compile("(\\d{1,3}) tuoi");
 
     /** Replaces the index with one built from these procedures. */
     public void rebuild(List<Procedure> procedures) {
