@@ -31,6 +31,8 @@ import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
 
+import vn.motcua.platform.qr.QrCodes;
+
 /**
  * Renders the official one-stop forms of Circular 03/2025/TT-VPCP as PDF: forms 01 to 05 on A5 portrait, 06 on A4
  * portrait, 07 on A4 landscape. Each form is an XHTML Thymeleaf template under {@code templates/forms/} (the

@@ -42,6 +42,7 @@ import com.google.zxing.common.HybridBinarizer;
 
 import vn.motcua.dossier.forms.FormData.Applicant;
 import vn.motcua.dossier.forms.FormData.LogRow;
+import vn.motcua.platform.qr.QrCodes;
 
 /** Each official form rendered from sample data, read back with PDFBox and checked the way an officer would. */
 class OfficialFormsTest {

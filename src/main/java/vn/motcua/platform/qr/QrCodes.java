@@ -1,4 +1,4 @@
-package vn.motcua.dossier.forms;
+package vn.motcua.platform.qr;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +17,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
-/** QR codes as black-and-white PNG images, for printed forms that lead to a page on the portal. */
+/** QR codes as black-and-white PNG images, for printed forms and signed results that lead to a page on the portal. */
 public final class QrCodes {
 
     /** Pixels per QR module: sharp when printed a few centimetres wide, small as a file. */
