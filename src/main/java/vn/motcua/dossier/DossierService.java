@@ -47,6 +47,8 @@ import vn.motcua.organization.AgencyKind;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.organization.StaffMember;
 import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.result.ResultService;
+import vn.motcua.result.signing.Verdict;
 import vn.motcua.workflow.Deadlines;
 import vn.motcua.workflow.Pause;
 import vn.motcua.workflow.ProcessDefinition;
@@ -73,13 +75,14 @@ public class DossierService {
     private final OrganizationService organization;
     private final AccountService accounts;
     private final Deadlines deadlines;
+    private final ResultService results;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
 
     DossierService(DossierRepository dossiers, DossierCodes codes, FormDataCheck formCheck, CatalogService catalog,
                    ProcessService processes, OrganizationService organization, AccountService accounts,
-                   Deadlines deadlines, ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+                   Deadlines deadlines, ApplicationEventPublisher events, MessageSource messages, Clock clock, ResultService results) {
         this.dossiers = dossiers;
         this.codes = codes;
         this.formCheck = formCheck;
@@ -88,6 +91,7 @@ public class DossierService {
         this.organization = organization;
         this.accounts = accounts;
         this.deadlines = deadlines;
+        this.results = results;
         this.events = events;
         this.messages = messages;
         this.clock = clock;
@@ -234,7 +238,8 @@ public class DossierService {
         List<FileInfo> checked = new ArrayList<>();
         for (Upload upload : uploads) {
             problems.addAll(fileProblems(procedure, upload, locale));
-            checked.add(new FileInfo(0, upload.documentIndex(), "DOCUMENT", upload.fileName(), "", 0, "", false, null));
+            checked.add(new FileInfo(0, upload.documentIndex(), "DOCUMENT", upload.fileName(), "", 0, "", false, null,
+                    null, null));
         }
         if (!counter) {
             problems.addAll(missingDocuments(procedure, checked, locale));
@@ -334,9 +339,13 @@ public class DossierService {
             }
             case ISSUE_RESULT -> {
                 refuseUnless(file != null, "dossier.action.resultRequired");
-                FileInfo stored = store(d, procedure(d.procedureCode), new Upload(null, file.fileName(),
-                        file.content(), false), "RESULT", actor.username());
+                // The electronic result: numbered, stamped with its verification QR code and signed by the agency.
+                ResultService.Issued issued = results.issue(d.code, d.currentAgency, file.fileName(), file.content(),
+                        actor.username());
+                FileInfo stored = store(d, procedure(d.procedureCode), new Upload(null, issued.result().fileName(),
+                        issued.content(), false), "RESULT", actor.username());
                 details.put("file", stored.fileName());
+                details.put("result", issued.result().number());
                 d.status = DossierStatus.RESULT_READY;
                 d.resultAt = now;
             }
@@ -789,10 +798,14 @@ public class DossierService {
         String type = FileContent.typeOf(upload.content()).orElseThrow();
         String sha = sha256(upload.content());
         String name = blank(upload.fileName()) ? "tep" : upload.fileName().replaceAll("[\\\\/\\r\\n\"]", "_");
+        // A signed PDF from the applicant is checked now, so that officials see the verdict beside the file.
+        Verdict verdict = "RESULT".equals(kind) ? null : results.signatureOf(upload.content()).orElse(null);
+        String signature = verdict == null ? null : verdict.status().name();
+        String signer = verdict == null ? null : verdict.signer();
         long id = dossiers.insertFile(d.id, upload.documentIndex(), kind, name, type, upload.content(), sha,
-                upload.digitised(), username);
+                upload.digitised(), username, signature, signer);
         return new FileInfo(id, upload.documentIndex(), kind, name, type, upload.content().length, sha,
-                upload.digitised(), clock.instant());
+                upload.digitised(), clock.instant(), signature, signer);
     }
 
     private List<String> fileProblems(Procedure procedure, Upload upload, Locale locale) {

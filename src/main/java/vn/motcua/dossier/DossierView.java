@@ -48,8 +48,14 @@ public record DossierView(
         List<ApologyInfo> apologies,
         Set<DossierAction> actions) {
 
+    /**
+     * @param signatureStatus what the signature check said of an uploaded PDF that carries signatures (VALID,
+     *                        ALTERED, UNTRUSTED, UNREADABLE), null for any other file
+     * @param signatureSigner who signed it, as the signature says
+     */
     public record FileInfo(long id, Integer documentIndex, String kind, String fileName, String contentType, long size,
-                           String sha256, boolean digitised, Instant uploadedAt) {
+                           String sha256, boolean digitised, Instant uploadedAt, String signatureStatus,
+                           String signatureSigner) {
     }
 
     public record HistoryEntry(Instant at, String actor, String actorName, String agencyCode, String action,

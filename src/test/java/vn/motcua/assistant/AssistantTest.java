@@ -19,7 +19,6 @@ import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.RequiredDocument;
 import vn.motcua.support.ApiClient;
-import vn.motcua.support.ApiClient.FilePart;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestData;
@@ -128,14 +127,7 @@ class AssistantTest {
 
         ApiClient citizen = ApiClient.signIn(port, "citizen", "demo123");
         Procedure birth = catalog.procedure(BIRTH).orElseThrow();
-        Map<String, Object> parts = ApiClient.parts();
-        parts.put("dossier", Map.of("procedureCode", BIRTH, "agencyCode", WARD, "formData", TestData.validFormData(birth)));
-        for (int i = 0; i < birth.documents().size(); i++) {
-            if (birth.documents().get(i).mandatory()) {
-                parts.put("document" + i, FilePart.pdf("giay-to-" + i + ".pdf"));
-            }
-        }
-        ApiClient.Response created = citizen.postMultipart("/api/v1/dossiers", parts, null);
+        ApiClient.Response created = citizen.postMultipart("/api/v1/dossiers", TestData.submission(birth, WARD), null);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String code = created.json().get("code").asString();
 

@@ -16,7 +16,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 import vn.motcua.catalog.CatalogService;
-import vn.motcua.catalog.Procedure;
 import vn.motcua.identity.Role;
 import vn.motcua.identity.internal.AccountRepository;
 import vn.motcua.support.ApiClient;
@@ -52,16 +51,7 @@ class DossierApiLifecycleTest {
     }
 
     Map<String, Object> submission(String procedureCode, String agency) {
-        Procedure procedure = catalog.procedure(procedureCode).orElseThrow();
-        Map<String, Object> parts = ApiClient.parts();
-        parts.put("dossier", Map.of("procedureCode", procedureCode, "agencyCode", agency,
-                "formData", TestData.validFormData(procedure)));
-        for (int i = 0; i < procedure.documents().size(); i++) {
-            if (procedure.documents().get(i).mandatory()) {
-                parts.put("document" + i, FilePart.pdf("giay-to-" + i + ".pdf"));
-            }
-        }
-        return parts;
+        return TestData.submission(catalog.procedure(procedureCode).orElseThrow(), agency);
     }
 
     JsonNode act(ApiClient who, String code, Map<String, Object> body, int expectedStatus) {
@@ -95,7 +85,7 @@ class DossierApiLifecycleTest {
 
         Map<String, Object> issue = ApiClient.parts();
         issue.put("action", Map.of("action", "ISSUE_RESULT"));
-        issue.put("file", FilePart.pdf("giay-khai-sinh.pdf"));
+        issue.put("file", new FilePart("giay-khai-sinh.pdf", "application/pdf", TestData.realPdf("Ket qua")));
         ApiClient.Response issued = specialist.postMultipart("/api/v1/dossiers/" + code + "/actions", issue, null);
         assertThat(issued.status()).as(issued.body()).isEqualTo(200);
         assertThat(issued.json().get("status").asString()).isEqualTo("RESULT_READY");
@@ -253,7 +243,7 @@ class DossierApiLifecycleTest {
         act(phuXuanLeader, child, Map.of("action", "APPROVE"), 200);
         Map<String, Object> issue = ApiClient.parts();
         issue.put("action", Map.of("action", "ISSUE_RESULT"));
-        issue.put("file", FilePart.pdf("van-ban-xac-minh.pdf"));
+        issue.put("file", new FilePart("van-ban-xac-minh.pdf", "application/pdf", TestData.realPdf("Ket qua")));
         assertThat(phuXuanSpecialist.postMultipart("/api/v1/dossiers/" + child + "/actions", issue, null).status())
                 .isEqualTo(200);
         assertThat(phuXuanReception.get("/api/v1/dossiers/" + child).json().get("status").asString()).isEqualTo("RETURNED");
@@ -282,7 +272,7 @@ class DossierApiLifecycleTest {
         act(leader, code, Map.of("action", "APPROVE"), 200);
         Map<String, Object> issue = ApiClient.parts();
         issue.put("action", Map.of("action", "ISSUE_RESULT"));
-        issue.put("file", FilePart.pdf("kq.pdf"));
+        issue.put("file", new FilePart("kq.pdf", "application/pdf", TestData.realPdf("Ket qua")));
         specialist.postMultipart("/api/v1/dossiers/" + code + "/actions", issue, null);
         JsonNode returned = act(reception, code, Map.of("action", "RETURN_RESULT"), 200);
         // The apology moves the appointment, not the legal due date: the dossier still counts as late.

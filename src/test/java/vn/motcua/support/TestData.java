@@ -59,4 +59,46 @@ public final class TestData {
                     phone, "046090009999", null, "Huế", null, null), passwords.encode(PASSWORD), false);
         }
     }
+
+    /**
+     * The parts of {@code POST /api/v1/dossiers} for the procedure: valid form data, and a small PDF for each mandatory
+     * document ({@code document<N>}).
+     */
+    public static Map<String, Object> submission(Procedure procedure, String agencyCode) {
+        Map<String, Object> parts = ApiClient.parts();
+        parts.put("dossier", Map.of("procedureCode", procedure.code(), "agencyCode", agencyCode,
+                "formData", validFormData(procedure)));
+        for (int i = 0; i < procedure.documents().size(); i++) {
+            if (procedure.documents().get(i).mandatory()) {
+                parts.put("document" + i, ApiClient.FilePart.pdf("giay-to-" + i + ".pdf"));
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * A real one-page PDF with the text (ASCII) in an uncompressed content stream, so that a test can find and change
+     * its bytes.
+     */
+    public static byte[] realPdf(String text) {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(
+                    org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+            document.addPage(page);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream content = new org.apache.pdfbox.pdmodel.PDPageContentStream(
+                    document, page, org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode.OVERWRITE, false)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 14);
+                content.newLineAtOffset(72, 760);
+                content.showText(text);
+                content.endText();
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

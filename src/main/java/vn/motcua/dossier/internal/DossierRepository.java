@@ -183,13 +183,14 @@ public class DossierRepository {
     // ------------------------------------------------------------------ files
 
     public long insertFile(long dossierId, Integer documentIndex, String kind, String fileName, String contentType,
-                           byte[] content, String sha256, boolean digitised, String uploadedBy) {
+                           byte[] content, String sha256, boolean digitised, String uploadedBy, String signatureStatus,
+                           String signatureSigner) {
         return jdbc.sql("""
                 insert into dossier_file (dossier_id, document_index, kind, file_name, content_type, size, sha256,
-                                          content, digitised, uploaded_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                          content, digitised, uploaded_by, signature_status, signature_signer)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(dossierId, documentIndex, kind, fileName, contentType, content.length, sha256, content,
-                        digitised, uploadedBy)
+                        digitised, uploadedBy, signatureStatus, signatureSigner)
                 .query(Long.class).single();
     }
 
@@ -199,11 +200,12 @@ public class DossierRepository {
 
     public List<FileInfo> files(long dossierId) {
         return jdbc.sql("""
-                select id, document_index, kind, file_name, content_type, size, sha256, digitised, uploaded_at
+                select id, document_index, kind, file_name, content_type, size, sha256, digitised, uploaded_at,
+                       signature_status, signature_signer
                 from dossier_file where dossier_id = ? order by id""").param(dossierId)
                 .query((rs, i) -> new FileInfo(rs.getLong(1), rs.getObject(2, Integer.class), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getBoolean(8),
-                        instant(rs, 9)))
+                        instant(rs, 9), rs.getString(10), rs.getString(11)))
                 .list();
     }
 

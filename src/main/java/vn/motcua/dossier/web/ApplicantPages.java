@@ -33,6 +33,7 @@ import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.organization.Agency;
 import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.result.ResultService;
 
 /**
  * The applicant's side: start a dossier from a procedure, fill it in over three steps (information, documents,
@@ -45,8 +46,10 @@ class ApplicantPages {
     private final CatalogService catalog;
     private final DossierFiles files;
     private final DossierForms forms;
+    private final ResultService results;
 
-    ApplicantPages(DossierService dossiers, CatalogService catalog, DossierFiles files, DossierForms forms) {
+    ApplicantPages(DossierService dossiers, CatalogService catalog, DossierFiles files, DossierForms forms, ResultService results) {
+        this.results = results;
         this.forms = forms;
         this.dossiers = dossiers;
         this.catalog = catalog;
@@ -163,6 +166,7 @@ class ApplicantPages {
         DossierView view = dossiers.view(code, actor(user));
         model.addAttribute("dossier", view);
         model.addAttribute("procedure", catalog.procedure(view.procedureCode()).orElse(null));
+        model.addAttribute("results", results.ofDossier(view.code()));
         model.addAttribute("forms", forms.available(view).stream().filter(n -> !"06".equals(n)).toList());
         return "dossier/applicant-view";
     }

@@ -37,10 +37,12 @@ import vn.motcua.dossier.NewDossier;
 import vn.motcua.dossier.Upload;
 import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.identity.CurrentUser;
+import vn.motcua.identity.Permission;
 import vn.motcua.organization.AgencyKind;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.platform.web.VietnamTime;
+import vn.motcua.result.ResultService;
 
 /** The one-stop back office: the inbox, a dossier with its actions, and reception at the counter. */
 @Controller
@@ -51,9 +53,11 @@ class BackOfficeDossierPages {
     private final OrganizationService organization;
     private final DossierFiles files;
     private final DossierForms forms;
+    private final ResultService results;
 
     BackOfficeDossierPages(DossierService dossiers, CatalogService catalog, OrganizationService organization,
-                           DossierFiles files, DossierForms forms) {
+                           DossierFiles files, DossierForms forms, ResultService results) {
+        this.results = results;
         this.forms = forms;
         this.dossiers = dossiers;
         this.catalog = catalog;
@@ -85,6 +89,8 @@ class BackOfficeDossierPages {
         model.addAttribute("dossier", view);
         model.addAttribute("procedure", catalog.procedure(view.procedureCode()).orElse(null));
         model.addAttribute("agencies", organization.agenciesByCode());
+        model.addAttribute("results", results.ofDossier(view.code()));
+        model.addAttribute("mayRevoke", user.has(Permission.APPROVE_DOSSIER));
         model.addAttribute("forms", forms.available(view));
         model.addAttribute("transferTargets", organization.activeAgencies().stream()
                 .filter(a -> a.kind() != AgencyKind.SERVICE_CENTRE && !a.code().equals(view.currentAgency())).toList());

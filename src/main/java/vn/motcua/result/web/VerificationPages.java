@@ -1,0 +1,87 @@
+package vn.motcua.result.web;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.motcua.identity.CurrentUser;
+import vn.motcua.organization.Agency;
+import vn.motcua.organization.OrganizationService;
+import vn.motcua.result.IssuedResult;
+import vn.motcua.result.ResultService;
+
+/**
+ * The public verification page the QR code on every result leads to: a result by its number, or a PDF file checked
+ * byte for byte. It shows whether the result is authentic, who signed it and when, and whether it was revoked; never
+ * who it was issued to. Officials revoke results from here too (from the dossier page).
+ */
+@Controller
+class VerificationPages {
+
+    private final ResultService results;
+    private final OrganizationService organization;
+    private final MessageSource messages;
+
+    VerificationPages(ResultService results, OrganizationService organization, MessageSource messages) {
+        this.results = results;
+        this.organization = organization;
+        this.messages = messages;
+    }
+
+    @GetMapping("/xac-thuc")
+    String lookUp(@RequestParam(name = "so", defaultValue = "") String number, Model model, HttpServletResponse response) {
+        model.addAttribute("number", number);
+        if (!number.isBlank()) {
+            IssuedResult result = results.find(number).orElse(null);
+            if (result == null) {
+                response.setStatus(HttpStatus.NOT_FOUND.value());
+                model.addAttribute("notFound", true);
+            } else {
+                show(result, model);
+            }
+        }
+        return "result/verify";
+    }
+
+    @PostMapping("/xac-thuc")
+    String check(@RequestParam(name = "tep", required = false) MultipartFile file, Model model,
+                 HttpServletResponse response) throws IOException {
+        model.addAttribute("number", "");
+        if (file == null || file.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("problem", "result.fileRequired");
+            return "result/verify";
+        }
+        var check = results.check(file.getBytes());
+        model.addAttribute("check", check);
+        if (check.result() != null) {
+            show(check.result(), model);
+        }
+        return "result/verify";
+    }
+
+    @PostMapping("/quan-tri/ket-qua/{number}/thu-hoi")
+    String revoke(@PathVariable String number, @RequestParam(name = "reason", defaultValue = "") String reason,
+                  @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
+        IssuedResult revoked = results.revoke(number, reason, user);
+        redirect.addFlashAttribute("message", messages.getMessage("result.revoked", new Object[]{revoked.number()}, locale));
+        return "redirect:/quan-tri/ho-so/" + revoked.dossierCode();
+    }
+
+    private void show(IssuedResult result, Model model) {
+        model.addAttribute("result", result);
+        model.addAttribute("agency", organization.agency(result.agencyCode()).map(Agency::name).orElse(result.agencyCode()));
+    }
+}
