@@ -30,6 +30,7 @@ import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureLevel;
 import vn.motcua.catalog.RequiredDocument;
 import vn.motcua.dossier.DossierView.FileInfo;
+import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.dossier.internal.Dossier;
 import vn.motcua.dossier.internal.DossierCodes;
 import vn.motcua.dossier.internal.DossierLifecycle;
@@ -76,13 +77,15 @@ public class DossierService {
     private final AccountService accounts;
     private final Deadlines deadlines;
     private final ResultService results;
+    private final DossierForms forms;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
 
     DossierService(DossierRepository dossiers, DossierCodes codes, FormDataCheck formCheck, CatalogService catalog,
                    ProcessService processes, OrganizationService organization, AccountService accounts,
-                   Deadlines deadlines, ApplicationEventPublisher events, MessageSource messages, Clock clock, ResultService results) {
+                   Deadlines deadlines, ApplicationEventPublisher events, MessageSource messages, Clock clock, ResultService results,
+                   DossierForms forms) {
         this.dossiers = dossiers;
         this.codes = codes;
         this.formCheck = formCheck;
@@ -92,6 +95,7 @@ public class DossierService {
         this.accounts = accounts;
         this.deadlines = deadlines;
         this.results = results;
+        this.forms = forms;
         this.events = events;
         this.messages = messages;
         this.clock = clock;
@@ -338,10 +342,13 @@ public class DossierService {
                 finish(d, DossierStatus.REFUSED, now);
             }
             case ISSUE_RESULT -> {
-                refuseUnless(file != null, "dossier.action.resultRequired");
-                // The electronic result: numbered, stamped with its verification QR code and signed by the agency.
-                ResultService.Issued issued = results.issue(d.code, d.currentAgency, file.fileName(), file.content(),
-                        actor.username());
+                refuseUnless(file != null || !blank(note), "dossier.action.resultRequired");
+                // The uploaded result, or one laid out from what the official wrote; either way numbered, stamped with
+                // its verification QR code and signed by the agency.
+                byte[] document = file != null ? file.content()
+                        : forms.resultDocument(view(d, actor), procedure(d.procedureCode), note, now);
+                ResultService.Issued issued = results.issue(d.code, d.currentAgency,
+                        file != null ? file.fileName() : "ket-qua", document, actor.username());
                 FileInfo stored = store(d, procedure(d.procedureCode), new Upload(null, issued.result().fileName(),
                         issued.content(), false), "RESULT", actor.username());
                 details.put("file", stored.fileName());

@@ -168,6 +168,21 @@ class ResultIntegrationTest {
     }
 
     @Test
+    void withoutAFileTheResultIsLaidOutFromWhatTheOfficialWroteAndSigned() throws Exception {
+        String code = readyForResult();
+        ApiClient.Response issued = specialist.postJson("/api/v1/dossiers/" + code + "/actions",
+                Map.of("action", "ISSUE_RESULT", "note", "Đồng ý đăng ký khai sinh cho cháu Nguyễn Văn An."));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        byte[] signed = resultFile(code);
+        assertThat(PadesVerifier.verify(signed, keys.trustedAuthorities()).status()).isEqualTo(Verdict.Status.VALID);
+        try (PDDocument pdf = Loader.loadPDF(signed)) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", "Đăng ký khai sinh",
+                    "Đồng ý đăng ký khai sinh cho cháu Nguyễn Văn An.", "Kết quả điện tử số " + code + "-KQ1");
+        }
+    }
+
+    @Test
     void aResultThatIsNotAReadablePdfIsRefusedAndChangesNothing() {
         String code = readyForResult();
         ApiClient.Response png = issue(code, new FilePart("kq.png", "image/png",
@@ -177,6 +192,10 @@ class ResultIntegrationTest {
         ApiClient.Response broken = issue(code, FilePart.pdf("hong.pdf"));
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.body()).contains("không đọc được");
+        ApiClient.Response nothing = specialist.postJson("/api/v1/dossiers/" + code + "/actions",
+                Map.of("action", "ISSUE_RESULT"));
+        assertThat(nothing.status()).isEqualTo(409); // refused like any action missing what it needs
+        assertThat(nothing.body()).contains("ghi nội dung kết quả");
         assertThat(dossierStatus(code)).isEqualTo("PROCESSING");
         assertThat(citizen.get("/api/v1/results/" + code + "-KQ1").status()).isEqualTo(404);
     }

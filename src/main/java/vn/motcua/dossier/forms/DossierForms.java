@@ -113,6 +113,17 @@ public class DossierForms {
         };
     }
 
+    /**
+     * The result document of a dossier laid out from what was decided: the competent agency as issuer, the approving
+     * leader as signer, the procedure's result type from the catalog.
+     */
+    public byte[] resultDocument(DossierView d, Procedure procedure, String content, Instant at) {
+        Map<String, Agency> agencies = organization.agenciesByCode();
+        return forms.resultDocument(new FormData.ResultDocument(issuer(d.currentAgency(), agencies), d.code(), at,
+                applicant(d), d.procedureName(), procedure == null ? null : procedure.result(), content,
+                signer(last(d, "APPROVE"))));
+    }
+
     /** Form 07: the dossier log of a counter's agency for a period. */
     public byte[] dossierLog(String agencyCode, String counterName, LocalDate from, LocalDate to,
                              List<DossierView> received) {

@@ -277,4 +277,20 @@ public final class FormData {
             rows = List.copyOf(rows);
         }
     }
+
+    /**
+     * A result document the system lays out when the official writes what was decided instead of uploading a file;
+     * it is then numbered, stamped and signed like an uploaded one.
+     */
+    public record ResultDocument(Issuer issuer, String dossierCode, Instant issuedAt, Applicant applicant,
+                                 String procedure, String result, String content, Signer signer) {
+        public ResultDocument {
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(dossierCode, "dossierCode");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+            Objects.requireNonNull(applicant, "applicant");
+            Objects.requireNonNull(procedure, "procedure");
+            Objects.requireNonNull(content, "content");
+        }
+    }
 }

@@ -86,6 +86,11 @@ public class OfficialForms {
         return render("supplement-request", request, request.trackingUrl());
     }
 
+    /** A result document laid out from what the official decided (A4), before it is signed. */
+    public byte[] resultDocument(FormData.ResultDocument result) {
+        return render("result-document", result, null);
+    }
+
     /** Form 03, Phiếu từ chối tiếp nhận giải quyết hồ sơ (A5). */
     public byte[] refusal(FormData.Refusal refusal) {
         return render("refusal", refusal, refusal.trackingUrl());
