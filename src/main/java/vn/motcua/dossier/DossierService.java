@@ -442,6 +442,29 @@ public class DossierService {
         return dossiers.fileContent(d.id, fileId).orElseThrow(() -> UserFacingException.notFound("dossier.fileNotFound"));
     }
 
+    /**
+     * The files of a dossier, for a module acting on one of its events (the applicant's data store takes the accepted
+     * documents and the result), with the applicant's account; empty for a dossier without an account (a walk-in
+     * applicant) or a draft.
+     */
+    public Optional<AcceptedFiles> acceptedFiles(String code) {
+        Dossier d = dossiers.findByCode(code).filter(x -> x.owner != null && x.status != DossierStatus.DRAFT)
+                .orElse(null);
+        if (d == null) {
+            return Optional.empty();
+        }
+        Procedure procedure = catalog.procedure(d.procedureCode).orElse(null);
+        List<AcceptedFile> files = dossiers.files(d.id).stream().map(f -> new AcceptedFile(f.kind(), f.documentIndex(),
+                procedure != null && f.documentIndex() != null && f.documentIndex() < procedure.documents().size()
+                        ? procedure.documents().get(f.documentIndex()).name() : null,
+                f.fileName(), f.contentType(), f.sha256(), dossiers.fileContent(d.id, f.id()).orElseThrow())).toList();
+        return Optional.of(new AcceptedFiles(d.owner, d.procedureCode, files));
+    }
+
+    /** The files of a dossier with the account of its applicant. */
+    public record AcceptedFiles(String owner, String procedureCode, List<AcceptedFile> files) {
+    }
+
     public byte[] draftFileContent(long id, long fileId, Actor applicant) {
         Dossier d = ownDraft(id, applicant);
         return dossiers.fileContent(d.id, fileId).orElseThrow(() -> UserFacingException.notFound("dossier.fileNotFound"));

@@ -1,0 +1,69 @@
+package vn.motcua.wallet;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.Upload;
+import vn.motcua.identity.CurrentUser;
+import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.wallet.internal.DocumentTypes;
+import vn.motcua.wallet.internal.WalletRepository;
+
+/** An applicant's data store: what is in it, what fits a required document, and using a stored document again. */
+@Service
+public class WalletService {
+
+    private final WalletRepository wallet;
+    private final DocumentTypes types;
+    private final DossierService dossiers;
+
+    WalletService(WalletRepository wallet, DocumentTypes types, DossierService dossiers) {
+        this.wallet = wallet;
+        this.types = types;
+        this.dossiers = dossiers;
+    }
+
+    public List<StoredDocument> documents(String owner) {
+        return wallet.list(owner);
+    }
+
+    /** The owner's stored documents that can stand for a required document of this name, newest first. */
+    public List<StoredDocument> fitting(String owner, String documentName) {
+        if (owner == null) {
+            return List.of();
+        }
+        DocumentTypes.Type type = types.of(documentName);
+        return wallet.ofType(owner, type.code(), type.label());
+    }
+
+    public byte[] content(String owner, long id) {
+        return wallet.content(owner, id).orElseThrow(() -> UserFacingException.notFound("wallet.notFound"));
+    }
+
+    public StoredDocument document(String owner, long id) {
+        return wallet.find(owner, id).orElseThrow(() -> UserFacingException.notFound("wallet.notFound"));
+    }
+
+    @Transactional
+    public void delete(String owner, long id) {
+        if (!wallet.delete(owner, id)) {
+            throw UserFacingException.notFound("wallet.notFound");
+        }
+    }
+
+    /**
+     * Attaches a stored document to the applicant's draft as its {@code documentIndex}-th required document, checked
+     * like an upload (the store keeps only what was accepted, but the draft's rules still apply).
+     */
+    @Transactional
+    public void useInDraft(CurrentUser applicant, long storedId, long draftId, int documentIndex, Locale locale) {
+        StoredDocument stored = document(applicant.getUsername(), storedId);
+        byte[] content = content(applicant.getUsername(), storedId);
+        dossiers.addDraftFile(draftId, dossiers.actorOf(applicant),
+                new Upload(documentIndex, stored.fileName(), content, false), locale);
+    }
+}
