@@ -1,5 +1,7 @@
 package vn.motcua.dossier.forms;
 
+import vn.motcua.platform.pdf.HtmlPdf;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Instant;
@@ -41,7 +43,7 @@ final class SampleForms {
         resolver.setCharacterEncoding("UTF-8");
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
-        return new OfficialForms(engine);
+        return new OfficialForms(new HtmlPdf(engine));
     }
 
     /** A wall-clock time in Huế. */
