@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -52,6 +53,7 @@ import vn.motcua.result.ResultService;
 import vn.motcua.result.signing.Verdict;
 import vn.motcua.workflow.Deadlines;
 import vn.motcua.workflow.Pause;
+import vn.motcua.workflow.PaymentStage;
 import vn.motcua.workflow.ProcessDefinition;
 import vn.motcua.workflow.ProcessService;
 import vn.motcua.workflow.ProcessStep;
@@ -78,6 +80,7 @@ public class DossierService {
     private final Deadlines deadlines;
     private final ResultService results;
     private final DossierForms forms;
+    private final ObjectProvider<FeeGate> feeGate;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
@@ -85,7 +88,8 @@ public class DossierService {
     DossierService(DossierRepository dossiers, DossierCodes codes, FormDataCheck formCheck, CatalogService catalog,
                    ProcessService processes, OrganizationService organization, AccountService accounts,
                    Deadlines deadlines, ApplicationEventPublisher events, MessageSource messages, Clock clock, ResultService results,
-                   DossierForms forms) {
+                   DossierForms forms, ObjectProvider<FeeGate> feeGate) {
+        this.feeGate = feeGate;
         this.dossiers = dossiers;
         this.codes = codes;
         this.formCheck = formCheck;
@@ -311,6 +315,7 @@ public class DossierService {
             refuseUnless(!hasOpenChild(d), "dossier.action.waitingForChild");
             refuseUnless(d.dueAt == null || !now.isAfter(d.dueAt), "dossier.action.overdueNeedsApology");
         }
+        refuseUnless(!waitsForPayment(d, process, action), "dossier.action.unpaid");
         DossierStatus from = d.status;
         int fromStep = d.step;
         String note = blank(request.note()) ? null : request.note().strip();
@@ -459,6 +464,27 @@ public class DossierService {
                         ? procedure.documents().get(f.documentIndex()).name() : null,
                 f.fileName(), f.contentType(), f.sha256(), dossiers.fileContent(d.id, f.id()).orElseThrow())).toList();
         return Optional.of(new AcceptedFiles(d.owner, d.procedureCode, files));
+    }
+
+    /** A submitted dossier's facts for a module acting on its behalf; empty for a draft or an unknown code. */
+    public Optional<DossierFacts> facts(String code) {
+        return dossiers.findByCode(code).filter(d -> d.status != DossierStatus.DRAFT).map(this::facts);
+    }
+
+    private DossierFacts facts(Dossier d) {
+        return new DossierFacts(ref(d), d.status, d.owner, d.formData);
+    }
+
+    /**
+     * Whether the process makes this action wait until the fees are paid: moving the dossier on (forward, approve,
+     * transfer, issue the result) when it wants payment before processing, and handing over the result always.
+     */
+    private boolean waitsForPayment(Dossier d, ProcessDefinition process, DossierAction action) {
+        boolean gated = action == DossierAction.RETURN_RESULT
+                || process.paymentStage() == PaymentStage.BEFORE_PROCESSING && EnumSet.of(DossierAction.FORWARD,
+                DossierAction.APPROVE, DossierAction.TRANSFER, DossierAction.ISSUE_RESULT).contains(action);
+        FeeGate gate = feeGate.getIfAvailable();
+        return gated && gate != null && !gate.paid(facts(d));
     }
 
     /** The files of a dossier with the account of its applicant. */

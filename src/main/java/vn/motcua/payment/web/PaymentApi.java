@@ -1,0 +1,42 @@
+package vn.motcua.payment.web;
+
+import java.util.Map;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.motcua.dossier.DossierService;
+import vn.motcua.identity.CurrentUser;
+import vn.motcua.payment.PaymentService;
+import vn.motcua.payment.PaymentSummary;
+
+/** The gateway's server-to-server callback, and a dossier's fees and payments as JSON. */
+@RestController
+class PaymentApi {
+
+    private final PaymentService payments;
+    private final DossierService dossiers;
+
+    PaymentApi(PaymentService payments, DossierService dossiers) {
+        this.payments = payments;
+        this.dossiers = dossiers;
+    }
+
+    /**
+     * VNPay's IPN: called by the gateway (GET with the signed answer in the query). Always answers 200 with the
+     * protocol's {@code {"RspCode","Message"}}: the gateway reads the code, and retries until it gets 00 or 02.
+     */
+    @GetMapping("/api/v1/payments/vnpay/ipn")
+    Map<String, String> ipn(@RequestParam Map<String, String> params) {
+        PaymentService.GatewayAnswer answer = payments.gatewayAnswer(params, "IPN");
+        return Map.of("RspCode", answer.code(), "Message", answer.message());
+    }
+
+    @GetMapping("/api/v1/dossiers/{code}/payments")
+    PaymentSummary ofDossier(@PathVariable String code, @AuthenticationPrincipal CurrentUser user) {
+        return payments.summary(code, dossiers.actorOf(user));
+    }
+}

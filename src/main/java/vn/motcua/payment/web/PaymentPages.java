@@ -1,0 +1,221 @@
+package vn.motcua.payment.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import vn.motcua.catalog.FeeExemption;
+import vn.motcua.dossier.Actor;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.identity.CurrentUser;
+import vn.motcua.payment.PaymentMethod;
+import vn.motcua.payment.PaymentProperties;
+import vn.motcua.payment.PaymentService;
+import vn.motcua.payment.StatementReport;
+import vn.motcua.platform.web.UserFacingException;
+
+/** Paying a dossier's fees: the applicant's choices, the gateway's return page, and the counter's work. */
+@Controller
+class PaymentPages {
+
+    private final PaymentService payments;
+    private final DossierService dossiers;
+    private final PaymentProperties properties;
+    private final MessageSource messages;
+
+    PaymentPages(PaymentService payments, DossierService dossiers, PaymentProperties properties,
+                 MessageSource messages) {
+        this.payments = payments;
+        this.dossiers = dossiers;
+        this.properties = properties;
+        this.messages = messages;
+    }
+
+    // ------------------------------------------------------------------ applicant
+
+    @PostMapping("/thanh-toan/{code}/vnpay")
+    String payOnline(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
+                     RedirectAttributes redirect, Locale locale) {
+        try {
+            return "redirect:" + payments.payOnline(code, actor(user), request.getRemoteAddr(), returnUrl());
+        } catch (UserFacingException e) {
+            return back(redirect, "/ho-so-cua-toi/" + code, e, locale);
+        }
+    }
+
+    @PostMapping("/thanh-toan/{code}/chuyen-khoan")
+    String bankTransfer(@PathVariable String code, @AuthenticationPrincipal CurrentUser user,
+                        RedirectAttributes redirect, Locale locale) {
+        try {
+            String reference = payments.bankTransfer(code, actor(user)).payment().reference();
+            return "redirect:/thanh-toan/" + code + "/chuyen-khoan/" + reference;
+        } catch (UserFacingException e) {
+            return back(redirect, "/ho-so-cua-toi/" + code, e, locale);
+        }
+    }
+
+    @GetMapping("/thanh-toan/{code}/chuyen-khoan/{reference}")
+    String transferPage(@PathVariable String code, @PathVariable String reference,
+                        @AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("transfer", payments.bankTransfer(code, reference, actor(user)));
+        model.addAttribute("code", code);
+        return "payment/bank-transfer";
+    }
+
+    @PostMapping("/thanh-toan/{code}/mien-phi")
+    String declareExemption(@PathVariable String code, @RequestParam(name = "doiTuong", required = false) String group,
+                            @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
+        try {
+            payments.declareExemption(code, exemption(group), actor(user));
+            redirect.addFlashAttribute("paymentDone", messages.getMessage("payment.exemption.saved", null, locale));
+        } catch (UserFacingException e) {
+            return back(redirect, "/ho-so-cua-toi/" + code, e, locale);
+        }
+        return "redirect:/ho-so-cua-toi/" + code;
+    }
+
+    @GetMapping("/thanh-toan/{code}/bien-lai/{receipt}.pdf")
+    ResponseEntity<byte[]> receipt(@PathVariable String code, @PathVariable String receipt,
+                                   @AuthenticationPrincipal CurrentUser user) {
+        return pdf(payments.receipt(receipt, actor(user)));
+    }
+
+    /** Where the gateway sends the payer back. The signed answer counts like the server's callback. */
+    @GetMapping("/thanh-toan/vnpay/ket-qua")
+    String returned(@RequestParam Map<String, String> params, Model model) {
+        PaymentService.GatewayAnswer answer = payments.gatewayAnswer(params, "RETURN");
+        model.addAttribute("genuine", answer.payment().isPresent());
+        answer.payment().ifPresent(p -> model.addAttribute("payment", p));
+        return "payment/return";
+    }
+
+    // ------------------------------------------------------------------ counter
+
+    @PostMapping("/quan-tri/thu-phi/{code}")
+    String recordAtCounter(@PathVariable String code, @RequestParam(name = "hinhThuc", required = false) String method,
+                           @RequestParam(name = "soChungTu", required = false) String slip,
+                           @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
+        try {
+            PaymentMethod m = "CASH".equals(method) || "CARD".equals(method) ? PaymentMethod.valueOf(method) : null;
+            String receipt = payments.recordAtCounter(code, m, slip, actor(user)).receiptNumber();
+            redirect.addFlashAttribute("paymentDone", messages.getMessage("payment.counter.done",
+                    new Object[]{receipt}, locale));
+        } catch (UserFacingException e) {
+            return back(redirect, "/quan-tri/ho-so/" + code, e, locale);
+        }
+        return "redirect:/quan-tri/ho-so/" + code;
+    }
+
+    @PostMapping("/quan-tri/thu-phi/{code}/mien-phi")
+    String checkExemption(@PathVariable String code, @RequestParam(name = "doiTuong", required = false) String group,
+                          @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
+        try {
+            payments.checkExemption(code, exemption(group), actor(user));
+            redirect.addFlashAttribute("paymentDone", messages.getMessage("payment.exemption.saved", null, locale));
+        } catch (UserFacingException e) {
+            return back(redirect, "/quan-tri/ho-so/" + code, e, locale);
+        }
+        return "redirect:/quan-tri/ho-so/" + code;
+    }
+
+    @PostMapping("/quan-tri/thu-phi/chuyen-khoan/{reference}")
+    String confirmTransfer(@PathVariable String reference, @RequestParam(name = "dossier") String code,
+                           @RequestParam(name = "maGiaoDich", required = false) String bankRef,
+                           @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
+        try {
+            String receipt = payments.confirmTransfer(reference, bankRef, actor(user)).receiptNumber();
+            redirect.addFlashAttribute("paymentDone", messages.getMessage("payment.counter.done",
+                    new Object[]{receipt}, locale));
+        } catch (UserFacingException e) {
+            return back(redirect, "/quan-tri/ho-so/" + code, e, locale);
+        }
+        return "redirect:/quan-tri/ho-so/" + code;
+    }
+
+    @GetMapping("/quan-tri/thu-phi/{code}/bien-lai/{receipt}.pdf")
+    ResponseEntity<byte[]> officialReceipt(@PathVariable String code, @PathVariable String receipt,
+                                           @AuthenticationPrincipal CurrentUser user) {
+        return pdf(payments.receipt(receipt, actor(user)));
+    }
+
+    @GetMapping("/quan-tri/thu-phi/sao-ke")
+    String statementForm(Model model) {
+        model.addAttribute("bankConfigured", properties.bank().configured());
+        return "payment/statement";
+    }
+
+    @PostMapping("/quan-tri/thu-phi/sao-ke")
+    String importStatement(@RequestParam(name = "file", required = false) MultipartFile file,
+                           @AuthenticationPrincipal CurrentUser user, Model model, Locale locale) throws IOException {
+        model.addAttribute("bankConfigured", properties.bank().configured());
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("problems", List.of(messages.getMessage("payment.statement.missing", null, locale)));
+            return "payment/statement";
+        }
+        try {
+            StatementReport report = payments.importStatement(new String(file.getBytes(), StandardCharsets.UTF_8),
+                    actor(user));
+            model.addAttribute("report", report);
+        } catch (UserFacingException e) {
+            model.addAttribute("problems", List.of(message(e, locale)));
+        }
+        return "payment/statement";
+    }
+
+    // ------------------------------------------------------------------
+
+    private String returnUrl() {
+        String configured = properties.vnpay().returnUrl();
+        return configured != null && !configured.isBlank() ? configured
+                : ServletUriComponentsBuilder.fromCurrentContextPath().path("/thanh-toan/vnpay/ket-qua").toUriString();
+    }
+
+    private static FeeExemption exemption(String group) {
+        if (group == null || group.isBlank()) {
+            return null;
+        }
+        try {
+            return FeeExemption.valueOf(group);
+        } catch (IllegalArgumentException e) {
+            throw UserFacingException.badRequest("payment.exemption.unknown", group);
+        }
+    }
+
+    private String back(RedirectAttributes redirect, String page, UserFacingException e, Locale locale) {
+        redirect.addFlashAttribute("problems", List.of(message(e, locale)));
+        return "redirect:" + page;
+    }
+
+    private String message(UserFacingException e, Locale locale) {
+        return messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale);
+    }
+
+    private static ResponseEntity<byte[]> pdf(PaymentService.Receipt receipt) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", ContentDisposition.inline().filename(receipt.fileName()).build().toString())
+                .body(receipt.content());
+    }
+
+    private Actor actor(CurrentUser user) {
+        return dossiers.actorOf(user);
+    }
+}

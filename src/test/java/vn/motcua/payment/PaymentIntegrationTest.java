@@ -1,0 +1,219 @@
+package vn.motcua.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.identity.CurrentUser;
+import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.ApiClient;
+import vn.motcua.support.ApiClient.FilePart;
+import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.TestData;
+
+/** Fees assessed on a dossier, paid at the counter or by bank transfer, with receipts; and the payment gate. */
+@IntegrationTest
+class PaymentIntegrationTest {
+
+    static final String WARD = "000.31.01.H57";
+    /** Đăng ký thường trú: 20,000 đ at the counter, 10,000 đ online. */
+    static final String PERMANENT_RESIDENCE = "1.004222";
+
+    @LocalServerPort int port;
+    @Autowired MockMvc mvc;
+    @Autowired CatalogService catalog;
+    @Autowired PaymentService payments;
+    @Autowired AccountRepository accounts;
+    @Autowired JdbcClient jdbc;
+
+    String submitOnline(ApiClient citizen) {
+        ApiClient.Response created = citizen.postMultipart("/api/v1/dossiers",
+                TestData.submission(catalog.procedure(PERMANENT_RESIDENCE).orElseThrow(), WARD), null);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("code").asString();
+    }
+
+    CurrentUser account(String username) {
+        return accounts.findUser(username).orElseThrow();
+    }
+
+    int paidCount(String code) {
+        return jdbc.sql("select count(*) from payment where dossier_code = ? and state = 'PAID'").param(code)
+                .query(Integer.class).single();
+    }
+
+    @Test
+    void anOnlineDossierIsAssessedTheOnlineFeeAndPaidAtTheCounterWithAReceipt() throws Exception {
+        ApiClient citizen = ApiClient.signIn(port, "citizen", "demo123");
+        String code = submitOnline(citizen);
+
+        // Only the online fee applies to an online dossier.
+        ApiClient.Response summary = citizen.get("/api/v1/dossiers/" + code + "/payments");
+        assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+        assertThat(summary.json().get("assessment").get("total").asLong()).isEqualTo(10_000);
+        assertThat(summary.json().get("outstanding").asLong()).isEqualTo(10_000);
+
+        // The citizen's page offers online payment and the bank transfer.
+        String page = mvc.perform(get("/ho-so-cua-toi/" + code).with(user(account("citizen"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Còn phải nộp: 10.000 đ", "/thanh-toan/" + code + "/vnpay",
+                "/thanh-toan/" + code + "/chuyen-khoan");
+
+        // A specialist may not take money; another citizen cannot even see the dossier's fees.
+        mvc.perform(post("/quan-tri/thu-phi/" + code).param("hinhThuc", "CASH").with(user(account("specialist")))
+                .with(csrf())).andExpect(status().isForbidden());
+        assertThat(ApiClient.signIn(port, "business", "demo123").get("/api/v1/dossiers/" + code + "/payments")
+                .status()).isEqualTo(404);
+
+        // Card without its slip number is refused and changes nothing; cash is taken with a receipt.
+        mvc.perform(post("/quan-tri/thu-phi/" + code).param("hinhThuc", "CARD").with(user(account("reception")))
+                .with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(paidCount(code)).isZero();
+        mvc.perform(post("/quan-tri/thu-phi/" + code).param("hinhThuc", "CASH").with(user(account("reception")))
+                .with(csrf())).andExpect(status().is3xxRedirection());
+        PaymentSummary paid = payments.summary(code).orElseThrow();
+        assertThat(paid.settled()).isTrue();
+        Payment cash = paid.payments().getFirst();
+        assertThat(cash.state()).isEqualTo(PaymentState.PAID);
+        assertThat(cash.method()).isEqualTo(PaymentMethod.CASH);
+        assertThat(cash.receiptNumber()).matches("BL\\d{4}-\\d{6}");
+
+        // Nothing more is due: a second counter payment is refused.
+        mvc.perform(post("/quan-tri/thu-phi/" + code).param("hinhThuc", "CASH").with(user(account("reception")))
+                .with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(paidCount(code)).isEqualTo(1);
+
+        // The receipt is a real PDF with the amount in words; the applicant downloads it.
+        byte[] receipt = mvc.perform(get("/thanh-toan/" + code + "/bien-lai/" + cash.receiptNumber() + ".pdf")
+                        .with(user(account("citizen"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String text = text(receipt);
+        assertThat(text).contains("BIÊN LAI THU PHÍ, LỆ PHÍ", cash.receiptNumber(), code, "10.000",
+                "Mười nghìn đồng", "Tiền mặt tại quầy");
+        mvc.perform(get("/thanh-toan/" + code + "/bien-lai/" + cash.receiptNumber() + ".pdf")
+                .with(user(account("business")))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theResultIsNotHandedOverUntilTheFeesArePaid() {
+        ApiClient citizen = ApiClient.signIn(port, "citizen", "demo123");
+        ApiClient reception = ApiClient.signIn(port, "reception", "demo123");
+        ApiClient specialist = ApiClient.signIn(port, "specialist", "demo123");
+        ApiClient leader = ApiClient.signIn(port, "leader", "demo123");
+        String code = submitOnline(citizen);
+        act(reception, code, Map.of("action", "RECEIVE"), 200);
+        act(reception, code, Map.of("action", "FORWARD"), 200);
+        act(specialist, code, Map.of("action", "FORWARD"), 200);
+        act(leader, code, Map.of("action", "APPROVE"), 200);
+        Map<String, Object> issue = ApiClient.parts();
+        issue.put("action", Map.of("action", "ISSUE_RESULT"));
+        issue.put("file", new FilePart("ket-qua.pdf", "application/pdf", TestData.realPdf("Ket qua")));
+        assertThat(specialist.postMultipart("/api/v1/dossiers/" + code + "/actions", issue, null).status())
+                .isEqualTo(200);
+
+        ApiClient.Response refused = reception.postJson("/api/v1/dossiers/" + code + "/actions",
+                Map.of("action", "RETURN_RESULT"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("message").asString()).contains("chưa nộp đủ phí, lệ phí");
+        assertThat(reception.get("/api/v1/dossiers/" + code).json().get("status").asString()).isEqualTo("RESULT_READY");
+
+        payments.recordAtCounter(code, PaymentMethod.CASH, null, actor("reception"));
+        act(reception, code, Map.of("action", "RETURN_RESULT"), 200);
+    }
+
+    @Test
+    void aBankTransferIsShownAsVietQrAndReconciledFromTheStatementOnce() throws Exception {
+        ApiClient citizen = ApiClient.signIn(port, "citizen", "demo123");
+        String code = submitOnline(citizen);
+        String location = mvc.perform(post("/thanh-toan/" + code + "/chuyen-khoan").with(user(account("citizen")))
+                .with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String reference = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(reference).matches("TT\\d{8}");
+        // Asking again gives the same order, not a second one.
+        mvc.perform(post("/thanh-toan/" + code + "/chuyen-khoan").with(user(account("citizen"))).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(payments.summary(code).orElseThrow().payments()).hasSize(1);
+
+        PaymentService.BankTransfer transfer = payments.bankTransfer(code, reference, actor("citizen"));
+        assertThat(transfer.qrPayload()).startsWith("000201010212").contains("0010A000000727", "970415",
+                "113000006789", "540510000", "5802VN", reference).containsPattern("6304[0-9A-F]{4}$");
+        String page = mvc.perform(get(location).with(user(account("citizen")))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("data:image/png;base64,", reference, "10.000 đ");
+
+        String statement = """
+                Ngày giao dịch;Số tiền ghi có;Nội dung;Số tham chiếu
+                23/11/2026;9.000;NGUYEN VAN AN CK %1$s;FT001
+                23/11/2026;10.000;"NGUYEN VAN AN chuyen khoan %1$s";FT002
+                23/11/2026;50.000;TIEN DIEN THANG 11;FT003
+                """.formatted(reference);
+        StatementReport first = importStatement(statement);
+        assertThat(first.entries()).extracting(StatementReport.Entry::outcome).containsExactly(
+                StatementReport.Outcome.WRONG_AMOUNT, StatementReport.Outcome.PAID,
+                StatementReport.Outcome.NO_REFERENCE);
+        Payment paid = payments.summary(code).orElseThrow().payments().getFirst();
+        assertThat(paid.state()).isEqualTo(PaymentState.PAID);
+        assertThat(paid.transactionRef()).isEqualTo("FT002");
+        assertThat(paid.receiptNumber()).isNotNull();
+
+        // The same statement again records nothing twice.
+        StatementReport second = importStatement(statement);
+        assertThat(second.entries()).extracting(StatementReport.Entry::outcome).containsExactly(
+                StatementReport.Outcome.ALREADY_PAID, StatementReport.Outcome.ALREADY_APPLIED,
+                StatementReport.Outcome.NO_REFERENCE);
+        assertThat(paidCount(code)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableStatementIsRefusedInVietnamese() throws Exception {
+        String page = mvc.perform(multipart("/quan-tri/thu-phi/sao-ke")
+                        .file(new MockMultipartFile("file", "sao-ke.csv", "text/csv", "a,b\n1,2\n".getBytes()))
+                        .with(user(account("reception"))).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Không đọc được sao kê");
+    }
+
+    private StatementReport importStatement(String csv) {
+        return payments.importStatement(csv, actor("reception"));
+    }
+
+    private vn.motcua.dossier.Actor actor(String username) {
+        CurrentUser user = account(username);
+        return new vn.motcua.dossier.Actor(user.getUsername(), user.fullName(), user.roles(),
+                username.equals("citizen") ? null : WARD);
+    }
+
+    private static void act(ApiClient client, String code, Map<String, Object> body, int expected) {
+        ApiClient.Response r = client.postJson("/api/v1/dossiers/" + code + "/actions", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(expected);
+    }
+
+    static String text(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    static List<String> lines(String text) {
+        return text.lines().toList();
+    }
+}
