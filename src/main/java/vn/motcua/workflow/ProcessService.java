@@ -59,17 +59,32 @@ public class ProcessService {
     }
 
     /**
-     * Saves the steps as a new version; dossiers already started keep the version they have.
+     * Saves the steps as a new version, fees due before the result is returned; dossiers already started keep the
+     * version they have.
      *
      * @throws InvalidProcessException listing every problem; nothing is saved then
      */
     @Transactional
     public ProcessDefinition save(String procedureCode, List<ProcessStep> steps, String username, Locale locale) {
+        return save(procedureCode, steps, PaymentStage.BEFORE_RETURN, username, locale);
+    }
+
+    /**
+     * Saves the steps and when fees must be paid as a new version; dossiers already started keep the version they
+     * have.
+     *
+     * @param paymentStage null means {@link PaymentStage#BEFORE_RETURN}
+     * @throws InvalidProcessException listing every problem; nothing is saved then
+     */
+    @Transactional
+    public ProcessDefinition save(String procedureCode, List<ProcessStep> steps, PaymentStage paymentStage,
+                                  String username, Locale locale) {
         List<String> problems = problems(steps, locale);
         if (!problems.isEmpty()) {
             throw new InvalidProcessException(problems);
         }
-        ProcessDefinition saved = repository.insert(procedureCode, steps, username);
+        ProcessDefinition saved = repository.insert(procedureCode, steps,
+                paymentStage == null ? PaymentStage.BEFORE_RETURN : paymentStage, username);
         latest.invalidateAll();
         return saved;
     }

@@ -5,11 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.motcua.catalog.ApplicantType;
 import vn.motcua.catalog.Fee;
+import vn.motcua.catalog.FeeExemption;
 import vn.motcua.catalog.FieldType;
 import vn.motcua.catalog.FormField;
 import vn.motcua.catalog.OnlineLevel;
@@ -173,8 +176,12 @@ public class CatalogRepository {
         }
         for (int i = 0; i < p.fees().size(); i++) {
             Fee fee = p.fees().get(i);
-            jdbc.sql("insert into procedure_fee (procedure_id, position, description, amount) values (?, ?, ?, ?)")
-                    .params(id, i, fee.description(), fee.amount()).update();
+            jdbc.sql("""
+                    insert into procedure_fee (procedure_id, position, description, amount, per_copy_field, exemptions)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(id, i, fee.description(), fee.amount(), fee.perCopyField(),
+                            fee.exemptions().stream().map(Enum::name).sorted().toArray(String[]::new))
+                    .update();
         }
         for (int i = 0; i < p.documents().size(); i++) {
             RequiredDocument d = p.documents().get(i);
@@ -214,9 +221,12 @@ public class CatalogRepository {
                 .param(ids).query((ResultSet rs) -> {
                     rows.get(rs.getLong(1)).agencies.add(rs.getString(2));
                 });
-        jdbc.sql("select procedure_id, description, amount from procedure_fee where procedure_id = any(?) order by procedure_id, position")
+        jdbc.sql("""
+                select procedure_id, description, amount, per_copy_field, exemptions from procedure_fee
+                where procedure_id = any(?) order by procedure_id, position""")
                 .param(ids).query((ResultSet rs) -> {
-                    rows.get(rs.getLong(1)).fees.add(new Fee(rs.getString(2), rs.getLong(3)));
+                    rows.get(rs.getLong(1)).fees.add(new Fee(rs.getString(2), rs.getLong(3), rs.getString(4),
+                            exemptions(rs.getArray(5))));
                 });
         jdbc.sql("""
                 select procedure_id, name, originals, copies, mandatory, template_name from required_document
@@ -234,6 +244,12 @@ public class CatalogRepository {
                             rs.getString(7)));
                 });
         return rows.values().stream().map(Row::toProcedure).toList();
+    }
+
+    private static Set<FeeExemption> exemptions(Array array) throws SQLException {
+        Set<FeeExemption> exemptions = EnumSet.noneOf(FeeExemption.class);
+        strings(array).forEach(e -> exemptions.add(FeeExemption.valueOf(e)));
+        return exemptions;
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -83,6 +83,10 @@ public class ProcedureValidator {
             if (blank(fee.description()) || fee.amount() < 0) {
                 add.to("catalog.invalid.fee", fee.description(), fee.amount());
             }
+            if (fee.perCopy() && p.formFields().stream()
+                    .noneMatch(f -> f.type() == FieldType.NUMBER && fee.perCopyField().equals(f.key()))) {
+                add.to("catalog.invalid.feePerCopyField", fee.description(), fee.perCopyField());
+            }
         }
         if (p.documents().isEmpty()) {
             add.to("catalog.invalid.noDocuments");

@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
 
 import vn.motcua.catalog.ApplicantType;
 import vn.motcua.catalog.Fee;
+import vn.motcua.catalog.FeeExemption;
 import vn.motcua.catalog.FieldType;
 import vn.motcua.catalog.FormField;
 import vn.motcua.catalog.OnlineLevel;
@@ -55,7 +58,8 @@ public class CatalogWorkbook {
         APPLICANTS("Đối tượng thực hiện"), REQUIREMENTS("Yêu cầu, điều kiện"), LEGAL("Căn cứ pháp lý"),
         RESULT("Kết quả thực hiện"), STEPS("Trình tự thực hiện"),
         DOC_NAME("Tên giấy tờ"), ORIGINALS("Bản chính"), COPIES("Bản sao"), MANDATORY("Bắt buộc"), TEMPLATE("Mẫu đơn, tờ khai"),
-        FEE_DESCRIPTION("Nội dung"), FEE_AMOUNT("Mức thu (đồng)"),
+        FEE_DESCRIPTION("Nội dung"), FEE_AMOUNT("Mức thu (đồng)"), FEE_PER_COPY("Tính theo số bản (mã trường)"),
+        FEE_EXEMPTIONS("Đối tượng miễn"),
         KEY("Mã trường"), LABEL("Nhãn"), TYPE("Kiểu"), OPTIONS("Lựa chọn"), PROFILE("Lấy từ thông tin cá nhân");
 
         final String heading;
@@ -70,7 +74,8 @@ public class CatalogWorkbook {
             Col.RESULT, Col.STEPS};
     private static final Col[] DOCUMENT_COLUMNS = {Col.CODE, Col.DOC_NAME, Col.ORIGINALS, Col.COPIES, Col.MANDATORY,
             Col.TEMPLATE};
-    private static final Col[] FEE_COLUMNS = {Col.CODE, Col.FEE_DESCRIPTION, Col.FEE_AMOUNT};
+    private static final Col[] FEE_COLUMNS = {Col.CODE, Col.FEE_DESCRIPTION, Col.FEE_AMOUNT, Col.FEE_PER_COPY,
+            Col.FEE_EXEMPTIONS};
     private static final Col[] FIELD_COLUMNS = {Col.CODE, Col.KEY, Col.LABEL, Col.TYPE, Col.MANDATORY, Col.OPTIONS,
             Col.PROFILE};
 
@@ -80,6 +85,14 @@ public class CatalogWorkbook {
             OnlineLevel.PARTIAL, "Một phần", OnlineLevel.INFO, "Cung cấp thông tin");
     private static final Map<ApplicantType, String> APPLICANTS = Map.of(ApplicantType.CITIZEN, "Công dân",
             ApplicantType.BUSINESS, "Doanh nghiệp", ApplicantType.ORGANIZATION, "Tổ chức");
+    /** Read as well as the codes; no label holds a comma, the separator of the column. */
+    private static final Map<FeeExemption, String> EXEMPTIONS = Map.of(
+            FeeExemption.MERITORIOUS, "Người có công với cách mạng",
+            FeeExemption.POOR_HOUSEHOLD, "Hộ nghèo hoặc cận nghèo",
+            FeeExemption.DISABLED, "Người khuyết tật",
+            FeeExemption.CHILD, "Trẻ em dưới 6 tuổi",
+            FeeExemption.ELDERLY, "Người cao tuổi",
+            FeeExemption.ETHNIC_MINORITY, "Đồng bào dân tộc thiểu số");
 
     private final MessageSource messages;
 
@@ -109,7 +122,8 @@ public class CatalogWorkbook {
                     row(docs, p.code(), d.name(), d.originals(), d.copies(), yesNo(d.mandatory()), d.template());
                 }
                 for (Fee f : p.fees()) {
-                    row(fees, p.code(), f.description(), f.amount());
+                    row(fees, p.code(), f.description(), f.amount(), f.perCopyField(), String.join(", ",
+                            f.exemptions().stream().sorted().map(Enum::name).toList()));
                 }
                 for (FormField f : p.formFields()) {
                     row(fields, p.code(), f.key(), f.label(), f.type().name(), yesNo(f.required()),
@@ -181,7 +195,8 @@ public class CatalogWorkbook {
                     new RequiredDocument(t.text(row, Col.DOC_NAME), t.integer(row, Col.ORIGINALS, 1),
                             t.integer(row, Col.COPIES, 0), t.bool(row, Col.MANDATORY, true), t.text(row, Col.TEMPLATE))));
             children(workbook, FEES, FEE_COLUMNS, builders, rejected, (t, row, b) -> b.fees.add(
-                    new Fee(t.text(row, Col.FEE_DESCRIPTION), t.integer(row, Col.FEE_AMOUNT, 0))));
+                    new Fee(t.text(row, Col.FEE_DESCRIPTION), t.integer(row, Col.FEE_AMOUNT, 0),
+                            t.text(row, Col.FEE_PER_COPY), exemptions(t.text(row, Col.FEE_EXEMPTIONS)))));
             children(workbook, FIELDS, FIELD_COLUMNS, builders, rejected, (t, row, b) -> b.formFields.add(
                     new FormField(t.text(row, Col.KEY), t.text(row, Col.LABEL),
                             t.choice(row, Col.TYPE, FieldType.class, Map.of()), t.bool(row, Col.MANDATORY, false),
@@ -230,6 +245,27 @@ public class CatalogWorkbook {
 
     private String message(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    /** Exemption codes or labels, separated by commas, semicolons or line breaks. */
+    private Set<FeeExemption> exemptions(String text) throws CellException {
+        Set<FeeExemption> exemptions = EnumSet.noneOf(FeeExemption.class);
+        for (String part : split(text, "[,;\\n]")) {
+            FeeExemption found = null;
+            for (FeeExemption e : FeeExemption.values()) {
+                if (e.name().equalsIgnoreCase(part)
+                        || VietnameseText.fold(EXEMPTIONS.get(e)).equals(VietnameseText.fold(part))) {
+                    found = e;
+                }
+            }
+            if (found == null) {
+                throw new CellException(message("catalog.import.badExemption", Col.FEE_EXEMPTIONS.heading, part,
+                        String.join("; ", Arrays.stream(FeeExemption.values())
+                                .map(e -> e.name() + " (" + EXEMPTIONS.get(e) + ")").toList())));
+            }
+            exemptions.add(found);
+        }
+        return exemptions;
     }
 
     private static List<String> split(String text, String separator) {

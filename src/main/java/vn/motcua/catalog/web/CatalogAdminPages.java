@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.catalog.ApplicantType;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Fee;
+import vn.motcua.catalog.FeeExemption;
 import vn.motcua.catalog.FieldType;
 import vn.motcua.catalog.FormField;
 import vn.motcua.catalog.InvalidProcedureException;
@@ -118,6 +120,7 @@ class CatalogAdminPages {
         model.addAttribute("onlineLevels", OnlineLevel.values());
         model.addAttribute("applicantTypes", ApplicantType.values());
         model.addAttribute("fieldTypes", FieldType.values());
+        model.addAttribute("feeExemptions", FeeExemption.values());
         model.addAttribute("fields", catalog.fields());
         return "catalog/admin/edit";
     }
@@ -205,6 +208,9 @@ class CatalogAdminPages {
         public static class FeeRow {
             public String description;
             public Long amount;
+            /** Key of the NUMBER form field giving the number of copies; blank for a fixed amount. */
+            public String perCopyField;
+            public List<FeeExemption> exemptions = new ArrayList<>();
         }
 
         public static class FieldRow {
@@ -250,6 +256,8 @@ class CatalogAdminPages {
                 FeeRow row = new FeeRow();
                 row.description = f.description();
                 row.amount = f.amount();
+                row.perCopyField = f.perCopyField();
+                row.exemptions = new ArrayList<>(f.exemptions().stream().sorted().toList());
                 form.fees.add(row);
             });
             p.formFields().forEach(f -> {
@@ -264,6 +272,11 @@ class CatalogAdminPages {
             });
             form.pad();
             return form;
+        }
+
+        /** Keys of the form's NUMBER fields, offered for a per-copy fee. */
+        public List<FieldRow> numberFields() {
+            return formFields.stream().filter(f -> f.type == FieldType.NUMBER && !blank(f.key)).toList();
         }
 
         private void pad() {
@@ -282,7 +295,8 @@ class CatalogAdminPages {
                     .toList();
             List<Fee> feeList = fees.stream()
                     .filter(f -> !blank(f.description))
-                    .map(f -> new Fee(f.description.strip(), f.amount == null ? 0 : f.amount))
+                    .map(f -> new Fee(f.description.strip(), f.amount == null ? 0 : f.amount, trim(f.perCopyField),
+                            f.exemptions == null ? Set.of() : Set.copyOf(f.exemptions)))
                     .toList();
             List<FormField> fieldList = formFields.stream()
                     .filter(f -> !blank(f.key) || !blank(f.label))

@@ -85,6 +85,9 @@ class ProcedurePages {
         Procedure procedure = find(code);
         Map<String, Agency> agencies = organization.agenciesByCode();
         model.addAttribute("procedure", procedure);
+        // Each fee's exemptions in a stable order, by the fee's position.
+        model.addAttribute("feeExemptions", procedure.fees().stream()
+                .map(f -> f.exemptions().stream().sorted().toList()).toList());
         model.addAttribute("agencies", procedure.agencies().stream().map(agencies::get)
                 .filter(Objects::nonNull).toList());
         return "catalog/procedure";

@@ -26,6 +26,7 @@ import vn.motcua.identity.Permission;
 import vn.motcua.platform.security.AccessRules;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.workflow.InvalidProcessException;
+import vn.motcua.workflow.PaymentStage;
 import vn.motcua.workflow.ProcessDefinition;
 import vn.motcua.workflow.ProcessService;
 import vn.motcua.workflow.ProcessStep;
@@ -35,7 +36,8 @@ import vn.motcua.workflow.StepRole;
 
 /**
  * Editing a procedure's internal process in the back office: one row of inputs per step, with spare empty rows so
- * that no script is needed. Saving makes a new version; dossiers already started keep theirs.
+ * that no script is needed, and when the fees must be paid. Saving makes a new version; dossiers already started keep
+ * theirs.
  */
 @Controller
 class ProcessAdminPage {
@@ -72,12 +74,16 @@ class ProcessAdminPage {
                     s.actions().stream().map(Enum::name).collect(Collectors.toSet()))));
             model.addAttribute("rows", pad(rows));
         }
+        if (!model.containsAttribute("paymentStage")) {
+            model.addAttribute("paymentStage", process.paymentStage());
+        }
         model.addAttribute("procedure", procedure);
         model.addAttribute("process", process);
         model.addAttribute("versions", processes.versions(procedureCode));
         model.addAttribute("roles", StepRole.values());
         model.addAttribute("places", StepPlace.values());
         model.addAttribute("stepActions", StepAction.values());
+        model.addAttribute("paymentStages", PaymentStage.values());
         return "workflow/process";
     }
 
@@ -87,9 +93,12 @@ class ProcessAdminPage {
                 @RequestParam(name = "place", required = false) List<StepPlace> places,
                 @RequestParam(name = "agencyCode", required = false) List<String> agencyCodes,
                 @RequestParam(name = "timeShare", required = false) List<String> shares,
+                @RequestParam(name = "paymentStage", required = false) PaymentStage paymentStage,
                 @RequestParam MultiValueMap<String, String> form,
                 @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
         procedure(procedureCode);
+        // A form without the choice (an older page) keeps the stage of the current version.
+        PaymentStage stage = paymentStage != null ? paymentStage : processes.current(procedureCode).paymentStage();
         List<ProcessStep> steps = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         int count = names == null ? 0 : names.size();
@@ -112,11 +121,12 @@ class ProcessAdminPage {
                     share == null ? 0 : share, actions));
         }
         try {
-            ProcessDefinition saved = processes.save(procedureCode, steps, user.getUsername(), locale);
+            ProcessDefinition saved = processes.save(procedureCode, steps, stage, user.getUsername(), locale);
             redirect.addFlashAttribute("saved", messages.getMessage("process.saved", new Object[]{saved.version()}, locale));
         } catch (InvalidProcessException e) {
             redirect.addFlashAttribute("problems", e.problems());
             redirect.addFlashAttribute("rows", pad(rows.stream().filter(r -> !r.name().isEmpty()).toList()));
+            redirect.addFlashAttribute("paymentStage", stage);
         }
         return "redirect:/quan-tri/quy-trinh/" + procedureCode;
     }

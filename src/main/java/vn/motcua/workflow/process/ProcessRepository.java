@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.motcua.workflow.PaymentStage;
 import vn.motcua.workflow.ProcessDefinition;
 import vn.motcua.workflow.ProcessStep;
 import vn.motcua.workflow.StepAction;
@@ -32,9 +33,11 @@ public class ProcessRepository {
     }
 
     public Optional<ProcessDefinition> find(long id) {
-        Optional<Object[]> head = jdbc.sql("select procedure_code, version from process where id = ?").param(id)
-                .query((rs, i) -> new Object[]{rs.getString(1), rs.getInt(2)}).optional();
-        return head.map(h -> new ProcessDefinition(id, (String) h[0], (Integer) h[1], steps(id)));
+        Optional<Object[]> head = jdbc.sql("select procedure_code, version, payment_stage from process where id = ?")
+                .param(id)
+                .query((rs, i) -> new Object[]{rs.getString(1), rs.getInt(2), PaymentStage.valueOf(rs.getString(3))})
+                .optional();
+        return head.map(h -> new ProcessDefinition(id, (String) h[0], (Integer) h[1], steps(id), (PaymentStage) h[2]));
     }
 
     public List<Integer> versions(String procedureCode) {
@@ -42,13 +45,21 @@ public class ProcessRepository {
                 .query(Integer.class).list();
     }
 
-    /** Stores the steps as the next version of the procedure's process. Concurrent saves get distinct versions. */
+    /** Stores the steps as the next version of the procedure's process, fees due before the result is returned. */
     public ProcessDefinition insert(String procedureCode, List<ProcessStep> steps, String username) {
+        return insert(procedureCode, steps, PaymentStage.BEFORE_RETURN, username);
+    }
+
+    /** Stores the steps as the next version of the procedure's process. Concurrent saves get distinct versions. */
+    public ProcessDefinition insert(String procedureCode, List<ProcessStep> steps, PaymentStage paymentStage,
+                                    String username) {
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("process:" + procedureCode).query(Object.class).single();
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from process where procedure_code = ?")
                 .param(procedureCode).query(Integer.class).single();
-        long id = jdbc.sql("insert into process (procedure_code, version, created_by) values (?, ?, ?) returning id")
-                .params(procedureCode, version, username).query(Long.class).single();
+        long id = jdbc.sql("""
+                insert into process (procedure_code, version, payment_stage, created_by) values (?, ?, ?, ?)
+                returning id""")
+                .params(procedureCode, version, paymentStage.name(), username).query(Long.class).single();
         for (int i = 0; i < steps.size(); i++) {
             ProcessStep s = steps.get(i);
             jdbc.sql("""
@@ -58,7 +69,7 @@ public class ProcessRepository {
                             s.actions().stream().map(Enum::name).sorted().toArray(String[]::new))
                     .update();
         }
-        return new ProcessDefinition(id, procedureCode, version, steps);
+        return new ProcessDefinition(id, procedureCode, version, steps, paymentStage);
     }
 
     private List<ProcessStep> steps(long processId) {
