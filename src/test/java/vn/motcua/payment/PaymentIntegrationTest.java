@@ -6,10 +6,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
@@ -29,6 +31,9 @@ import vn.motcua.support.ApiClient;
 import vn.motcua.support.ApiClient.FilePart;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestData;
+import vn.motcua.workflow.PaymentStage;
+import vn.motcua.workflow.ProcessDefinition;
+import vn.motcua.workflow.ProcessService;
 
 /** Fees assessed on a dossier, paid at the counter or by bank transfer, with receipts; and the payment gate. */
 @IntegrationTest
@@ -44,6 +49,7 @@ class PaymentIntegrationTest {
     @Autowired PaymentService payments;
     @Autowired AccountRepository accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired ProcessService processes;
 
     String submitOnline(ApiClient citizen) {
         ApiClient.Response created = citizen.postMultipart("/api/v1/dossiers",
@@ -181,6 +187,52 @@ class PaymentIntegrationTest {
                 StatementReport.Outcome.ALREADY_PAID, StatementReport.Outcome.ALREADY_APPLIED,
                 StatementReport.Outcome.NO_REFERENCE);
         assertThat(paidCount(code)).isEqualTo(1);
+    }
+
+    @Test
+    void aProcessThatWantsPaymentFirstHoldsTheDossierAtReceptionUntilPaid() {
+        String householdSplit = "1.010038"; // Tách hộ: 5,000 đ online
+        ProcessDefinition current = processes.current(householdSplit);
+        processes.save(householdSplit, current.steps(), PaymentStage.BEFORE_PROCESSING, "admin", Locale.of("vi"));
+        ApiClient citizen = ApiClient.signIn(port, "citizen", "demo123");
+        ApiClient reception = ApiClient.signIn(port, "reception", "demo123");
+        ApiClient.Response created = citizen.postMultipart("/api/v1/dossiers",
+                TestData.submission(catalog.procedure(householdSplit).orElseThrow(), WARD), null);
+        String code = created.json().get("code").asString();
+        act(reception, code, Map.of("action", "RECEIVE"), 200);
+        ApiClient.Response held = reception.postJson("/api/v1/dossiers/" + code + "/actions", Map.of("action", "FORWARD"));
+        assertThat(held.status()).isEqualTo(409);
+        assertThat(held.json().get("message").asString()).contains("chưa nộp đủ phí, lệ phí");
+        // Asking for a supplement is not held back.
+        act(reception, code, Map.of("action", "REQUEST_SUPPLEMENT", "items", List.of("Bản sao sổ hộ khẩu")), 200);
+        act(citizen, code, Map.of("action", "SUPPLEMENT"), 200);
+        payments.recordAtCounter(code, PaymentMethod.CARD, "POS-0001", actor("reception"));
+        act(reception, code, Map.of("action", "FORWARD"), 200);
+    }
+
+    @Test
+    void aDeclaredExemptionZeroesTheFeeUntilSomethingIsPaid() throws Exception {
+        ApiClient citizen = ApiClient.signIn(port, "citizen", "demo123");
+        String code = submitOnline(citizen);
+        mvc.perform(post("/thanh-toan/" + code + "/mien-phi").param("doiTuong", "POOR_HOUSEHOLD")
+                .with(user(account("citizen"))).with(csrf())).andExpect(status().is3xxRedirection());
+        PaymentSummary exempt = payments.summary(code).orElseThrow();
+        assertThat(exempt.assessment().total()).isZero();
+        assertThat(exempt.settled()).isTrue();
+        assertThat(exempt.assessment().exemptionCheckedBy()).isNull();
+        // The officer saw no proof and clears it: the fee is due again.
+        mvc.perform(post("/quan-tri/thu-phi/" + code + "/mien-phi").param("doiTuong", "")
+                .with(user(account("reception"))).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(payments.summary(code).orElseThrow().outstanding()).isEqualTo(10_000);
+        // An unknown group is refused with a message and changes nothing.
+        mvc.perform(post("/thanh-toan/" + code + "/mien-phi").param("doiTuong", "NOBODY")
+                .with(user(account("citizen"))).with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problems", List.of("Đối tượng miễn không hợp lệ: NOBODY.")));
+        assertThat(payments.summary(code).orElseThrow().outstanding()).isEqualTo(10_000);
+        payments.recordAtCounter(code, PaymentMethod.CASH, null, actor("reception"));
+        mvc.perform(post("/thanh-toan/" + code + "/mien-phi").param("doiTuong", "DISABLED")
+                .with(user(account("citizen"))).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(payments.summary(code).orElseThrow().assessment().exemption()).isNull();
     }
 
     @Test
