@@ -167,16 +167,23 @@ public class PaymentService implements FeeGate {
 
     // =================================================================== paying online (VNPay)
 
-    /**
-     * Opens an order for what is still due and answers the gateway's address to send the payer to. The order is paid
-     * only when the gateway's signed answer says so.
-     */
+    /** Opens an order for what is still due; the payer is then sent to the gateway with it. */
     @Transactional
-    public String payOnline(String dossierCode, Actor payer, String clientIp, String returnUrl) {
+    public Payment payOnline(String dossierCode, Actor payer) {
         refuseUnless(vnpay.enabled(), "payment.online.off");
         DossierFacts facts = ownPayable(dossierCode, payer);
-        Payment order = open(facts, PaymentMethod.VNPAY, payer.username(), clock.instant().plus(
-                properties.vnpay().timeout()));
+        return open(facts, PaymentMethod.VNPAY, payer.username(), clock.instant().plus(properties.vnpay().timeout()));
+    }
+
+    /**
+     * The gateway's signed address for the payer's open order. The order is paid only when the gateway's signed
+     * answer says so.
+     */
+    public String gatewayUrl(String dossierCode, String reference, Actor payer, String clientIp, String returnUrl) {
+        ownDossier(dossierCode, payer);
+        Payment order = repository.byReference(reference).filter(p -> p.dossierCode().equals(dossierCode)
+                        && p.method() == PaymentMethod.VNPAY && p.state() == PaymentState.CREATED)
+                .orElseThrow(() -> UserFacingException.notFound("payment.notFound", reference));
         return vnpay.orderUrl(order, "Nop phi ho so " + dossierCode, clientIp, returnUrl, clock.instant());
     }
 

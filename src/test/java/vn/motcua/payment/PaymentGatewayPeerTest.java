@@ -168,9 +168,14 @@ class PaymentGatewayPeerTest {
 
     /** The citizen presses "pay online": the portal answers a redirect to the gateway with the signed order. */
     private Map<String, String> order(String code) throws Exception {
-        String location = mvc.perform(post("/thanh-toan/" + code + "/vnpay").with(user(accounts.findUser("citizen")
-                .orElseThrow())).with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getResponse()
-                .getRedirectedUrl();
+        var citizen = accounts.findUser("citizen").orElseThrow();
+        String step = mvc.perform(post("/thanh-toan/" + code + "/vnpay").with(user(citizen)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(step)
+                .with(user(citizen))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String location = org.springframework.web.util.HtmlUtils.htmlUnescape(
+                page.replaceAll("(?s).*id=\"gateway\"[^>]*href=\"([^\"]+)\".*", "$1"));
         assertThat(location).startsWith("http://127.0.0.1:" + GATEWAY.port() + "/paymentv2/vpcpay.html?");
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : URI.create(location).getRawQuery().split("&")) {

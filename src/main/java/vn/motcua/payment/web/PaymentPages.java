@@ -53,13 +53,26 @@ class PaymentPages {
     // ------------------------------------------------------------------ applicant
 
     @PostMapping("/thanh-toan/{code}/vnpay")
-    String payOnline(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
+    String payOnline(@PathVariable String code, @AuthenticationPrincipal CurrentUser user,
                      RedirectAttributes redirect, Locale locale) {
         try {
-            return "redirect:" + payments.payOnline(code, actor(user), request.getRemoteAddr(), returnUrl());
+            return "redirect:/thanh-toan/" + code + "/cong/" + payments.payOnline(code, actor(user)).reference();
         } catch (UserFacingException e) {
             return back(redirect, "/ho-so-cua-toi/" + code, e, locale);
         }
+    }
+
+    /**
+     * The step to the gateway: a page that moves on by itself (a meta refresh, no script) or by its link. A form
+     * cannot redirect to another site under the portal's Content-Security-Policy ({@code form-action 'self'}).
+     */
+    @GetMapping("/thanh-toan/{code}/cong/{reference}")
+    String toGateway(@PathVariable String code, @PathVariable String reference,
+                     @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
+        model.addAttribute("gatewayUrl", payments.gatewayUrl(code, reference, actor(user), request.getRemoteAddr(),
+                returnUrl()));
+        model.addAttribute("code", code);
+        return "payment/to-gateway";
     }
 
     @PostMapping("/thanh-toan/{code}/chuyen-khoan")
