@@ -30,9 +30,11 @@ public class PostalGateway {
 
     private final RestClient client;
     private final JsonMapper json;
+    private final java.time.Duration timeout;
 
     PostalGateway(PostalProperties properties, JsonMapper json) {
         this.json = json;
+        this.timeout = properties.timeout();
         if (properties.url() == null) {
             this.client = null;
             return;
@@ -151,8 +153,19 @@ public class PostalGateway {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static String describe(Exception e) {
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    private String describe(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException
+                    || cause instanceof java.util.concurrent.TimeoutException) {
+                return "no answer within " + timeout.toSeconds() + " s (timed out): " + e.getMessage();
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage()
+                + (root == e ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")");
     }
 
     private static String abbreviate(String text) {
