@@ -19,9 +19,4 @@ public record PostalPanel(String code, boolean visible, boolean available, boole
     static PostalPanel hidden(String code) {
         return new PostalPanel(code, false, false, false, List.of(), List.of(), Map.of(), null);
     }
-
-    /** The open (not ended) unbooked request of this kind, which the applicant may cancel. */
-    public boolean cancellable(ShipmentKind kind) {
-        return owner && shipments.stream().anyMatch(s -> s.kind() == kind && s.status().unbooked());
-    }
 }
