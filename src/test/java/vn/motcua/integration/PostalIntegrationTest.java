@@ -447,6 +447,22 @@ class PostalIntegrationTest {
     }
 
     @Test
+    void requestsNotBookedAreCancelledWhenTheDossierIsWithdrawn() throws Exception {
+        String code = submitted();
+        mvc.perform(post("/ho-so/" + code + "/buu-chinh").with(user(owner)).with(csrf())
+                        .param("kind", "DELIVERY").param("phone", "0905111222").param("address", "45 Trần Hưng Đạo"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(citizen.postJson("/api/v1/dossiers/" + code + "/actions", Map.of("action", "WITHDRAW")).status())
+                .isEqualTo(200);
+
+        Shipment cancelled = eventually(() -> Optional.of(only(code))
+                .filter(s -> s.status() == ShipmentStatus.CANCELLED));
+        assertThat(cancelled.history()).last().satisfies(e -> assertThat(e.note()).isEqualTo("Hồ sơ đã được rút"));
+        // Nothing more can be asked for on a withdrawn dossier.
+        assertThat(postal.panel(code, owner).choosable()).isEmpty();
+    }
+
+    @Test
     void anotherPersonCanNeitherSeeNorChooseOnSomeoneElsesDossier() throws Exception {
         String code = submitted();
         bookedPickup(code, "EB100000006VN");
