@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.motcua.catalog.CatalogService;
+import vn.motcua.catalog.FieldType;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureLevel;
 import vn.motcua.catalog.RequiredDocument;
@@ -69,6 +70,13 @@ import vn.motcua.workflow.Timeliness;
 public class DossierService {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /**
+     * The kinds of field whose value, under the same key, is the same fact in any procedure's form (a land parcel's
+     * map sheet, a household head, a business's name), so a new draft takes it from the applicant's earlier dossiers
+     * of other procedures. Dates, numbers, choices and free text describe one request and are asked afresh.
+     */
+    private static final Set<FieldType> REUSED_FACTS = EnumSet.of(FieldType.TEXT, FieldType.ID_NUMBER,
+            FieldType.PHONE, FieldType.EMAIL, FieldType.ADDRESS, FieldType.TAX_CODE);
 
     private final DossierRepository dossiers;
     private final DossierCodes codes;
@@ -114,7 +122,10 @@ public class DossierService {
 
     // =================================================================== online drafts
 
-    /** Starts a draft for the applicant, pre-filled from their profile; nobody else sees it. */
+    /**
+     * Starts a draft for the applicant, pre-filled from their profile and from what they wrote in their earlier
+     * dossiers; nobody else sees it.
+     */
     @Transactional
     public long createDraft(String procedureCode, Actor applicant, Locale locale) {
         Procedure procedure = onlineProcedure(procedureCode);
@@ -124,8 +135,12 @@ public class DossierService {
         d.createdBy = applicant.username();
         d.applicant = applicantFrom(profile);
         Map<String, String> prefilled = new LinkedHashMap<>();
+        List<Map<String, String>> earlier = dossiers.recentFormData(applicant.username(), procedureCode, 20);
         procedure.formFields().forEach(f -> {
             String value = profile.value(f.profile());
+            if (value == null && REUSED_FACTS.contains(f.type())) {
+                value = earlier.stream().map(data -> data.get(f.key())).filter(v -> !blank(v)).findFirst().orElse(null);
+            }
             if (value != null) {
                 prefilled.put(f.key(), value);
             }

@@ -47,6 +47,7 @@ class WalletIntegrationTest {
     @Autowired WalletService wallet;
     @Autowired DossierService dossiers;
     @Autowired AccountRepository accounts;
+    @Autowired org.springframework.security.crypto.password.PasswordEncoder passwords;
 
     @Test
     void anAcceptedDocumentIsStoredAndReusedInTheNextDossierWithOneClick() throws Exception {
@@ -127,6 +128,33 @@ class WalletIntegrationTest {
         String sha = sha256(content);
         return wallet.documents(owner).stream().filter(d -> sha.equals(sha256(wallet.content(owner, d.id()))))
                 .findFirst();
+    }
+
+    @Test
+    void aNewDraftTakesTheFactsTheApplicantWroteInEarlierDossiersOfOtherProcedures() {
+        TestData.citizen(accounts, passwords, "chu-dat", "0905000333");
+        ApiClient owner = ApiClient.signIn(port, "chu-dat", TestData.PASSWORD);
+        Map<String, Object> parts = TestData.submission(catalog.procedure("1.300108").orElseThrow(), WARD);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dossier = new java.util.HashMap<>((Map<String, Object>) parts.get("dossier"));
+        @SuppressWarnings("unchecked")
+        Map<String, String> form = new java.util.HashMap<>((Map<String, String>) dossier.get("formData"));
+        form.put("parcelNumber", "345");
+        form.put("mapSheetNumber", "Tờ 12");
+        dossier.put("formData", form);
+        parts.put("dossier", dossier);
+        ApiClient.Response created = owner.postMultipart("/api/v1/dossiers", parts, null);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        CurrentUser user = accounts.findUser("chu-dat").orElseThrow();
+        var actor = dossiers.actorOf(user);
+        // The building permit asks for the same parcel: it is there already.
+        long permit = dossiers.createDraft("1.013225", actor, java.util.Locale.of("vi"));
+        assertThat(dossiers.draft(permit, actor).formData()).containsEntry("parcelNumber", "345")
+                .containsEntry("mapSheetNumber", "Tờ 12");
+        // The same procedure again is a new request: its facts are asked afresh.
+        long again = dossiers.createDraft("1.300108", actor, java.util.Locale.of("vi"));
+        assertThat(dossiers.draft(again, actor).formData()).doesNotContainKeys("parcelNumber", "mapSheetNumber");
     }
 
     static <T> T eventually(Supplier<Optional<T>> probe) throws InterruptedException {

@@ -128,6 +128,15 @@ public class DossierRepository {
         return p;
     }
 
+    /** The form data of the owner's latest submitted dossiers of other procedures, newest first. */
+    public List<Map<String, String>> recentFormData(String owner, String exceptProcedure, int limit) {
+        return jdbc.sql("""
+                select form_data from dossier where owner = ? and status <> 'DRAFT' and procedure_code <> ?
+                order by created_at desc limit ?""").params(owner, exceptProcedure, limit)
+                .query((rs, i) -> json.readValue(rs.getString(1), new TypeReference<Map<String, String>>() {
+                })).list();
+    }
+
     public Optional<Dossier> findByCode(String code) {
         return jdbc.sql("select * from dossier where code = ?").param(code).query(this::dossier).optional();
     }
