@@ -236,6 +236,28 @@ class PaymentIntegrationTest {
     }
 
     @Test
+    void anOfficerConfirmsATransferWithTheBanksReferenceOnce() throws Exception {
+        ApiClient citizen = ApiClient.signIn(port, "citizen", "demo123");
+        String code = submitOnline(citizen);
+        String reference = payments.bankTransfer(code, actor("citizen")).payment().reference();
+        // Without the bank's reference nothing is recorded.
+        mvc.perform(post("/quan-tri/thu-phi/chuyen-khoan/" + reference).param("dossier", code)
+                        .with(user(account("reception"))).with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problems", List.of("Hãy nhập số tham chiếu giao dịch của ngân hàng.")));
+        assertThat(paidCount(code)).isZero();
+        mvc.perform(post("/quan-tri/thu-phi/chuyen-khoan/" + reference).param("dossier", code)
+                .param("maGiaoDich", "FT-OFFICER-1").with(user(account("reception"))).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(paidCount(code)).isEqualTo(1);
+        // A second confirmation of the same order is refused.
+        mvc.perform(post("/quan-tri/thu-phi/chuyen-khoan/" + reference).param("dossier", code)
+                        .param("maGiaoDich", "FT-OFFICER-2").with(user(account("reception"))).with(csrf()))
+                .andExpect(flash().attribute("problems", List.of("Khoản thanh toán " + reference
+                        + " đã được xử lý trước đó.")));
+        assertThat(paidCount(code)).isEqualTo(1);
+    }
+
+    @Test
     void anUnreadableStatementIsRefusedInVietnamese() throws Exception {
         String page = mvc.perform(multipart("/quan-tri/thu-phi/sao-ke")
                         .file(new MockMultipartFile("file", "sao-ke.csv", "text/csv", "a,b\n1,2\n".getBytes()))
