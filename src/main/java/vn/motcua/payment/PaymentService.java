@@ -3,8 +3,6 @@ package vn.motcua.payment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -43,6 +41,7 @@ import vn.motcua.platform.MotCuaProperties;
 import vn.motcua.platform.pdf.HtmlPdf;
 import vn.motcua.platform.qr.QrCodes;
 import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.platform.web.VietnamTime;
 
 /**
  * The way into fees and payments. A dossier's fees are assessed live from its procedure's schedule until the first
@@ -53,7 +52,6 @@ import vn.motcua.platform.web.UserFacingException;
 @Service
 public class PaymentService implements FeeGate {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Set<DossierStatus> PAYABLE = EnumSet.of(DossierStatus.SUBMITTED, DossierStatus.RECEIVED,
             DossierStatus.PROCESSING, DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.RESULT_READY);
 
@@ -67,10 +65,13 @@ public class PaymentService implements FeeGate {
     private final HtmlPdf pdf;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final VietnamTime time;
 
     PaymentService(PaymentRepository repository, DossierService dossiers, CatalogService catalog,
                    OrganizationService organization, VnpayGateway vnpay, PaymentProperties properties,
-                   MotCuaProperties motcua, HtmlPdf pdf, ApplicationEventPublisher events, Clock clock) {
+                   MotCuaProperties motcua, HtmlPdf pdf, ApplicationEventPublisher events, Clock clock,
+                   VietnamTime time) {
+        this.time = time;
         this.repository = repository;
         this.dossiers = dossiers;
         this.catalog = catalog;
@@ -389,9 +390,8 @@ public class PaymentService implements FeeGate {
         variables.put("agencyName", agency == null ? dossier.receivingAgency() : agency.name());
         variables.put("amountInWords", AmountInWords.of(payment.amount()));
         variables.put("placeName", motcua.placeName());
-        variables.put("paidOn", LocalDate.ofInstant(payment.paidAt(), VIETNAM));
-        variables.put("paidTime", DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").format(
-                payment.paidAt().atZone(VIETNAM)));
+        variables.put("paidOn", LocalDate.ofInstant(payment.paidAt(), VietnamTime.ZONE));
+        variables.put("paidTime", time.dateTime(payment.paidAt()));
         variables.put("methodName", switch (payment.method()) {
             case VNPAY -> "Thanh toán trực tuyến qua VNPay";
             case BANK_TRANSFER -> "Chuyển khoản ngân hàng";
@@ -434,7 +434,7 @@ public class PaymentService implements FeeGate {
     private Payment markPaid(Payment order, Instant paidAt, String transactionRef, String bankCode, String recordedBy) {
         DossierFacts facts = dossiers.facts(order.dossierCode()).orElseThrow();
         boolean excess = outstanding(facts) == 0;
-        String receipt = repository.nextReceiptNumber(LocalDate.ofInstant(paidAt, VIETNAM).getYear());
+        String receipt = repository.nextReceiptNumber(LocalDate.ofInstant(paidAt, VietnamTime.ZONE).getYear());
         repository.markPaid(order.id(), paidAt, transactionRef, bankCode, receipt, recordedBy, excess);
         boolean settled = outstanding(facts) == 0;
         events.publishEvent(new PaymentCompleted(order.dossierCode(), order.reference(), order.method(),

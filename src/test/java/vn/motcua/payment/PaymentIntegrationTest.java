@@ -84,6 +84,13 @@ class PaymentIntegrationTest {
         assertThat(page).contains("Còn phải nộp: 10.000 đ", "/thanh-toan/" + code + "/vnpay",
                 "/thanh-toan/" + code + "/chuyen-khoan");
 
+        // The reception officer's page offers the counter payment and the exempt groups the fee names.
+        String official = mvc.perform(get("/quan-tri/ho-so/" + code).with(user(account("reception"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(official).contains("/quan-tri/thu-phi/" + code + "/mien-phi", "id=\"doiTuongCb\"",
+                "Thành viên hộ nghèo, hộ cận nghèo", "Thu 10.000 đ và cấp biên lai");
+        assertThat(page).contains("id=\"doiTuong\"");
+
         // A specialist may not take money; another citizen cannot even see the dossier's fees.
         mvc.perform(post("/quan-tri/thu-phi/" + code).param("hinhThuc", "CASH").with(user(account("specialist")))
                 .with(csrf())).andExpect(status().isForbidden());
@@ -285,9 +292,5 @@ class PaymentIntegrationTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);
         }
-    }
-
-    static List<String> lines(String text) {
-        return text.lines().toList();
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -97,13 +98,10 @@ class PaymentPages {
     @PostMapping("/thanh-toan/{code}/mien-phi")
     String declareExemption(@PathVariable String code, @RequestParam(name = "doiTuong", required = false) String group,
                             @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
-        try {
+        return done("/ho-so-cua-toi/" + code, redirect, locale, () -> {
             payments.declareExemption(code, exemption(group), actor(user));
-            redirect.addFlashAttribute("paymentDone", messages.getMessage("payment.exemption.saved", null, locale));
-        } catch (UserFacingException e) {
-            return back(redirect, "/ho-so-cua-toi/" + code, e, locale);
-        }
-        return "redirect:/ho-so-cua-toi/" + code;
+            return messages.getMessage("payment.exemption.saved", null, locale);
+        });
     }
 
     @GetMapping("/thanh-toan/{code}/bien-lai/{receipt}.pdf")
@@ -127,41 +125,30 @@ class PaymentPages {
     String recordAtCounter(@PathVariable String code, @RequestParam(name = "hinhThuc", required = false) String method,
                            @RequestParam(name = "soChungTu", required = false) String slip,
                            @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
-        try {
+        return done("/quan-tri/ho-so/" + code, redirect, locale, () -> {
             PaymentMethod m = "CASH".equals(method) || "CARD".equals(method) ? PaymentMethod.valueOf(method) : null;
             String receipt = payments.recordAtCounter(code, m, slip, actor(user)).receiptNumber();
-            redirect.addFlashAttribute("paymentDone", messages.getMessage("payment.counter.done",
-                    new Object[]{receipt}, locale));
-        } catch (UserFacingException e) {
-            return back(redirect, "/quan-tri/ho-so/" + code, e, locale);
-        }
-        return "redirect:/quan-tri/ho-so/" + code;
+            return messages.getMessage("payment.counter.done", new Object[]{receipt}, locale);
+        });
     }
 
     @PostMapping("/quan-tri/thu-phi/{code}/mien-phi")
     String checkExemption(@PathVariable String code, @RequestParam(name = "doiTuong", required = false) String group,
                           @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
-        try {
+        return done("/quan-tri/ho-so/" + code, redirect, locale, () -> {
             payments.checkExemption(code, exemption(group), actor(user));
-            redirect.addFlashAttribute("paymentDone", messages.getMessage("payment.exemption.saved", null, locale));
-        } catch (UserFacingException e) {
-            return back(redirect, "/quan-tri/ho-so/" + code, e, locale);
-        }
-        return "redirect:/quan-tri/ho-so/" + code;
+            return messages.getMessage("payment.exemption.saved", null, locale);
+        });
     }
 
     @PostMapping("/quan-tri/thu-phi/chuyen-khoan/{reference}")
     String confirmTransfer(@PathVariable String reference, @RequestParam(name = "dossier") String code,
                            @RequestParam(name = "maGiaoDich", required = false) String bankRef,
                            @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
-        try {
+        return done("/quan-tri/ho-so/" + code, redirect, locale, () -> {
             String receipt = payments.confirmTransfer(reference, bankRef, actor(user)).receiptNumber();
-            redirect.addFlashAttribute("paymentDone", messages.getMessage("payment.counter.done",
-                    new Object[]{receipt}, locale));
-        } catch (UserFacingException e) {
-            return back(redirect, "/quan-tri/ho-so/" + code, e, locale);
-        }
-        return "redirect:/quan-tri/ho-so/" + code;
+            return messages.getMessage("payment.counter.done", new Object[]{receipt}, locale);
+        });
     }
 
     @GetMapping("/quan-tri/thu-phi/{code}/bien-lai/{receipt}.pdf")
@@ -210,6 +197,19 @@ class PaymentPages {
             return FeeExemption.valueOf(group);
         } catch (IllegalArgumentException e) {
             throw UserFacingException.badRequest("payment.exemption.unknown", group);
+        }
+    }
+
+    /**
+     * Runs an action of a dossier page's form and goes back to the page, with the message the action answers, or
+     * with what went wrong.
+     */
+    private String done(String page, RedirectAttributes redirect, Locale locale, Supplier<String> action) {
+        try {
+            redirect.addFlashAttribute("paymentDone", action.get());
+            return "redirect:" + page;
+        } catch (UserFacingException e) {
+            return back(redirect, page, e, locale);
         }
     }
 
