@@ -627,7 +627,8 @@ public class DossierService {
         dossiers.update(d);
         dossiers.history(d.id, now, officer.username(), officer.fullName(), officer.agencyCode(), "RECEIVE", from,
                 DossierStatus.RECEIVED, null, 0, null, null);
-        events.publishEvent(new DossierReceived(ref(d), now, d.dueAt));
+        int[] origins = dossiers.documentOrigins(d.id);
+        events.publishEvent(new DossierReceived(ref(d), now, d.dueAt, origins[0], origins[1]));
     }
 
     private Instant legalDue(Dossier d) {
@@ -709,7 +710,7 @@ public class DossierService {
                     dossiers.children(d.id).getLast().code, request.targetAgency(), now));
             case RETURN_RESULT -> events.publishEvent(new DossierReturned(ref, d.returnMethod, d.timeliness, now));
             case WITHDRAW -> events.publishEvent(new DossierWithdrawn(ref, now));
-            case SUPPLEMENT -> events.publishEvent(new SupplementReceived(ref, now, d.dueAt));
+            case SUPPLEMENT -> events.publishEvent(new SupplementReceived(ref, now, d.dueAt, d.legalDueAt));
             default -> {
                 // RECEIVE and APOLOGIZE publish where they happen.
             }
@@ -874,7 +875,7 @@ public class DossierService {
         String signature = verdict == null ? null : verdict.status().name();
         String signer = verdict == null ? null : verdict.signer();
         long id = dossiers.insertFile(d.id, upload.documentIndex(), kind, name, type, upload.content(), sha,
-                upload.digitised(), username, signature, signer);
+                upload.digitised(), upload.fromStore(), username, signature, signer);
         return new FileInfo(id, upload.documentIndex(), kind, name, type, upload.content().length, sha,
                 upload.digitised(), clock.instant(), signature, signer);
     }

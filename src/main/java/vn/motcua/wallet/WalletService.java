@@ -64,6 +64,6 @@ public class WalletService {
         StoredDocument stored = document(applicant.getUsername(), storedId);
         byte[] content = content(applicant.getUsername(), storedId);
         dossiers.addDraftFile(draftId, dossiers.actorOf(applicant),
-                new Upload(documentIndex, stored.fileName(), content, false), locale);
+                new Upload(documentIndex, stored.fileName(), content, false, true), locale);
     }
 }

@@ -91,10 +91,7 @@ public class Deadlines {
      * day, {@link Timeliness#ON_TIME} when on the due day up to the due time, {@link Timeliness#LATE} after it.
      */
     public Timeliness classifyFinished(Instant dueAt, Instant finishedAt) {
-        if (local(finishedAt).toLocalDate().isBefore(local(dueAt).toLocalDate())) {
-            return Timeliness.EARLY;
-        }
-        return finishedAt.isAfter(dueAt) ? Timeliness.LATE : Timeliness.ON_TIME;
+        return Timeliness.ofFinished(dueAt, finishedAt);
     }
 
     /**

@@ -1,5 +1,7 @@
 package vn.motcua.workflow;
 
+import java.time.Instant;
+
 /**
  * Where a dossier (or a step) stands against its due date. A finished one is {@link #EARLY}, {@link #ON_TIME} or
  * {@link #LATE} (trước hạn, đúng hạn, trễ hạn); a pending one is {@link #IN_TIME}, {@link #DUE_SOON} or
@@ -17,5 +19,16 @@ public enum Timeliness {
     /** Pending, due by the end of the next working day. */
     DUE_SOON,
     /** Pending past the due time. */
-    OVERDUE
+    OVERDUE;
+
+    /**
+     * How a dossier (or step) finished at {@code finishedAt} did against {@code dueAt}: early when on a calendar day
+     * (in Vietnam) before the due day, on time up to the due time, late after it.
+     */
+    public static Timeliness ofFinished(Instant dueAt, Instant finishedAt) {
+        if (finishedAt.atZone(WorkingCalendar.ZONE).toLocalDate().isBefore(dueAt.atZone(WorkingCalendar.ZONE).toLocalDate())) {
+            return EARLY;
+        }
+        return finishedAt.isAfter(dueAt) ? LATE : ON_TIME;
+    }
 }

@@ -49,7 +49,7 @@ class DossierNotificationsTest extends NotificationPeers {
         String code = newCode();
         // 09:30 and 16:30 in Vietnam (UTC+7)
         publish(new DossierReceived(dossier(code, "an.nguyen@example.vn", "0912 345 678"),
-                Instant.parse("2025-11-20T02:30:00Z"), Instant.parse("2025-11-25T09:30:00Z")));
+                Instant.parse("2025-11-20T02:30:00Z"), Instant.parse("2025-11-25T09:30:00Z"), 0, 0));
 
         dispatchUntil("the email and the SMS", () -> handled(code));
 

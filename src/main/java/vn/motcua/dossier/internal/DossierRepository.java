@@ -192,15 +192,23 @@ public class DossierRepository {
     // ------------------------------------------------------------------ files
 
     public long insertFile(long dossierId, Integer documentIndex, String kind, String fileName, String contentType,
-                           byte[] content, String sha256, boolean digitised, String uploadedBy, String signatureStatus,
-                           String signatureSigner) {
+                           byte[] content, String sha256, boolean digitised, boolean fromStore, String uploadedBy,
+                           String signatureStatus, String signatureSigner) {
         return jdbc.sql("""
                 insert into dossier_file (dossier_id, document_index, kind, file_name, content_type, size, sha256,
-                                          content, digitised, uploaded_by, signature_status, signature_signer)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                          content, digitised, from_store, uploaded_by, signature_status, signature_signer)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(dossierId, documentIndex, kind, fileName, contentType, content.length, sha256, content,
-                        digitised, uploadedBy, signatureStatus, signatureSigner)
+                        digitised, fromStore, uploadedBy, signatureStatus, signatureSigner)
                 .query(Long.class).single();
+    }
+
+    /** How many of the dossier's documents were digitised at the counter, and how many came from the data store. */
+    public int[] documentOrigins(long dossierId) {
+        return jdbc.sql("""
+                select count(*) filter (where digitised), count(*) filter (where from_store)
+                from dossier_file where dossier_id = ? and kind <> 'RESULT'""").param(dossierId)
+                .query((rs, i) -> new int[]{rs.getInt(1), rs.getInt(2)}).single();
     }
 
     public void deleteFile(long dossierId, long fileId) {

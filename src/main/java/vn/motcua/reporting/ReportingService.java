@@ -1,0 +1,314 @@
+package vn.motcua.reporting;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import vn.motcua.catalog.CatalogChanged;
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.catalog.OnlineLevel;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.organization.Agency;
+import vn.motcua.organization.AgencyKind;
+import vn.motcua.organization.OrganizationService;
+import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.reporting.internal.IndexCalculator;
+import vn.motcua.reporting.internal.ProcedureProfile;
+import vn.motcua.reporting.internal.ReadModel;
+import vn.motcua.reporting.internal.ReportStore;
+import vn.motcua.workflow.WorkingCalendar;
+
+/**
+ * The figures a province is judged by, read from the read model only: the service index of an agency (with the
+ * agencies below it) or of the province, for any period; the agencies ranked; the monthly trend; the dossiers pending
+ * now; and the dossiers behind a figure. Scopes are agency codes; {@code null} means the whole province.
+ */
+@Service
+public class ReportingService {
+
+    /** The longest period one question may cover. */
+    public static final int MAX_DAYS = 5 * 366;
+    private static final Logger log = LoggerFactory.getLogger(ReportingService.class);
+
+    private final ReportStore store;
+    private final ReadModel model;
+    private final IndexCalculator calculator;
+    private final CatalogService catalog;
+    private final OrganizationService organization;
+    private final MessageSource messages;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private volatile List<ProcedureProfile> profiles;
+
+    ReportingService(ReportStore store, ReadModel model, IndexCalculator calculator, CatalogService catalog,
+                     OrganizationService organization, MessageSource messages, JdbcClient jdbc, Clock clock) {
+        this.store = store;
+        this.model = model;
+        this.calculator = calculator;
+        this.catalog = catalog;
+        this.organization = organization;
+        this.messages = messages;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The service index of the agency (null: the province) over the days {@code from}–{@code to}. */
+    public ServiceIndex index(String agencyCode, LocalDate from, LocalDate to, Locale locale) {
+        checkPeriod(from, to);
+        Scope scope = scope(agencyCode);
+        return score(scope, from, to, store.sums(from, to, scope.codes()), locale);
+    }
+
+    /**
+     * The agencies directly under the province (departments, communes and wards, with their units), each scored,
+     * best first. One read of the sums serves them all.
+     */
+    public List<ServiceIndex> ranking(LocalDate from, LocalDate to, Locale locale) {
+        checkPeriod(from, to);
+        Map<String, Agency> byCode = organization.agenciesByCode();
+        Map<String, List<ReportStore.Row>> rowsByTop = new HashMap<>();
+        for (ReportStore.Row row : store.sums(from, to, null)) {
+            top(row.agency(), byCode).ifPresent(t -> rowsByTop.computeIfAbsent(t, k -> new ArrayList<>()).add(row));
+        }
+        List<ServiceIndex> ranked = new ArrayList<>();
+        for (Agency a : rankedAgencies()) {
+            Scope scope = scope(a.code());
+            if (scope.procedures().isEmpty() && !rowsByTop.containsKey(a.code())) {
+                continue;
+            }
+            ranked.add(score(scope, from, to, rowsByTop.getOrDefault(a.code(), List.of()), locale));
+        }
+        ranked.sort(Comparator.comparingDouble(ServiceIndex::total).reversed().thenComparing(ServiceIndex::agencyName));
+        return ranked;
+    }
+
+    /** The index month by month, the last month being {@code last}: the trend lines. */
+    public List<ServiceIndex> trend(String agencyCode, YearMonth last, int months, Locale locale) {
+        Scope scope = scope(agencyCode);
+        List<ServiceIndex> trend = new ArrayList<>();
+        for (YearMonth m = last.minusMonths(months - 1L); !m.isAfter(last); m = m.plusMonths(1)) {
+            trend.add(score(scope, m.atDay(1), m.atEndOfMonth(), store.sums(m.atDay(1), m.atEndOfMonth(), scope.codes()), locale));
+        }
+        return trend;
+    }
+
+    /** The sums of every measure by channel, for throughput by channel. */
+    public Map<String, Figures> byChannel(String agencyCode, LocalDate from, LocalDate to) {
+        checkPeriod(from, to);
+        Map<String, Figures> byChannel = new java.util.TreeMap<>();
+        for (ReportStore.Row row : store.sums(from, to, scope(agencyCode).codes())) {
+            if (!row.channel().isEmpty()) {
+                byChannel.computeIfAbsent(row.channel(), c -> new Figures()).add(row.values());
+            }
+        }
+        return byChannel;
+    }
+
+    /** Dossiers received and not ended, now. */
+    public Pending pending(String agencyCode) {
+        Scope scope = scope(agencyCode);
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                select count(*) filter (where legal_due_at is null or legal_due_at >= ?),
+                       count(*) filter (where legal_due_at < ?)
+                from report_dossier where ended_at is null"""
+                        + (scope.codes() == null ? "" : " and agency in (" + placeholders(scope.codes()) + ")"))
+                .params(params(List.of(now, now), scope.codes()))
+                .query((rs, i) -> new Pending(rs.getLong(1), rs.getLong(2))).single();
+    }
+
+    /** The figures a drill-down can open: each names the dossiers it counts. */
+    public static final List<String> DRILL_DOWNS = List.of("RECEIVED", "RECEIVED_ONLINE", "HANDLED", "EARLY", "ON_TIME",
+            "LATE", "REFUSED", "WITHDRAWN", "WAITING", "DIGITISED", "REUSED", "E_RESULTS", "RATINGS_UNSATISFIED",
+            "PENDING", "OVERDUE");
+
+    /**
+     * The dossiers behind a figure of the period (for PENDING and OVERDUE: now), newest first, at most {@code limit}.
+     * Callers show them only to officials who may see the agency.
+     */
+    public List<DossierLine> dossiers(String agencyCode, String figure, LocalDate from, LocalDate to, int limit) {
+        checkPeriod(from, to);
+        if (!DRILL_DOWNS.contains(figure)) {
+            throw UserFacingException.badRequest("reporting.figure.unknown", figure);
+        }
+        Scope scope = scope(agencyCode);
+        Timestamp start = Timestamp.from(from.atStartOfDay(WorkingCalendar.ZONE).toInstant());
+        Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant());
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object> params = new ArrayList<>();
+        String where = switch (figure) {
+            case "RECEIVED", "RECEIVED_ONLINE", "DIGITISED", "REUSED" -> {
+                params.addAll(List.of(start, end));
+                yield "received_at >= ? and received_at < ?" + switch (figure) {
+                    case "RECEIVED_ONLINE" -> " and channel in ('ONLINE', 'NATIONAL_PORTAL')";
+                    case "DIGITISED" -> " and digitised";
+                    case "REUSED" -> " and reused";
+                    default -> "";
+                };
+            }
+            case "PENDING" -> "ended_at is null";
+            case "OVERDUE" -> {
+                params.add(now);
+                yield "ended_at is null and legal_due_at < ?";
+            }
+            default -> {
+                params.addAll(List.of(start, end));
+                yield "ended_at >= ? and ended_at < ?" + switch (figure) {
+                    case "EARLY", "ON_TIME", "LATE" -> " and timeliness = '" + figure + "'";
+                    case "REFUSED", "WITHDRAWN", "WAITING" -> " and outcome = '" + figure + "'";
+                    case "E_RESULTS" -> " and e_result";
+                    case "RATINGS_UNSATISFIED" -> " and satisfied = false";
+                    default -> "";
+                };
+            }
+        };
+        if (scope.codes() != null) {
+            where += " and agency in (" + placeholders(scope.codes()) + ")";
+            params.addAll(scope.codes());
+        }
+        params.add(Math.max(1, Math.min(limit, 10_000)));
+        return jdbc.sql("select code, agency, procedure, channel, received_at, legal_due_at, ended_at, outcome, timeliness"
+                        + " from report_dossier where " + where + " order by received_at desc limit ?")
+                .params(params)
+                .query((rs, i) -> new DossierLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
+                        rs.getString(8), rs.getString(9)))
+                .list();
+    }
+
+    /** Replaces the read model with the fold of its whole event history; returns the subjects folded. */
+    public int rebuild() {
+        long start = System.nanoTime();
+        int subjects = model.rebuild();
+        log.info("Read model rebuilt from {} subjects in {} ms", subjects, (System.nanoTime() - start) / 1_000_000);
+        return subjects;
+    }
+
+    /** The agencies scored in the ranking: those directly under the province, except its service centre. */
+    public List<Agency> rankedAgencies() {
+        Set<String> roots = new HashSet<>();
+        organization.activeAgencies().stream().filter(a -> a.parentCode() == null).forEach(a -> roots.add(a.code()));
+        return organization.activeAgencies().stream()
+                .filter(a -> roots.contains(a.parentCode()) && a.kind() != AgencyKind.SERVICE_CENTRE).toList();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void forgetProcedures(CatalogChanged event) {
+        profiles = null;
+    }
+
+    // =================================================================== internals
+
+    private record Scope(String agencyCode, String agencyName, List<String> codes, List<ProcedureProfile> procedures) {
+    }
+
+    private Scope scope(String agencyCode) {
+        if (agencyCode == null || agencyCode.isBlank()) {
+            return new Scope(null, messages.getMessage("reporting.province", null,
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()), null, profiles());
+        }
+        Map<String, Agency> byCode = organization.agenciesByCode();
+        Agency agency = Optional.ofNullable(byCode.get(agencyCode))
+                .orElseThrow(() -> UserFacingException.notFound("reporting.agency.unknown", agencyCode));
+        List<String> codes = new ArrayList<>();
+        boolean commune = false;
+        for (Agency a : byCode.values()) {
+            for (Agency up = a; up != null; up = up.parentCode() == null ? null : byCode.get(up.parentCode())) {
+                if (up.code().equals(agencyCode)) {
+                    codes.add(a.code());
+                    commune |= a.kind() == AgencyKind.COMMUNE;
+                    break;
+                }
+            }
+        }
+        Set<String> set = Set.copyOf(codes);
+        boolean includesCommune = commune;
+        return new Scope(agencyCode, agency.displayName(), codes,
+                profiles().stream().filter(p -> p.decidedBy(set, includesCommune)).toList());
+    }
+
+    private static Optional<String> top(String code, Map<String, Agency> byCode) {
+        for (Agency a = byCode.get(code); a != null; a = byCode.get(a.parentCode())) {
+            Agency parent = a.parentCode() == null ? null : byCode.get(a.parentCode());
+            if (parent != null && parent.parentCode() == null) {
+                return Optional.of(a.code());
+            }
+            if (parent == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private ServiceIndex score(Scope scope, LocalDate from, LocalDate to, List<ReportStore.Row> rows, Locale locale) {
+        Function<String, String> names = key -> messages.getMessage(key, null, key, locale);
+        return calculator.score(scope.agencyCode(), scope.agencyName(), from, to, rows, scope.procedures(), names);
+    }
+
+    private List<ProcedureProfile> profiles() {
+        List<ProcedureProfile> p = profiles;
+        if (p == null) {
+            p = catalog.all().stream().map(ReportingService::profile).toList();
+            profiles = p;
+        }
+        return p;
+    }
+
+    static ProcedureProfile profile(Procedure p) {
+        boolean full = notBlank(p.name()) && notBlank(p.field()) && notBlank(p.processingTime())
+                && !p.documents().isEmpty() && !p.applicantTypes().isEmpty() && !p.legalBasis().isEmpty()
+                && notBlank(p.result()) && notBlank(p.steps()) && (!p.fees().isEmpty() || notBlank(p.feeNote()))
+                && (notBlank(p.implementingAgency()) || !p.agencies().isEmpty());
+        return new ProcedureProfile(p.code(), p.agencies(), p.level(),
+                p.onlineLevel() != null && p.onlineLevel() != OnlineLevel.INFO, !p.free(), full);
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static void checkPeriod(LocalDate from, LocalDate to) {
+        if (from == null || to == null || to.isBefore(from)) {
+            throw UserFacingException.badRequest("reporting.period.invalid");
+        }
+        if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
+            throw UserFacingException.badRequest("reporting.period.tooLong");
+        }
+    }
+
+    private static String placeholders(List<String> codes) {
+        return String.join(", ", java.util.Collections.nCopies(codes.size(), "?"));
+    }
+
+    private static List<Object> params(List<Object> first, List<String> codes) {
+        List<Object> all = new ArrayList<>(first);
+        if (codes != null) {
+            all.addAll(codes);
+        }
+        return all;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,66 @@
+package vn.motcua.reporting.internal;
+
+/**
+ * The indicators of the service index as the national portal scores them today (see service-index.md): group, default
+ * points and the rate that earns them. Points and thresholds can be changed by configuration
+ * ({@code motcua.reporting.index.*}), since the portal changes them.
+ */
+public enum Indicator {
+    /** Procedures announced on time: needs announcement dates the catalog does not keep yet. */
+    CKMB1("CKMB", 6, 100, false),
+    /** Procedures published on time: same. */
+    CKMB2("CKMB", 4, 100, false),
+    /** Procedures published with full content. */
+    CKMB3("CKMB", 2, 100, true),
+    /** Dossiers synchronised to the national portal: no synchronisation yet. */
+    CKMB4("CKMB", 6, 100, false),
+    /** Dossiers handled early or on time ÷ dossiers handled. */
+    TDGQ1("TDGQ", 20, 100, true),
+    /** Procedures offering online service. */
+    CLGQ1("CLGQ", 2, 80, true),
+    /** Online services that received at least one dossier. */
+    CLGQ2("CLGQ", 4, 100, true),
+    /** Dossiers submitted online ÷ dossiers received. */
+    CLGQ3("CLGQ", 6, 50, true),
+    /** Fee-bearing procedures offering online payment. */
+    TTTT1("TTTT", 2, 80, true),
+    /** Fee-bearing procedures with at least one online payment. */
+    TTTT2("TTTT", 2, 100, true),
+    /** Dossiers paid online ÷ fee-bearing dossiers (those whose fees were paid). */
+    TTTT3("TTTT", 6, 100, true),
+    /** Dossiers with an electronic result ÷ dossiers handled. */
+    MDSH1("MDSH", 6, 100, true),
+    /** Dossiers digitised at reception ÷ dossiers received. */
+    MDSH2("MDSH", 4, 80, true),
+    /** Electronic certified copies from originals: no certification module yet. */
+    MDSH3("MDSH", 2, 100, false),
+    /** Dossiers that reused digitised data ÷ dossiers received. */
+    MDSH4("MDSH", 2, 80, true),
+    /** Electronic results synchronised to the applicant's data store ÷ electronic results. */
+    MDSH5("MDSH", 4, 100, true),
+    /** Dossiers using the national population database: no connection yet. */
+    MDSH6("MDSH", 2, 100, false),
+    /** Procedures connected to the national population database: no connection yet. */
+    MDSH7("MDSH", 2, 100, false),
+    /** Petitions closed on time ÷ petitions closed. */
+    MDHL1("MDHL", 6, 100, true),
+    /** Senders satisfied with the handling of their petition ÷ senders who said. */
+    MDHL2("MDHL", 6, 100, true),
+    /** 100% − (late rate + rate of dossiers with a petition or a "not satisfied" rating). */
+    MDHL3("MDHL", 6, 90, true);
+
+    /** The groups in the portal's order. */
+    public static final java.util.List<String> GROUPS = java.util.List.of("CKMB", "TDGQ", "CLGQ", "TTTT", "MDSH", "MDHL");
+
+    final String group;
+    final double max;
+    final double threshold;
+    final boolean measured;
+
+    Indicator(String group, double max, double threshold, boolean measured) {
+        this.group = group;
+        this.max = max;
+        this.threshold = threshold;
+        this.measured = measured;
+    }
+}

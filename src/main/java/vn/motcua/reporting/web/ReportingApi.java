@@ -1,0 +1,36 @@
+package vn.motcua.reporting.web;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.motcua.reporting.ReportingService;
+import vn.motcua.reporting.ServiceIndex;
+
+/** The service index as JSON: public, like the national portal's, since it holds only aggregate figures. */
+@RestController
+class ReportingApi {
+
+    private final ReportingService reporting;
+
+    ReportingApi(ReportingService reporting) {
+        this.reporting = reporting;
+    }
+
+    /**
+     * The indicators, groups and total for an agency (with the agencies below it) or, without {@code agency}, the
+     * province; {@code from} and {@code to} are inclusive days (ISO dates), by default this year so far.
+     */
+    @GetMapping("/api/v1/reports/service-index")
+    ServiceIndex serviceIndex(@RequestParam(required = false) String agency,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                              Locale locale) {
+        LocalDate today = LocalDate.now(vn.motcua.workflow.WorkingCalendar.ZONE);
+        return reporting.index(agency, from == null ? today.withDayOfYear(1) : from, to == null ? today : to, locale);
+    }
+}
