@@ -2,6 +2,7 @@ package vn.motcua.reporting.internal;
 
 import java.time.Instant;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +27,12 @@ import vn.motcua.reporting.internal.Fact.Kind;
  * Turns the events of other modules into facts of the read model, after their transaction commits. The outbox
  * (Spring Modulith's event publication registry) retries a listener that failed, so no event is lost; a repeated one
  * is recognised by the history.
+ *
+ * <p>{@code motcua.reporting.live-feed=false} removes the listeners; it exists only so that {@code bench/} can measure
+ * what keeping the read model live costs submissions. Events published while it is off never reach the history.
  */
 @Component
+@ConditionalOnProperty(name = "motcua.reporting.live-feed", havingValue = "true", matchIfMissing = true)
 class EventFeed {
 
     private final ReadModel model;
