@@ -36,6 +36,11 @@ public final class ApiClient {
         return new ApiClient(port, JSON.readTree(response.body()).get("access_token").asString());
     }
 
+    /** A client without an account, as a member of the public. */
+    public static ApiClient anonymous(int port) {
+        return new ApiClient(port, null);
+    }
+
     public String token() {
         return token;
     }
@@ -97,7 +102,8 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder base(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + token);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
     private Response send(HttpRequest request) {

@@ -30,6 +30,8 @@ public record Fact(String subject, Kind kind, Instant at, String agency, String 
 
     public Fact {
         detail = detail == null ? "" : detail;
+        // PostgreSQL keeps microseconds: the fact read back must equal the fact told.
+        at = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** Time, then the lifecycle order of kinds for facts of the same instant. */
