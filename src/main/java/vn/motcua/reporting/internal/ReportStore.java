@@ -61,6 +61,30 @@ public class ReportStore {
                 .update() == 1;
     }
 
+    /** Appends many facts at once (a demo history); facts already there are skipped. */
+    public void appendAll(List<Fact> facts) {
+        template.batchUpdate("""
+                insert into report_event (subject, kind, at, agency, procedure, channel, due_at, n1, n2, amount, flag, detail)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", facts, 1000, (ps, f) -> {
+            ps.setString(1, f.subject());
+            ps.setString(2, f.kind().name());
+            ps.setTimestamp(3, Timestamp.from(f.at()));
+            ps.setString(4, f.agency());
+            ps.setString(5, f.procedure());
+            ps.setString(6, f.channel());
+            ps.setTimestamp(7, f.dueAt() == null ? null : Timestamp.from(f.dueAt()));
+            ps.setInt(8, f.n1());
+            ps.setInt(9, f.n2());
+            ps.setLong(10, f.amount());
+            ps.setBoolean(11, f.flag());
+            ps.setString(12, f.detail());
+        });
+    }
+
+    public boolean hasHistory() {
+        return jdbc.sql("select exists (select 1 from report_event)").query(Boolean.class).single();
+    }
+
     List<Fact> facts(String subject) {
         return jdbc.sql("select " + FACT_COLUMNS + " from report_event where subject = ?").param(subject)
                 .query((rs, i) -> fact(rs)).list();
