@@ -20,6 +20,7 @@ import vn.motcua.dossier.DossierRef;
 import vn.motcua.dossier.DossierRefused;
 import vn.motcua.dossier.ResultReady;
 import vn.motcua.dossier.SupplementRequested;
+import vn.motcua.feedback.RatingLinks;
 import vn.motcua.notification.internal.DeliveryRepository.NewDelivery;
 import vn.motcua.platform.MotCuaProperties;
 
@@ -36,10 +37,12 @@ class DossierNotifications {
     private final NoticeTemplates templates;
     private final ZoneId zone;
     private final String publicUrl;
+    private final RatingLinks ratingLinks;
 
     DossierNotifications(DeliveryRepository deliveries, NoticeTemplates templates, NotificationProperties properties,
-                         MotCuaProperties motCua) {
+                         MotCuaProperties motCua, RatingLinks ratingLinks) {
         this.deliveries = deliveries;
+        this.ratingLinks = ratingLinks;
         this.templates = templates;
         this.zone = properties.timeZone();
         this.publicUrl = motCua.publicUrl().replaceAll("/+$", "");
@@ -68,9 +71,12 @@ class DossierNotifications {
         notify(EventKind.REFUSED, event.dossier(), event.at(), details);
     }
 
+    /** The result notice carries the signed link to rate the handling, without signing in. */
     @ApplicationModuleListener
     void on(ResultReady event) {
-        notify(EventKind.RESULT_READY, event.dossier(), event.at(), Map.of());
+        Map<String, Object> details = new HashMap<>();
+        details.put("ratingUrl", ratingLinks.url(event.dossier().code()).orElse(null));
+        notify(EventKind.RESULT_READY, event.dossier(), event.at(), details);
     }
 
     @ApplicationModuleListener

@@ -1,0 +1,145 @@
+package vn.motcua.feedback.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.motcua.feedback.NewPetition;
+import vn.motcua.feedback.PetitionService;
+import vn.motcua.identity.AccountProfile;
+import vn.motcua.identity.AccountService;
+import vn.motcua.identity.CurrentUser;
+import vn.motcua.platform.web.InvalidInputException;
+import vn.motcua.platform.web.UserFacingException;
+
+/**
+ * The public side of petitions: the published answers, the form to send one (signed in or not), and the sender's
+ * tracking page, where they add what was asked for and rate the handling. The number and the sender's key (phone digits
+ * or email) travel in the form, never in a link after a change.
+ */
+@Controller
+class PetitionPages {
+
+    private final PetitionService petitions;
+    private final AccountService accounts;
+    private final MessageSource messages;
+
+    PetitionPages(PetitionService petitions, AccountService accounts, MessageSource messages) {
+        this.petitions = petitions;
+        this.accounts = accounts;
+        this.messages = messages;
+    }
+
+    @GetMapping("/phan-anh-kien-nghi")
+    String published(@RequestParam(name = "trang", defaultValue = "1") int page, Model model) {
+        model.addAttribute("page", petitions.published(page - 1));
+        return "feedback/petitions";
+    }
+
+    @GetMapping("/phan-anh-kien-nghi/gui")
+    String form(@RequestParam(name = "thuTuc", required = false) String procedureCode,
+                @RequestParam(name = "hoSo", required = false) String dossierCode,
+                @AuthenticationPrincipal CurrentUser user, Model model) {
+        AccountProfile profile = user == null ? null : accounts.profile(user.getUsername()).orElse(null);
+        NewPetition blank = new NewPetition(profile == null ? null : profile.fullName(),
+                profile == null ? null : profile.phone(), profile == null ? null : profile.email(), procedureCode,
+                dossierCode, null, null, false);
+        return formPage(model, blank);
+    }
+
+    @PostMapping("/phan-anh-kien-nghi/gui")
+    String send(@RequestParam(name = "hoTen", required = false) String name,
+                @RequestParam(name = "dienThoai", required = false) String phone,
+                @RequestParam(name = "email", required = false) String email,
+                @RequestParam(name = "thuTuc", required = false) String procedureCode,
+                @RequestParam(name = "hoSo", required = false) String dossierCode,
+                @RequestParam(name = "coQuan", required = false) String agencyCode,
+                @RequestParam(name = "noiDung", required = false) String content,
+                @RequestParam(name = "congKhai", defaultValue = "false") boolean consent,
+                @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+                RedirectAttributes redirect, Locale locale) {
+        NewPetition petition = new NewPetition(name, phone, email, procedureCode, dossierCode, agencyCode, content,
+                consent);
+        try {
+            String number = petitions.submit(petition, user == null ? null : user.getUsername(), locale).number();
+            redirect.addFlashAttribute("number", number);
+            return "redirect:/phan-anh-kien-nghi/da-gui";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("problems", e.problems());
+            return formPage(model, petition);
+        }
+    }
+
+    @GetMapping("/phan-anh-kien-nghi/da-gui")
+    String sent(Model model) {
+        return model.getAttribute("number") == null ? "redirect:/phan-anh-kien-nghi/tra-cuu" : "feedback/petition-sent";
+    }
+
+    @GetMapping("/phan-anh-kien-nghi/tra-cuu")
+    String track(@RequestParam(name = "so", required = false) String number,
+                 @RequestParam(name = "sdt", required = false) String key, Model model) {
+        // After a change the number and key come back as flash attributes, so the key stays out of the address.
+        String n = number != null ? number : (String) model.getAttribute("so");
+        String k = key != null ? key : (String) model.getAttribute("sdt");
+        model.addAttribute("so", n == null ? "" : n);
+        model.addAttribute("sdt", k == null ? "" : k);
+        model.addAttribute("searched", n != null && !n.isBlank());
+        if (n != null && !n.isBlank()) {
+            model.addAttribute("petition", petitions.track(n, k).orElse(null));
+        }
+        return "feedback/petition-track";
+    }
+
+    @PostMapping("/phan-anh-kien-nghi/tra-cuu/bo-sung")
+    String addInformation(@RequestParam(name = "so") String number, @RequestParam(name = "sdt") String key,
+                          @RequestParam(name = "noiDung", required = false) String text,
+                          RedirectAttributes redirect, Locale locale) {
+        return done(number, key, redirect, locale, "petition.reply.done",
+                () -> petitions.addInformation(number, key, text));
+    }
+
+    @PostMapping("/phan-anh-kien-nghi/tra-cuu/danh-gia")
+    String rate(@RequestParam(name = "so") String number, @RequestParam(name = "sdt") String key,
+                @RequestParam(name = "haiLong", required = false) Boolean satisfied,
+                RedirectAttributes redirect, Locale locale) {
+        return done(number, key, redirect, locale, "petition.rate.done",
+                () -> petitions.rateHandling(number, key, satisfied));
+    }
+
+    // ------------------------------------------------------------------
+
+    private String formPage(Model model, NewPetition petition) {
+        model.addAttribute("petition", petition);
+        model.addAttribute("agencies", petitions.agencies());
+        return "feedback/petition-form";
+    }
+
+    private String done(String number, String key, RedirectAttributes redirect, Locale locale, String doneKey,
+                        Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("petitionDone", messages.getMessage(doneKey, null, locale));
+        } catch (UserFacingException e) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problems",
+                    List.of(messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale)));
+        }
+        redirect.addFlashAttribute("so", number);
+        redirect.addFlashAttribute("sdt", key);
+        return "redirect:/phan-anh-kien-nghi/tra-cuu";
+    }
+}
