@@ -56,23 +56,30 @@ class ReportingApiTest {
         issue.put("file", new FilePart("ket-qua.pdf", "application/pdf", TestData.realPdf("Ket qua")));
         assertThat(specialist.postMultipart("/api/v1/dossiers/" + code + "/actions", issue, null).status()).isEqualTo(200);
         act(reception, code, Map.of("action", "RETURN_RESULT"));
+        // The applicant rates it, one criterion not satisfied.
+        Map<String, String> answers = new java.util.LinkedHashMap<>();
+        for (String criterion : new String[]{"time", "contacts", "attitude", "fees", "delivery", "overall"}) {
+            answers.put(criterion, criterion.equals("attitude") ? "NOT_SATISFIED" : "VERY_SATISFIED");
+        }
+        ApiClient.Response rated = citizen.postJson("/api/v1/dossiers/" + code + "/rating", Map.of("answers", answers));
+        assertThat(rated.status()).as(rated.body()).isEqualTo(201);
 
         // The listeners run after each commit; the read model has the dossier once they are through.
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (jdbc.sql("select count(*) from report_dossier where code = ? and outcome = 'RESULT' and e_result")
                 .param(code).query(Integer.class).single() == 0
-                || jdbc.sql("select count(*) from report_event where subject = ? and kind = 'RETURNED'").param(code)
-                .query(Integer.class).single() == 0) {
+                || jdbc.sql("select count(*) from report_event where subject = ? and kind in ('RETURNED', 'RATED')")
+                .param(code).query(Integer.class).single() < 2) {
             assertThat(Instant.now()).as("the read model took in the dossier").isBefore(deadline);
             Thread.onSpinWait();
         }
         assertThat(jdbc.sql("select kind from report_event where subject = ? order by at, id").param(code)
                 .query(String.class).list())
-                .containsExactly("SUBMITTED", "RECEIVED", "RESULT_READY", "RETURNED");
+                .containsExactly("SUBMITTED", "RECEIVED", "RESULT_READY", "RETURNED", "RATED");
 
         JsonNode after = anonymous.get(query).json();
         for (String measure : new String[]{"SUBMITTED", "RECEIVED", "RECEIVED_ONLINE", "HANDLED", "EARLY", "E_RESULTS",
-                "RESULTS_TO_STORE", "RETURNED"}) {
+                "RESULTS_TO_STORE", "RETURNED", "RATINGS", "RATINGS_UNSATISFIED"}) {
             assertThat(after.path("counts").path(measure).asLong()).as(measure)
                     .isGreaterThanOrEqualTo(before.path("counts").path(measure).asLong() + 1);
         }
