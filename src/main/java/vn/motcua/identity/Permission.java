@@ -20,5 +20,9 @@ public enum Permission {
     /** Edit the processes (steps, roles, durations) of procedures. */
     PROCESS_MANAGE,
     /** Edit the working-day calendar: holidays and make-up working days. */
-    CALENDAR_MANAGE
+    CALENDAR_MANAGE,
+    /** See the figures of one's agency (and those below it), or of the province, and the dossiers behind them. */
+    VIEW_REPORTS,
+    /** Rebuild the reporting read model from its event history. */
+    REBUILD_REPORTS
 }

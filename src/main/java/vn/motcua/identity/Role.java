@@ -9,10 +9,11 @@ public enum Role {
     BUSINESS(Permission.SUBMIT_DOSSIER),
     RECEPTION(Permission.BACK_OFFICE, Permission.RECEIVE_DOSSIER, Permission.HANDLE_DOSSIER),
     SPECIALIST(Permission.BACK_OFFICE, Permission.HANDLE_DOSSIER),
-    LEADER(Permission.BACK_OFFICE, Permission.HANDLE_DOSSIER, Permission.APPROVE_DOSSIER),
-    AGENCY_ADMIN(Permission.BACK_OFFICE, Permission.PROCESS_MANAGE, Permission.CALENDAR_MANAGE),
+    LEADER(Permission.BACK_OFFICE, Permission.HANDLE_DOSSIER, Permission.APPROVE_DOSSIER, Permission.VIEW_REPORTS),
+    AGENCY_ADMIN(Permission.BACK_OFFICE, Permission.PROCESS_MANAGE, Permission.CALENDAR_MANAGE,
+            Permission.VIEW_REPORTS),
     PROVINCE_ADMIN(Permission.BACK_OFFICE, Permission.CATALOG_MANAGE, Permission.PROCESS_MANAGE,
-            Permission.CALENDAR_MANAGE);
+            Permission.CALENDAR_MANAGE, Permission.VIEW_REPORTS, Permission.REBUILD_REPORTS);
 
     private final Set<Permission> permissions;
 

@@ -1,5 +1,8 @@
 package vn.motcua.reporting;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,13 +18,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.motcua.catalog.CatalogChanged;
@@ -57,11 +64,13 @@ public class ReportingService {
     private final OrganizationService organization;
     private final MessageSource messages;
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final Clock clock;
     private volatile List<ProcedureProfile> profiles;
 
     ReportingService(ReportStore store, ReadModel model, IndexCalculator calculator, CatalogService catalog,
-                     OrganizationService organization, MessageSource messages, JdbcClient jdbc, Clock clock) {
+                     OrganizationService organization, MessageSource messages, JdbcClient jdbc, JdbcTemplate template,
+                     Clock clock) {
         this.store = store;
         this.model = model;
         this.calculator = calculator;
@@ -69,6 +78,7 @@ public class ReportingService {
         this.organization = organization;
         this.messages = messages;
         this.jdbc = jdbc;
+        this.template = template;
         this.clock = clock;
     }
 
@@ -143,10 +153,64 @@ public class ReportingService {
             "PENDING", "OVERDUE");
 
     /**
-     * The dossiers behind a figure of the period (for PENDING and OVERDUE: now), newest first, at most {@code limit}.
-     * Callers show them only to officials who may see the agency.
+     * The dossiers behind a figure of the period (for PENDING and OVERDUE: now), newest first (for PENDING and OVERDUE:
+     * the earliest due first, the ones that need action soonest), at most {@code limit}. Callers show them only to
+     * officials who may see the agency.
      */
     public List<DossierLine> dossiers(String agencyCode, String figure, LocalDate from, LocalDate to, int limit) {
+        Selection s = select(agencyCode, figure, from, to);
+        List<Object> params = new ArrayList<>(s.params());
+        params.add(Math.max(1, Math.min(limit, 10_000)));
+        return jdbc.sql("select " + LINE_COLUMNS + " from report_dossier where " + s.where()
+                        + " order by " + s.order() + " limit ?")
+                .params(params)
+                .query((rs, i) -> line(rs))
+                .list();
+    }
+
+    /** How many dossiers are behind the figure: all of them, where {@link #dossiers} shows the first few. */
+    public long countDossiers(String agencyCode, String figure, LocalDate from, LocalDate to) {
+        Selection s = select(agencyCode, figure, from, to);
+        return jdbc.sql("select count(*) from report_dossier where " + s.where()).params(s.params())
+                .query(Long.class).single();
+    }
+
+    /**
+     * Every dossier behind the figure, in the order of {@link #dossiers}, read with a cursor so that a province's year
+     * fits in little memory; for exports. Stops after {@code limit} lines.
+     */
+    @Transactional(readOnly = true)
+    public void forEachDossier(String agencyCode, String figure, LocalDate from, LocalDate to, long limit,
+                               Consumer<DossierLine> each) {
+        Selection s = select(agencyCode, figure, from, to);
+        List<Object> params = new ArrayList<>(s.params());
+        params.add(limit);
+        template.query(con -> {
+            PreparedStatement ps = con.prepareStatement("select " + LINE_COLUMNS + " from report_dossier where "
+                    + s.where() + " order by " + s.order() + " limit ?", ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(2_000);
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            return ps;
+        }, (RowCallbackHandler) rs -> each.accept(line(rs)));
+    }
+
+    private static final String LINE_COLUMNS =
+            "code, agency, procedure, channel, received_at, legal_due_at, ended_at, outcome, timeliness";
+
+    private static DossierLine line(ResultSet rs) throws SQLException {
+        return new DossierLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
+                rs.getString(8), rs.getString(9));
+    }
+
+    private record Selection(String where, List<Object> params, String order) {
+    }
+
+    /** The rows of {@code report_dossier} a figure counts, as a condition and its parameters. */
+    private Selection select(String agencyCode, String figure, LocalDate from, LocalDate to) {
         checkPeriod(from, to);
         if (!DRILL_DOWNS.contains(figure)) {
             throw UserFacingException.badRequest("reporting.figure.unknown", figure);
@@ -186,14 +250,9 @@ public class ReportingService {
             where += " and agency in (" + placeholders(scope.codes()) + ")";
             params.addAll(scope.codes());
         }
-        params.add(Math.max(1, Math.min(limit, 10_000)));
-        return jdbc.sql("select code, agency, procedure, channel, received_at, legal_due_at, ended_at, outcome, timeliness"
-                        + " from report_dossier where " + where + " order by received_at desc limit ?")
-                .params(params)
-                .query((rs, i) -> new DossierLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
-                        rs.getString(8), rs.getString(9)))
-                .list();
+        boolean current = figure.equals("PENDING") || figure.equals("OVERDUE");
+        return new Selection(where, params,
+                current ? "legal_due_at asc nulls last, received_at, code" : "received_at desc, code");
     }
 
     /** Replaces the read model with the fold of its whole event history; returns the subjects folded. */

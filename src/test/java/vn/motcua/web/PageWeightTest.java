@@ -34,7 +34,7 @@ class PageWeightTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/tim-kiem?q=dang+ky+khai+sinh", "/thu-tuc", "/thu-tuc/1.001193", "/dang-nhap"})
+    @ValueSource(strings = {"/", "/tim-kiem?q=dang+ky+khai+sinh", "/thu-tuc", "/thu-tuc/1.001193", "/dang-nhap", "/minh-bach"})
     void publicPageWithItsAssetsIsUnderBudgetCompressed(String path) throws Exception {
         HttpResponse<byte[]> page = get(path);
         assertThat(page.statusCode()).isEqualTo(200);
