@@ -38,7 +38,7 @@ import vn.motcua.workflow.WorkingCalendar;
 @Component
 @Order(50)
 @ConditionalOnProperty("motcua.demo.history")
-class DemoHistory implements ApplicationRunner {
+public class DemoHistory implements ApplicationRunner {
 
     /** Marks the sample dossiers' codes. */
     public static final String SAMPLE = "-MAU-";

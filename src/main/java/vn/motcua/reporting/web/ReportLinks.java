@@ -36,6 +36,11 @@ public record ReportLinks(ReportPeriod period, String agencyCode) {
         return "/quan-tri/ho-so/" + UriUtils.encodePathSegment(code, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** A sample dossier of the demo history: counted, but there is no dossier to open. */
+    public boolean sample(String code) {
+        return code.contains(vn.motcua.reporting.demo.DemoHistory.SAMPLE);
+    }
+
     private String agency() {
         return agencyCode == null ? "" : "&coQuan=" + encode(agencyCode);
     }
