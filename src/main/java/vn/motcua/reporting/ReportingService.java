@@ -11,7 +11,6 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -96,17 +95,16 @@ public class ReportingService {
     public List<ServiceIndex> ranking(LocalDate from, LocalDate to, Locale locale) {
         checkPeriod(from, to);
         Map<String, Agency> byCode = organization.agenciesByCode();
-        Map<String, List<ReportStore.Row>> rowsByTop = new HashMap<>();
-        for (ReportStore.Row row : store.sums(from, to, null)) {
-            top(row.agency(), byCode).ifPresent(t -> rowsByTop.computeIfAbsent(t, k -> new ArrayList<>()).add(row));
-        }
+        ReportStore.Sums all = store.sums(from, to, null);
+        Set<String> withData = new HashSet<>();
+        all.totals().forEach(row -> top(row.agency(), byCode).ifPresent(withData::add));
         List<ServiceIndex> ranked = new ArrayList<>();
         for (Agency a : rankedAgencies()) {
             Scope scope = scope(a.code());
-            if (scope.procedures().isEmpty() && !rowsByTop.containsKey(a.code())) {
+            if (scope.procedures().isEmpty() && !withData.contains(a.code())) {
                 continue;
             }
-            ranked.add(score(scope, from, to, rowsByTop.getOrDefault(a.code(), List.of()), locale));
+            ranked.add(score(scope, from, to, all.of(Set.copyOf(scope.codes())), locale));
         }
         ranked.sort(Comparator.comparingDouble(ServiceIndex::total).reversed().thenComparing(ServiceIndex::agencyName));
         return ranked;
@@ -126,7 +124,7 @@ public class ReportingService {
     public Map<String, Figures> byChannel(String agencyCode, LocalDate from, LocalDate to) {
         checkPeriod(from, to);
         Map<String, Figures> byChannel = new java.util.TreeMap<>();
-        for (ReportStore.Row row : store.sums(from, to, scope(agencyCode).codes())) {
+        for (ReportStore.Row row : store.sums(from, to, scope(agencyCode).codes()).totals()) {
             if (!row.channel().isEmpty()) {
                 byChannel.computeIfAbsent(row.channel(), c -> new Figures()).add(row.values());
             }
@@ -319,9 +317,9 @@ public class ReportingService {
         return Optional.empty();
     }
 
-    private ServiceIndex score(Scope scope, LocalDate from, LocalDate to, List<ReportStore.Row> rows, Locale locale) {
+    private ServiceIndex score(Scope scope, LocalDate from, LocalDate to, ReportStore.Sums sums, Locale locale) {
         Function<String, String> names = key -> messages.getMessage(key, null, key, locale);
-        return calculator.score(scope.agencyCode(), scope.agencyName(), from, to, rows, scope.procedures(), names);
+        return calculator.score(scope.agencyCode(), scope.agencyName(), from, to, sums, scope.procedures(), names);
     }
 
     private List<ProcedureProfile> profiles() {

@@ -62,9 +62,18 @@ public final class Contributions {
 
     /** The same values keyed by month, for the monthly table. */
     public Contributions byMonth() {
+        return regroup(Key::month);
+    }
+
+    /** The same values with the procedures added together (procedure empty), for the monthly totals. */
+    public Contributions allProcedures() {
+        return regroup(k -> new Key(k.day(), k.agency(), "", k.channel()));
+    }
+
+    private Contributions regroup(java.util.function.UnaryOperator<Key> into) {
         Contributions m = new Contributions(new TreeMap<>());
         rows.forEach((key, values) -> {
-            long[] mine = m.rows.computeIfAbsent(key.month(), k -> new long[Measure.values().length]);
+            long[] mine = m.rows.computeIfAbsent(into.apply(key), k -> new long[Measure.values().length]);
             for (int i = 0; i < values.length; i++) {
                 mine[i] += values[i];
             }

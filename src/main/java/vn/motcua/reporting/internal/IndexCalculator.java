@@ -34,21 +34,23 @@ public class IndexCalculator {
     }
 
     /**
-     * @param rows       the sums per agency, procedure and channel of the agencies in scope
+     * @param sums       the sums per agency and channel, and the procedures used online, of the agencies in scope
      * @param procedures the catalog's procedures decided in scope
      * @param names      the label of a message key ({@code reporting.indicator.TDGQ1}, {@code reporting.group.TDGQ},
      *                   {@code reporting.band.GOOD})
      */
     public ServiceIndex score(String agencyCode, String agencyName, LocalDate from, LocalDate to,
-                              Collection<ReportStore.Row> rows, Collection<ProcedureProfile> procedures,
+                              ReportStore.Sums sums, Collection<ProcedureProfile> procedures,
                               Function<String, String> names) {
+        List<ReportStore.Row> rows = sums.totals();
         Figures f = new Figures();
         rows.forEach(r -> f.add(r.values()));
         long receivedOnline = rows.stream().filter(r -> ONLINE_CHANNELS.contains(r.channel()))
                 .mapToLong(r -> r.values()[Measure.RECEIVED.ordinal()]).sum();
-        Set<String> withOnlineDossier = procedures(rows, r -> ONLINE_CHANNELS.contains(r.channel())
-                && r.values()[Measure.RECEIVED.ordinal()] > 0);
-        Set<String> withOnlinePayment = procedures(rows, r -> r.values()[Measure.PAID_ONLINE.ordinal()] > 0);
+        Set<String> withOnlineDossier = sums.procedures().stream().filter(ReportStore.ProcedureUse::onlineDossier)
+                .map(ReportStore.ProcedureUse::procedure).collect(Collectors.toSet());
+        Set<String> withOnlinePayment = sums.procedures().stream().filter(ReportStore.ProcedureUse::onlinePayment)
+                .map(ReportStore.ProcedureUse::procedure).collect(Collectors.toSet());
 
         List<ProcedureProfile> online = procedures.stream().filter(ProcedureProfile::online).toList();
         List<ProcedureProfile> feeBearing = procedures.stream().filter(ProcedureProfile::feeBearing).toList();
@@ -115,10 +117,6 @@ public class IndexCalculator {
         double rate = 100.0 * numerator / denominator;
         double points = Math.min(max, rate * max / threshold);
         return new IndicatorScore(i.name(), name, numerator, denominator, round(rate), threshold, max, round(points), true);
-    }
-
-    private static Set<String> procedures(Collection<ReportStore.Row> rows, java.util.function.Predicate<ReportStore.Row> which) {
-        return rows.stream().filter(which).map(ReportStore.Row::procedure).collect(Collectors.toSet());
     }
 
     static double round(double v) {

@@ -129,6 +129,7 @@ public class ReportStore {
         }
         upsert("report_day", delta);
         upsert("report_month", delta.byMonth());
+        upsert("report_month_total", delta.byMonth().allProcedures());
     }
 
     private void upsert(String table, Contributions delta) {
@@ -153,29 +154,58 @@ public class ReportStore {
         template.batchUpdate(sql, rows);
     }
 
-    /** Sums per agency, procedure and channel over the days, whole months read from the monthly table. */
-    public List<Row> sums(LocalDate from, LocalDate to, List<String> agencies) {
+    /** What counts as a procedure's use online: the partial indexes of V20 are on exactly this condition. */
+    private static final String USED_ONLINE = "(received > 0 and channel in ('ONLINE', 'NATIONAL_PORTAL') or paid_online > 0)";
+
+    /**
+     * Sums over the days {@code from}–{@code to} of the agencies (null: all): per agency and channel, whole months read
+     * from the monthly totals and the edges from the daily counts; and which procedures received a dossier online or
+     * were paid for online.
+     */
+    public Sums sums(LocalDate from, LocalDate to, List<String> agencies) {
+        String sums = Arrays.stream(Measure.values()).map(m -> "sum(" + m.column() + ")").collect(Collectors.joining(", "));
+        List<Row> totals = query("select agency, channel, " + sums + " from (%s) r group by agency, channel",
+                "select * from report_month_total where %s", "select * from report_day where %s", "true",
+                from, to, agencies, (rs, i) -> {
+                    long[] values = new long[Measure.values().length];
+                    for (int m = 0; m < values.length; m++) {
+                        values[m] = rs.getLong(3 + m);
+                    }
+                    return new Row(rs.getString(1), "", rs.getString(2), values);
+                });
+        String columns = "select agency, procedure, channel, received, paid_online from ";
+        List<ProcedureUse> procedures = query("""
+                        select agency, procedure, bool_or(received > 0 and channel in ('ONLINE', 'NATIONAL_PORTAL')),
+                               bool_or(paid_online > 0) from (%s) r group by agency, procedure""",
+                columns + "report_month where %s", columns + "report_day where %s", USED_ONLINE, from, to, agencies,
+                (rs, i) -> new ProcedureUse(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)));
+        return new Sums(totals, procedures);
+    }
+
+    /**
+     * Runs {@code outer} over the union of {@code monthly} for the whole months of the period and {@code daily} for
+     * the days at its edges, each filtered by {@code condition} and the agencies.
+     */
+    private <T> List<T> query(String outer, String monthly, String daily, String condition, LocalDate from, LocalDate to,
+                              List<String> agencies, org.springframework.jdbc.core.RowMapper<T> mapper) {
         LocalDate firstWholeMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
         LocalDate afterLastWholeMonth = to.plusDays(1).withDayOfMonth(1);
-        String sums = Arrays.stream(Measure.values()).map(m -> "sum(" + m.column() + ")").collect(Collectors.joining(", "));
         String agencyFilter = agencies == null ? "" : " and agency = any(?)";
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select agency, procedure, channel, " + sums + " from (");
+        String inner;
         if (firstWholeMonth.isBefore(afterLastWholeMonth)) {
-            sql.append("select * from report_month where day >= ? and day < ?").append(agencyFilter)
-                    .append(" union all select * from report_day where (day >= ? and day < ? or day >= ? and day <= ?)")
-                    .append(agencyFilter);
+            inner = monthly.formatted("day >= ? and day < ? and " + condition + agencyFilter) + " union all "
+                    + daily.formatted("(day >= ? and day < ? or day >= ? and day <= ?) and " + condition + agencyFilter);
             params.addAll(List.of(firstWholeMonth, afterLastWholeMonth));
             addAgencies(params, agencies);
             params.addAll(List.of(from, firstWholeMonth, afterLastWholeMonth, to));
         } else {
-            sql.append("select * from report_day where day >= ? and day <= ?").append(agencyFilter);
+            inner = daily.formatted("day >= ? and day <= ? and " + condition + agencyFilter);
             params.addAll(List.of(from, to));
         }
         addAgencies(params, agencies);
-        sql.append(") r group by agency, procedure, channel");
         return template.query(con -> {
-            PreparedStatement ps = con.prepareStatement(sql.toString());
+            PreparedStatement ps = con.prepareStatement(outer.formatted(inner));
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
                 if (p instanceof String[] codes) {
@@ -185,13 +215,7 @@ public class ReportStore {
                 }
             }
             return ps;
-        }, (rs, i) -> {
-            long[] values = new long[Measure.values().length];
-            for (int m = 0; m < values.length; m++) {
-                values[m] = rs.getLong(4 + m);
-            }
-            return new Row(rs.getString(1), rs.getString(2), rs.getString(3), values);
-        });
+        }, mapper);
     }
 
     private static void addAgencies(List<Object> params, List<String> agencies) {
@@ -200,13 +224,27 @@ public class ReportStore {
         }
     }
 
-    /** Summed counts of one agency, procedure and channel. */
+    /** Summed counts of one agency and channel (procedure empty: all of them). */
     public record Row(String agency, String procedure, String channel, long[] values) {
+    }
+
+    /** Whether an agency's procedure received a dossier online, and was paid for online, in the period. */
+    public record ProcedureUse(String agency, String procedure, boolean onlineDossier, boolean onlinePayment) {
+    }
+
+    public record Sums(List<Row> totals, List<ProcedureUse> procedures) {
+
+        /** The part of the sums that concerns these agencies. */
+        public Sums of(java.util.Set<String> agencies) {
+            return new Sums(totals.stream().filter(r -> agencies.contains(r.agency())).toList(),
+                    procedures.stream().filter(p -> agencies.contains(p.agency())).toList());
+        }
     }
 
     /** Every non-zero row of the daily and monthly tables, for comparing a rebuild with the live model. */
     public Map<String, List<String>> snapshot() {
         return Map.of("report_day", dump("report_day"), "report_month", dump("report_month"),
+                "report_month_total", dump("report_month_total"),
                 "report_dossier", jdbc.sql("select * from report_dossier order by code").query((rs, i) -> {
                     StringBuilder s = new StringBuilder();
                     for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
@@ -274,13 +312,15 @@ public class ReportStore {
 
     void clear() {
         jdbc.sql("lock table report_event in share row exclusive mode").update();
-        jdbc.sql("truncate report_day, report_month, report_dossier").update();
+        jdbc.sql("truncate report_day, report_month, report_month_total, report_dossier").update();
     }
 
     /** Writes the counts of a rebuild with COPY: one pass, no per-row round trips. */
     void copyCounts(Contributions all) {
         copy("report_day", "day, agency, procedure, channel, " + COLUMNS, countLines(all));
-        copy("report_month", "day, agency, procedure, channel, " + COLUMNS, countLines(all.byMonth()));
+        Contributions months = all.byMonth();
+        copy("report_month", "day, agency, procedure, channel, " + COLUMNS, countLines(months));
+        copy("report_month_total", "day, agency, procedure, channel, " + COLUMNS, countLines(months.allProcedures()));
     }
 
     void copyDossiers(List<DossierTally> tallies) {
