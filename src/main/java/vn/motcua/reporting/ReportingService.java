@@ -147,8 +147,8 @@ public class ReportingService {
 
     /** The figures a drill-down can open: each names the dossiers it counts. */
     public static final List<String> DRILL_DOWNS = List.of("RECEIVED", "RECEIVED_ONLINE", "HANDLED", "EARLY", "ON_TIME",
-            "LATE", "REFUSED", "WITHDRAWN", "WAITING", "DIGITISED", "REUSED", "E_RESULTS", "RATINGS_UNSATISFIED",
-            "PENDING", "OVERDUE");
+            "LATE", "REFUSED", "WITHDRAWN", "WAITING", "DIGITISED", "REUSED", "E_RESULTS", "FEE_PAID", "PAID_ONLINE",
+            "RATINGS", "RATINGS_UNSATISFIED", "PENDING", "OVERDUE");
 
     /**
      * The dossiers behind a figure of the period (for PENDING and OVERDUE: now), newest first (for PENDING and OVERDUE:
@@ -228,6 +228,14 @@ public class ReportingService {
                     default -> "";
                 };
             }
+            case "FEE_PAID", "PAID_ONLINE" -> {
+                params.addAll(List.of(start, end));
+                yield "paid_at >= ? and paid_at < ?" + (figure.equals("PAID_ONLINE") ? " and paid_online" : "");
+            }
+            case "RATINGS", "RATINGS_UNSATISFIED" -> {
+                params.addAll(List.of(start, end));
+                yield "rated_at >= ? and rated_at < ?" + (figure.equals("RATINGS_UNSATISFIED") ? " and satisfied = false" : "");
+            }
             case "PENDING" -> "ended_at is null";
             case "OVERDUE" -> {
                 params.add(now);
@@ -239,7 +247,6 @@ public class ReportingService {
                     case "EARLY", "ON_TIME", "LATE" -> " and timeliness = '" + figure + "'";
                     case "REFUSED", "WITHDRAWN", "WAITING" -> " and outcome = '" + figure + "'";
                     case "E_RESULTS" -> " and e_result";
-                    case "RATINGS_UNSATISFIED" -> " and satisfied = false";
                     default -> "";
                 };
             }

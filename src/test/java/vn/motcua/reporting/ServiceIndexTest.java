@@ -230,6 +230,16 @@ class ServiceIndexTest {
         assertThat(reporting.dossiers(WARD, "OVERDUE", MARCH_1, MARCH_31, 10_000)).extracting(DossierLine::code)
                 .contains(code("D5")).doesNotContain(code("D6"));
         assertThat(reporting.pending(WARD).overdue()).isGreaterThanOrEqualTo(1);
+        // Paid and rated: listed by the day of the payment and of the rating, like their counts.
+        assertThat(reporting.dossiers(WARD, "PAID_ONLINE", MARCH_1, MARCH_31, 100)).extracting(DossierLine::code)
+                .containsExactly(code("D1"));
+        assertThat(reporting.dossiers(WARD, "FEE_PAID", MARCH_1, MARCH_31, 100)).extracting(DossierLine::code)
+                .containsExactlyInAnyOrder(code("D1"), code("D2"));
+        // D2 ended on 08/03 and was rated on 11/03: it is behind the figure of the week it was rated in.
+        assertThat(reporting.dossiers(WARD, "RATINGS_UNSATISFIED", LocalDate.of(2024, 3, 11), LocalDate.of(2024, 3, 17), 100))
+                .extracting(DossierLine::code).containsExactly(code("D2"));
+        assertThat(reporting.dossiers(WARD, "RATINGS_UNSATISFIED", LocalDate.of(2024, 3, 4), LocalDate.of(2024, 3, 10), 100))
+                .isEmpty();
     }
 
     @Test

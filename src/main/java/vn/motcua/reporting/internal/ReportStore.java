@@ -276,14 +276,15 @@ public class ReportStore {
         Instant ended = t.endedAt();
         jdbc.sql("""
                 insert into report_dossier (code, agency, procedure, channel, received_at, legal_due_at, ended_at, outcome,
-                    timeliness, supplements, digitised, reused, e_result, fee_paid, paid_online, satisfied)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    timeliness, supplements, digitised, reused, e_result, fee_paid, paid_online, satisfied, paid_at,
+                    rated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (code) do update set agency = excluded.agency, procedure = excluded.procedure,
                     channel = excluded.channel, received_at = excluded.received_at, legal_due_at = excluded.legal_due_at,
                     ended_at = excluded.ended_at, outcome = excluded.outcome, timeliness = excluded.timeliness,
                     supplements = excluded.supplements, digitised = excluded.digitised, reused = excluded.reused,
                     e_result = excluded.e_result, fee_paid = excluded.fee_paid, paid_online = excluded.paid_online,
-                    satisfied = excluded.satisfied""")
+                    satisfied = excluded.satisfied, paid_at = excluded.paid_at, rated_at = excluded.rated_at""")
                 .params(dossierRow(t, ended)).update();
     }
 
@@ -305,6 +306,8 @@ public class ReportStore {
         row.add(t.paidAt != null);
         row.add(t.paidOnline);
         row.add(t.ratedAt == null ? null : t.satisfied);
+        row.add(t.paidAt == null ? null : Timestamp.from(t.paidAt));
+        row.add(t.ratedAt == null ? null : Timestamp.from(t.ratedAt));
         return row;
     }
 
@@ -338,7 +341,7 @@ public class ReportStore {
             lines.append('\n');
         }
         copy("report_dossier", "code, agency, procedure, channel, received_at, legal_due_at, ended_at, outcome, "
-                + "timeliness, supplements, digitised, reused, e_result, fee_paid, paid_online, satisfied", lines);
+                + "timeliness, supplements, digitised, reused, e_result, fee_paid, paid_online, satisfied, paid_at, rated_at", lines);
     }
 
     private static StringBuilder countLines(Contributions c) {

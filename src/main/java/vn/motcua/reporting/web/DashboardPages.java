@@ -56,12 +56,14 @@ class DashboardPages {
     static final int TREND_MONTHS = 12;
     /** The figures of the period that open the dossiers behind them, in the dashboard's order. */
     static final List<String> PERIOD_FIGURES = List.of("RECEIVED", "RECEIVED_ONLINE", "DIGITISED", "REUSED", "HANDLED",
-            "EARLY", "ON_TIME", "LATE", "REFUSED", "WITHDRAWN", "WAITING", "E_RESULTS", "RATINGS_UNSATISFIED");
+            "EARLY", "ON_TIME", "LATE", "REFUSED", "WITHDRAWN", "WAITING", "E_RESULTS", "FEE_PAID", "PAID_ONLINE", "RATINGS",
+            "RATINGS_UNSATISFIED");
     /** Indicators whose numerator or denominator is exactly a figure with a drill-down. */
     static final Map<String, List<String>> INDICATOR_FIGURES = Map.of(
             "TDGQ1", java.util.Arrays.asList(null, "HANDLED"),
             "CLGQ3", List.of("RECEIVED_ONLINE", "RECEIVED"),
-            "MDSH4", List.of("REUSED", "RECEIVED"));
+            "MDSH4", List.of("REUSED", "RECEIVED"),
+            "TTTT3", List.of("PAID_ONLINE", "FEE_PAID"));
 
     /** A figure of the dashboard and the list of dossiers behind it. */
     public record FigureLink(String code, String label, long value, String href) {
