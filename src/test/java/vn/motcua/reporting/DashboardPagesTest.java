@@ -71,6 +71,7 @@ class DashboardPagesTest {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcClient jdbc;
+    @Autowired vn.motcua.reporting.internal.ReadModel readModel;
     @Autowired ReportingService reporting;
     @Autowired AccountRepository accounts;
 
@@ -103,6 +104,7 @@ class DashboardPagesTest {
             assertThat(Instant.now()).as("the read model took in every event").isBefore(deadline);
             sleep(50);
         }
+        readModel.catchUp();
     }
 
     @Test

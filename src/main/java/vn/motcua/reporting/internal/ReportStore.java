@@ -45,9 +45,49 @@ public class ReportStore {
 
     // ------------------------------------------------------------------ history
 
-    /** Serialises work on one subject across threads and nodes until the transaction ends. */
-    void lock(String subject) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(subject).query(Object.class).single();
+    /**
+     * Takes the folder's lock (one folder or rebuild at a time, across nodes) before the transaction's first query,
+     * so that its snapshot includes everything the previous folder committed. Without {@code wait}, returns false when
+     * another holds it.
+     */
+    boolean lockFolder(boolean wait) {
+        try {
+            jdbc.sql("lock table report_folder in exclusive mode" + (wait ? "" : " nowait")).update();
+            return true;
+        } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
+            if (wait) {
+                throw busy;
+            }
+            return false;
+        }
+    }
+
+    /** A fact with its row id. */
+    record Stored(long id, Fact fact) {
+    }
+
+    /** Facts not yet folded into the counts, oldest first. */
+    List<Stored> unfolded(int limit) {
+        return jdbc.sql("select id, " + FACT_COLUMNS + " from report_event where not folded order by id limit ?")
+                .param(limit).query((rs, i) -> new Stored(rs.getLong(1), fact(rs, 1))).list();
+    }
+
+    /** The facts already folded of these subjects. */
+    List<Fact> folded(java.util.Collection<String> subjects) {
+        return template.query(con -> {
+            PreparedStatement ps = con.prepareStatement("select " + FACT_COLUMNS
+                    + " from report_event where subject = any(?) and folded");
+            ps.setArray(1, con.createArrayOf("varchar", subjects.toArray()));
+            return ps;
+        }, (rs, i) -> fact(rs, 0));
+    }
+
+    void markFolded(List<Long> ids) {
+        template.update(con -> {
+            PreparedStatement ps = con.prepareStatement("update report_event set folded = true where id = any(?)");
+            ps.setArray(1, con.createArrayOf("bigint", ids.toArray()));
+            return ps;
+        });
     }
 
     /** Appends the fact to the history; false when it is already there (the event was delivered again). */
@@ -85,18 +125,15 @@ public class ReportStore {
         return jdbc.sql("select exists (select 1 from report_event)").query(Boolean.class).single();
     }
 
-    List<Fact> facts(String subject) {
-        return jdbc.sql("select " + FACT_COLUMNS + " from report_event where subject = ?").param(subject)
-                .query((rs, i) -> fact(rs)).list();
-    }
-
     private static final String FACT_COLUMNS = "subject, kind, at, agency, procedure, channel, due_at, n1, n2, amount, flag, detail";
 
-    private static Fact fact(ResultSet rs) throws SQLException {
-        Timestamp due = rs.getTimestamp(7);
-        return new Fact(rs.getString(1), Fact.Kind.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
-                rs.getString(4), rs.getString(5), rs.getString(6), due == null ? null : due.toInstant(),
-                rs.getInt(8), rs.getInt(9), rs.getLong(10), rs.getBoolean(11), rs.getString(12));
+    /** The fact in the columns after {@code skip} columns of the row. */
+    private static Fact fact(ResultSet rs, int skip) throws SQLException {
+        Timestamp due = rs.getTimestamp(skip + 7);
+        return new Fact(rs.getString(skip + 1), Fact.Kind.valueOf(rs.getString(skip + 2)),
+                rs.getTimestamp(skip + 3).toInstant(), rs.getString(skip + 4), rs.getString(skip + 5),
+                rs.getString(skip + 6), due == null ? null : due.toInstant(), rs.getInt(skip + 8), rs.getInt(skip + 9),
+                rs.getLong(skip + 10), rs.getBoolean(skip + 11), rs.getString(skip + 12));
     }
 
     /** Every subject's facts, one subject at a time (the history ordered by subject), for a rebuild. */
@@ -108,7 +145,7 @@ public class ReportStore {
             ps.setFetchSize(10_000);
             return ps;
         }, rs -> {
-            Fact f = fact(rs);
+            Fact f = fact(rs, 0);
             if (!current.isEmpty() && !current.getFirst().subject().equals(f.subject())) {
                 subject.accept(List.copyOf(current));
                 current.clear();
@@ -269,12 +306,13 @@ public class ReportStore {
 
     // ------------------------------------------------------------------ dossiers
 
-    void save(DossierTally t) {
-        if (!t.received()) {
+    void save(List<DossierTally> tallies) {
+        List<Object[]> rows = tallies.stream().filter(DossierTally::received)
+                .map(t -> dossierRow(t, t.endedAt()).toArray()).toList();
+        if (rows.isEmpty()) {
             return;
         }
-        Instant ended = t.endedAt();
-        jdbc.sql("""
+        template.batchUpdate("""
                 insert into report_dossier (code, agency, procedure, channel, received_at, legal_due_at, ended_at, outcome,
                     timeliness, supplements, digitised, reused, e_result, fee_paid, paid_online, satisfied, paid_at,
                     rated_at)
@@ -284,8 +322,7 @@ public class ReportStore {
                     ended_at = excluded.ended_at, outcome = excluded.outcome, timeliness = excluded.timeliness,
                     supplements = excluded.supplements, digitised = excluded.digitised, reused = excluded.reused,
                     e_result = excluded.e_result, fee_paid = excluded.fee_paid, paid_online = excluded.paid_online,
-                    satisfied = excluded.satisfied, paid_at = excluded.paid_at, rated_at = excluded.rated_at""")
-                .params(dossierRow(t, ended)).update();
+                    satisfied = excluded.satisfied, paid_at = excluded.paid_at, rated_at = excluded.rated_at""", rows);
     }
 
     private static List<Object> dossierRow(DossierTally t, Instant ended) {
@@ -314,8 +351,12 @@ public class ReportStore {
     // ------------------------------------------------------------------ rebuild
 
     void clear() {
-        jdbc.sql("lock table report_event in share row exclusive mode").update();
         jdbc.sql("truncate report_day, report_month, report_month_total, report_dossier").update();
+    }
+
+    /** After a rebuild: every fact it saw is folded (facts committed meanwhile are not visible to it, and wait). */
+    void markAllFolded() {
+        jdbc.sql("update report_event set folded = true where not folded").update();
     }
 
     /** Writes the counts of a rebuild with COPY: one pass, no per-row round trips. */
