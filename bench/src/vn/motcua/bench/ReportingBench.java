@@ -81,8 +81,9 @@ public final class ReportingBench {
     }
 
     static ConfigurableApplicationContext start(List<Class<?>> beans, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=demo", "--server.port=0",
-                "--spring.datasource.hikari.maximum-pool-size=20"));
+        // Demo data for the catalog and accounts, without the demo's sample history: the history here is generated.
+        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=demo", "--motcua.demo.history=false",
+                "--server.port=0", "--spring.datasource.hikari.maximum-pool-size=20"));
         args.addAll(List.of(extra));
         SpringApplication application = new SpringApplication(MotCuaApplication.class);
         beans.forEach(b -> application.addPrimarySources(List.of(b)));

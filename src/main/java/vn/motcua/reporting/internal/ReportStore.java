@@ -54,11 +54,11 @@ public class ReportStore {
         try {
             jdbc.sql("lock table report_folder in exclusive mode" + (wait ? "" : " nowait")).update();
             return true;
-        } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
-            if (wait) {
-                throw busy;
+        } catch (org.springframework.dao.DataAccessException e) {
+            if (!wait && e.getMostSpecificCause() instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return false; // lock_not_available: another folder is at work
             }
-            return false;
+            throw e;
         }
     }
 
