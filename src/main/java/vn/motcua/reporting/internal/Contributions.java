@@ -51,11 +51,10 @@ public final class Contributions {
         });
     }
 
-    /** {@code after − before}, without rows that do not change; sorted, so concurrent writers lock rows in one order. */
-    public static Contributions delta(Contributions before, Contributions after) {
+    /** The rows that change something, sorted, so that writers lock rows of the counts in one order. */
+    public Contributions changes() {
         Contributions d = new Contributions(new TreeMap<>());
-        d.addAll(after, 1);
-        d.addAll(before, -1);
+        d.addAll(this, 1);
         d.rows.values().removeIf(v -> java.util.Arrays.stream(v).allMatch(x -> x == 0));
         return d;
     }

@@ -92,7 +92,7 @@ public class ReadModel {
                 dossiers.add(tally);
             }
         });
-        store.add(Contributions.delta(new Contributions(), delta));
+        store.add(delta.changes());
         store.save(dossiers);
         store.markFolded(batch.stream().map(ReportStore.Stored::id).toList());
         return batch.size();
