@@ -3,6 +3,7 @@ package vn.motcua.organization;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +50,15 @@ public class OrganizationService {
                 .sorted(Comparator.comparing(Agency::name)).toList();
     }
 
-    /** The agency and all agencies below it, at any depth. */
+    /** The agency and all agencies below it, at any depth, parents before children; empty for an unknown code. */
     public List<Agency> subtree(String code) {
-        return repository.findSubtree(code);
+        List<Agency> tree = new ArrayList<>();
+        agency(code).ifPresent(tree::add);
+        for (int i = 0; i < tree.size(); i++) {
+            String parent = tree.get(i).code();
+            agencies().stream().filter(a -> parent.equals(a.parentCode())).forEach(tree::add);
+        }
+        return tree;
     }
 
     public List<Counter> counters(String agencyCode) {

@@ -291,23 +291,14 @@ public class ReportingService {
             return new Scope(null, messages.getMessage("reporting.province", null,
                     org.springframework.context.i18n.LocaleContextHolder.getLocale()), null, profiles());
         }
-        Map<String, Agency> byCode = organization.agenciesByCode();
-        Agency agency = Optional.ofNullable(byCode.get(agencyCode))
-                .orElseThrow(() -> UserFacingException.notFound("reporting.agency.unknown", agencyCode));
-        List<String> codes = new ArrayList<>();
-        boolean commune = false;
-        for (Agency a : byCode.values()) {
-            for (Agency up = a; up != null; up = up.parentCode() == null ? null : byCode.get(up.parentCode())) {
-                if (up.code().equals(agencyCode)) {
-                    codes.add(a.code());
-                    commune |= a.kind() == AgencyKind.COMMUNE;
-                    break;
-                }
-            }
+        List<Agency> tree = organization.subtree(agencyCode);
+        if (tree.isEmpty()) {
+            throw UserFacingException.notFound("reporting.agency.unknown", agencyCode);
         }
+        List<String> codes = tree.stream().map(Agency::code).toList();
         Set<String> set = Set.copyOf(codes);
-        boolean includesCommune = commune;
-        return new Scope(agencyCode, agency.displayName(), codes,
+        boolean includesCommune = tree.stream().anyMatch(a -> a.kind() == AgencyKind.COMMUNE);
+        return new Scope(agencyCode, tree.getFirst().displayName(), codes,
                 profiles().stream().filter(p -> p.decidedBy(set, includesCommune)).toList());
     }
 

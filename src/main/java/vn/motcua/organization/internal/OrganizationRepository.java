@@ -37,17 +37,6 @@ public class OrganizationRepository {
                 .query(OrganizationRepository::agency).list();
     }
 
-    public List<Agency> findSubtree(String code) {
-        return jdbc.sql("""
-                with recursive tree as (
-                    select * from agency where code = ?
-                    union all
-                    select c.* from agency c join tree t on c.parent_code = t.code
-                )
-                select %s from tree""".formatted(AGENCY_COLUMNS)).param(code)
-                .query(OrganizationRepository::agency).list();
-    }
-
     public List<Counter> findCounters(String agencyCode) {
         return jdbc.sql("select id, agency_code, number, name from counter where agency_code = ? order by number")
                 .param(agencyCode)

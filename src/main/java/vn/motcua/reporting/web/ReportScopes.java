@@ -2,10 +2,10 @@ package vn.motcua.reporting.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -86,7 +86,7 @@ class ReportScopes {
             }
             return new Scope(code, byCode.get(code).displayName(), true, choices);
         }
-        Set<String> allowed = subtree(home, byCode);
+        Set<String> allowed = organization.subtree(home).stream().map(Agency::code).collect(Collectors.toSet());
         if (code == null || !allowed.contains(code)) {
             Agency asked = code == null ? null : byCode.get(code);
             throw new UserFacingException(HttpStatus.FORBIDDEN, "forbidden", "reporting.scope.forbidden",
@@ -100,20 +100,6 @@ class ReportScopes {
             }
         }
         return new Scope(code, byCode.get(code).displayName(), false, choices);
-    }
-
-    /** The agency and every agency below it, at any depth. */
-    private static Set<String> subtree(String root, Map<String, Agency> byCode) {
-        Set<String> codes = new HashSet<>();
-        for (Agency a : byCode.values()) {
-            for (Agency up = a; up != null; up = up.parentCode() == null ? null : byCode.get(up.parentCode())) {
-                if (up.code().equals(root)) {
-                    codes.add(a.code());
-                    break;
-                }
-            }
-        }
-        return codes;
     }
 
     private static int depth(Agency a, Map<String, Agency> byCode) {
