@@ -1,6 +1,7 @@
 /**
- * Accounts, roles and permissions, local login with lockout, sessions and API tokens. The security filter chains
- * live here: they deny every request that no module's {@link vn.motcua.platform.security.AccessRules} allows.
+ * Accounts, roles and permissions, local login with throttling of failed attempts, sessions and API tokens. The
+ * security filter chains live here: they deny every request that no module's
+ * {@link vn.motcua.platform.security.AccessRules} allows.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity")
 package vn.motcua.identity;

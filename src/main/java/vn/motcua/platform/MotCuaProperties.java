@@ -36,13 +36,32 @@ public record MotCuaProperties(
     }
 
     /**
-     * @param maxFailedLogins failed password attempts before an account is locked
-     * @param lockout         how long a locked account stays locked
-     * @param tokenLifetime   lifetime of an API access token
+     * @param loginThrottle how repeated failed sign-ins are slowed down
+     * @param tokenLifetime lifetime of an API access token
      */
     public record Security(
-            @DefaultValue("5") int maxFailedLogins,
-            @DefaultValue("15m") Duration lockout,
+            @DefaultValue LoginThrottle loginThrottle,
             @DefaultValue("1h") Duration tokenLifetime) {
+    }
+
+    /**
+     * Failed sign-ins slow down further attempts, never lock an account: after {@code accountFailures} failures for
+     * one username, or {@code addressFailures} from one client address, attempts are refused without checking the
+     * password for {@code firstDelay}, then twice as long after each further failure, up to {@code maxDelay}.
+     *
+     * @param accountFailures failures for one username before its attempts are slowed down
+     * @param addressFailures failures from one client address before its attempts are slowed down
+     * @param firstDelay      the first wait
+     * @param maxDelay        the longest wait
+     * @param forgetAfter     a count whose last failure is older than this starts again from zero
+     * @param keepFailures    how long the record of failed sign-ins is kept
+     */
+    public record LoginThrottle(
+            @DefaultValue("5") int accountFailures,
+            @DefaultValue("20") int addressFailures,
+            @DefaultValue("1s") Duration firstDelay,
+            @DefaultValue("5m") Duration maxDelay,
+            @DefaultValue("1h") Duration forgetAfter,
+            @DefaultValue("180d") Duration keepFailures) {
     }
 }

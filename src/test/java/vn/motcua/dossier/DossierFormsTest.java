@@ -99,7 +99,9 @@ class DossierFormsTest {
                 .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=reception&password=demo123&_csrf=" + csrf)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return login.headers().firstValue("Set-Cookie").map(c -> c.split(";")[0]).orElse(cookie);
+        // The login answer also drops the anonymous CSRF cookie: keep the session's.
+        return login.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0])
+                .filter(c -> c.startsWith("SESSION=")).findFirst().orElse(cookie);
     }
 
     private String submit(ApiClient citizen) {

@@ -24,10 +24,15 @@ public final class Http {
         return send(request.build());
     }
 
-    public static HttpResponse<String> postJson(int port, String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+    /** A JSON POST; {@code headers} are name, value pairs. */
+    public static HttpResponse<String> postJson(int port, String path, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

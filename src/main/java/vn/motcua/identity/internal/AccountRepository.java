@@ -3,10 +3,7 @@ package vn.motcua.identity.internal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +20,6 @@ public class AccountRepository {
 
     private static final String USER_QUERY = """
             select a.id, a.username, a.full_name, a.password_hash, a.enabled,
-                   a.locked_until is not null and a.locked_until > now() as locked,
                    array(select r.role from account_role r where r.account_id = a.id) as roles
             from account a""";
 
@@ -77,22 +73,6 @@ public class AccountRepository {
                 .query(Boolean.class).single();
     }
 
-    /** Counts a failed password; locks the account for {@code lockFor} once {@code maxFailures} is reached. */
-    public void recordFailure(String username, int maxFailures, Instant lockUntil) {
-        jdbc.sql("""
-                update account set
-                    failed_attempts = case when failed_attempts + 1 >= :max then 0 else failed_attempts + 1 end,
-                    locked_until = case when failed_attempts + 1 >= :max then :until else locked_until end
-                where username = :username""")
-                .param("max", maxFailures).param("until", OffsetDateTime.ofInstant(lockUntil, ZoneOffset.UTC))
-                .param("username", username).update();
-    }
-
-    public void recordSuccess(String username) {
-        jdbc.sql("update account set failed_attempts = 0, locked_until = null where username = ? and (failed_attempts > 0 or locked_until is not null)")
-                .param(username).update();
-    }
-
     public int deleteDemoAccounts() {
         return jdbc.sql("delete from account where demo").update();
     }
@@ -104,7 +84,7 @@ public class AccountRepository {
             roles.add(Role.valueOf((String) role));
         }
         return new CurrentUser(rs.getLong("id"), rs.getString("username"), rs.getString("full_name"), roles,
-                rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("locked"));
+                rs.getString("password_hash"), rs.getBoolean("enabled"), false); // accounts are never locked: see LoginThrottle
     }
 
     /** The data of an account to create. */

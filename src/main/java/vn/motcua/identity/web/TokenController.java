@@ -2,20 +2,23 @@ package vn.motcua.identity.web;
 
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.internal.ApiTokens;
+import vn.motcua.identity.internal.LoginThrottledException;
 import vn.motcua.platform.web.ApiError;
 
 /** Issues bearer tokens to API clients in exchange for a username and password. */
@@ -25,6 +28,7 @@ class TokenController {
     private final AuthenticationManager authentication;
     private final ApiTokens tokens;
     private final MessageSource messages;
+    private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
 
     TokenController(AuthenticationManager authentication, ApiTokens tokens, MessageSource messages) {
         this.authentication = authentication;
@@ -39,16 +43,23 @@ class TokenController {
     }
 
     @PostMapping("/api/v1/auth/token")
-    ResponseEntity<?> token(@RequestBody(required = false) TokenRequest request, Locale locale) {
+    ResponseEntity<?> token(@RequestBody(required = false) TokenRequest request, HttpServletRequest http,
+                            Locale locale) {
         if (request == null || blank(request.username()) || blank(request.password())) {
             return error(HttpStatus.BAD_REQUEST, "invalid_request", "error.token.missing", locale);
         }
         Authentication result;
+        UsernamePasswordAuthenticationToken attempt =
+                UsernamePasswordAuthenticationToken.unauthenticated(request.username().trim(), request.password());
+        attempt.setDetails(details.buildDetails(http)); // the client address, for the throttle
         try {
-            result = authentication.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(request.username().trim(), request.password()));
-        } catch (LockedException e) {
-            return error(HttpStatus.UNAUTHORIZED, "account_locked", "login.locked", locale);
+            result = authentication.authenticate(attempt);
+        } catch (LoginThrottledException e) {
+            long seconds = e.retryAfterSeconds();
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .body(new ApiError("too_many_attempts",
+                            messages.getMessage("login.throttled", new Object[]{seconds}, locale)));
         } catch (AuthenticationException e) {
             return error(HttpStatus.UNAUTHORIZED, "invalid_grant", "login.failed", locale);
         }

@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.motcua.payment.internal.VnpayGateway;
 import vn.motcua.payment.internal.VnpayProtocol;
+import vn.motcua.platform.MotCuaProperties;
 
 /**
  * A SANDBOX payment gateway for demos and tests, served only when {@code motcua.payment.vnpay.sandbox} is true. It
@@ -39,10 +39,14 @@ class SandboxGateway {
     private final VnpayGateway gateway;
     private final Clock clock;
     private final RestClient http = RestClient.create();
+    private final String ipnUrl;
 
-    SandboxGateway(VnpayGateway gateway, Clock clock) {
+    SandboxGateway(VnpayGateway gateway, Clock clock, MotCuaProperties motcua) {
         this.gateway = gateway;
         this.clock = clock;
+        // The IPN address a merchant registers with VNPay: the portal's configured address, never one taken from a
+        // request (its Host header is the sender's to choose, and the signed answer would go wherever it points).
+        this.ipnUrl = motcua.publicUrl().replaceAll("/+$", "") + "/api/v1/payments/vnpay/ipn";
     }
 
     @GetMapping(VnpayGateway.SANDBOX_PATH)
@@ -75,8 +79,7 @@ class SandboxGateway {
         }
         Map<String, String> signed = gateway.protocol().signed(answer);
         // The gateway tells the merchant's server first, as VNPay does; the browser may never come back.
-        URI ipn = withQuery(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/payments/vnpay/ipn")
-                .toUriString(), signed);
+        URI ipn = withQuery(ipnUrl, signed);
         try {
             String reply = http.get().uri(ipn).retrieve().body(String.class);
             log.info("Sandbox gateway: IPN for {} answered {}", order.get("vnp_TxnRef"), reply);

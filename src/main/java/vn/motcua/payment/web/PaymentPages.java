@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import vn.motcua.catalog.FeeExemption;
 import vn.motcua.dossier.Actor;
@@ -32,6 +31,7 @@ import vn.motcua.payment.PaymentMethod;
 import vn.motcua.payment.PaymentProperties;
 import vn.motcua.payment.PaymentService;
 import vn.motcua.payment.StatementReport;
+import vn.motcua.platform.MotCuaProperties;
 import vn.motcua.platform.web.UserFacingException;
 
 /** Paying a dossier's fees: the applicant's choices, the gateway's return page, and the counter's work. */
@@ -42,13 +42,15 @@ class PaymentPages {
     private final DossierService dossiers;
     private final PaymentProperties properties;
     private final MessageSource messages;
+    private final String publicUrl;
 
     PaymentPages(PaymentService payments, DossierService dossiers, PaymentProperties properties,
-                 MessageSource messages) {
+                 MessageSource messages, MotCuaProperties motcua) {
         this.payments = payments;
         this.dossiers = dossiers;
         this.properties = properties;
         this.messages = messages;
+        this.publicUrl = motcua.publicUrl().replaceAll("/+$", "");
     }
 
     // ------------------------------------------------------------------ applicant
@@ -183,10 +185,11 @@ class PaymentPages {
 
     // ------------------------------------------------------------------
 
+    /** The configured return address, else the portal's own page under its configured address (never the Host header's). */
     private String returnUrl() {
         String configured = properties.vnpay().returnUrl();
         return configured != null && !configured.isBlank() ? configured
-                : ServletUriComponentsBuilder.fromCurrentContextPath().path("/thanh-toan/vnpay/ket-qua").toUriString();
+                : publicUrl + "/thanh-toan/vnpay/ket-qua";
     }
 
     private static FeeExemption exemption(String group) {

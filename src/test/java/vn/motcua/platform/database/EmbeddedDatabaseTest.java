@@ -22,7 +22,8 @@ class EmbeddedDatabaseTest {
     void dataSurvivesARestart() throws Exception {
         MotCuaProperties properties = new MotCuaProperties(dataDir, "http://localhost:8080", "Huế", new MotCuaProperties.Demo(false),
                 new MotCuaProperties.Database(false, 0),
-                new MotCuaProperties.Security(5, Duration.ofMinutes(15), Duration.ofHours(1)));
+                new MotCuaProperties.Security(new MotCuaProperties.LoginThrottle(5, 20, Duration.ofSeconds(1),
+                        Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(180)), Duration.ofHours(1)));
         EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
 
         EmbeddedDatabaseConfiguration.EmbeddedDatabase first = configuration.embeddedDatabase(properties);

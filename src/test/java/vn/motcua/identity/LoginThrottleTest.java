@@ -1,0 +1,137 @@
+package vn.motcua.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.identity.internal.AccountRepository.NewAccount;
+import vn.motcua.support.Http;
+import vn.motcua.support.IntegrationTest;
+
+/**
+ * Failed sign-ins slow the next attempts down, by username and by client address, and never lock anyone out: the
+ * wait ends by itself, API tokens keep working meanwhile, and an unknown username is answered exactly like a known
+ * one. Each test signs in from addresses of its own (documentation ranges), so its counts touch no other test.
+ */
+@IntegrationTest
+class LoginThrottleTest {
+
+    static final String THROTTLED = "/dang-nhap\\?loi=cho&sau=\\d+";
+
+    @Autowired MockMvc mvc;
+    @Autowired AccountRepository accounts;
+    @Autowired PasswordEncoder passwords;
+    @Autowired JdbcClient jdbc;
+    @Autowired JsonMapper json;
+    @LocalServerPort int port;
+
+    @Test
+    void fiveWrongPasswordsMakeTheNextAttemptsWaitTheSameForKnownAndUnknownUsernames() throws Exception {
+        createAccount("throttle-known");
+        String unknown = "throttle-nobody";
+        String token = json.readTree(token("throttle-known", "right-password", "192.0.2.1").body())
+                .get("access_token").asString();
+
+        for (int i = 0; i < 5; i++) {
+            for (String username : List.of("throttle-known", unknown)) {
+                assertThat(login(username, "wrong", "198.51.100.10")).isEqualTo("/dang-nhap?loi=sai");
+            }
+        }
+        // Now refused without looking at the password, even the right one, from any address; alike for both names.
+        assertThat(login("throttle-known", "right-password", "198.51.100.11")).matches(THROTTLED);
+        assertThat(login(unknown, "right-password", "198.51.100.11")).matches(THROTTLED);
+        HttpResponse<String> known = token("throttle-known", "right-password", "192.0.2.2");
+        HttpResponse<String> nobody = token(unknown, "right-password", "192.0.2.2");
+        for (HttpResponse<String> refused : List.of(known, nobody)) {
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 300L);
+            JsonNode body = json.readTree(refused.body());
+            assertThat(body.get("error").asString()).isEqualTo("too_many_attempts");
+            assertThat(body.get("message").asString())
+                    .matches("Quá nhiều lần đăng nhập sai\\. Vui lòng thử lại sau \\d+ giây\\.");
+        }
+        // A token issued before keeps working: nobody is shut out of what they already hold.
+        assertThat(Http.get(port, "/api/v1/me", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+
+        // The wait ends by itself; signing in then clears the username's count.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (token("throttle-known", "right-password", "192.0.2.3").statusCode() == 429) {
+            assertThat(Instant.now()).as("the wait ends").isBefore(deadline);
+            Thread.sleep(200);
+        }
+        assertThat(login("throttle-known", "wrong", "198.51.100.12")).isEqualTo("/dang-nhap?loi=sai");
+        assertThat(login("throttle-known", "right-password", "198.51.100.12")).isEqualTo("/");
+
+        // Every failure is on record, with the address and why.
+        List<String> reasons = jdbc.sql("select reason from login_failure where username = ? order by id")
+                .param("throttle-known").query(String.class).list();
+        assertThat(reasons).startsWith("BAD_CREDENTIALS", "BAD_CREDENTIALS", "BAD_CREDENTIALS", "BAD_CREDENTIALS",
+                "BAD_CREDENTIALS", "THROTTLED", "THROTTLED").endsWith("BAD_CREDENTIALS");
+        assertThat(jdbc.sql("select count(*) from login_failure where username = ? and address = '198.51.100.10'")
+                .param(unknown).query(Integer.class).single()).isEqualTo(5);
+    }
+
+    @Test
+    void twentyFailuresFromOneAddressMakeThatAddressWaitAndNoOther() throws Exception {
+        String address = "203.0.113.20";
+        for (int i = 0; i < 20; i++) {
+            assertThat(login("address-probe-" + i, "guess", address)).isEqualTo("/dang-nhap?loi=sai");
+        }
+        // The token endpoint sees the same address through the trusted proxy's X-Forwarded-For.
+        assertThat(token("citizen", "demo123", address).statusCode()).isEqualTo(429);
+        assertThat(login("citizen", "demo123", address)).matches(THROTTLED);
+        // The account itself is not held back: from elsewhere it signs in.
+        assertThat(login("citizen", "demo123", "203.0.113.21")).isEqualTo("/");
+        assertThat(token("citizen", "demo123", "203.0.113.21").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theLoginPageSaysHowLongToWait() {
+        HttpResponse<String> page = Http.get(port, "/dang-nhap?loi=cho&sau=42");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).containsPattern(
+                "role=\"alert\"[^>]*>Quá nhiều lần đăng nhập sai\\. Vui lòng thử lại sau 42 giây\\.<");
+        // An edited address still gives a sensible sentence.
+        assertThat(Http.get(port, "/dang-nhap?loi=cho&sau=-5").body())
+                .contains("Quá nhiều lần đăng nhập sai. Vui lòng thử lại sau ít phút.");
+    }
+
+    /** Signs in through the login form from the address; where the answer redirects to. */
+    private String login(String username, String password, String address) throws Exception {
+        return mvc.perform(post("/dang-nhap").param("username", username).param("password", password).with(csrf())
+                        .with(request -> {
+                            request.setRemoteAddr(address);
+                            return request;
+                        }))
+                .andReturn().getResponse().getRedirectedUrl();
+    }
+
+    /** Asks for an API token over HTTP, through a proxy that says the client is at the address. */
+    private HttpResponse<String> token(String username, String password, String address) {
+        return Http.postJson(port, "/api/v1/auth/token", "{\"username\":\"" + username + "\",\"password\":\""
+                + password + "\"}", "X-Forwarded-For", address);
+    }
+
+    private void createAccount(String username) {
+        if (!accounts.exists(username)) {
+            accounts.insert(new NewAccount(username, "Người thử", Set.of(Role.CITIZEN), null, null, null, null, null,
+                    null, null), passwords.encode("right-password"), false);
+        }
+    }
+}
