@@ -67,8 +67,7 @@ public class ResultService {
         // Parsed, not sniffed: the agency never signs a file with active content (JavaScript, launch actions,
         // embedded files), nor anything that only starts like a PDF.
         FileInspection.Verdict verdict = FileInspection.inspect(pdf);
-        if (verdict.problem() == FileInspection.Problem.NOT_ACCEPTED
-                || verdict.accepted() && !FileInspection.PDF.equals(verdict.contentType())) {
+        if (!isPdf(pdf) || verdict.accepted() && !FileInspection.PDF.equals(verdict.contentType())) {
             throw UserFacingException.badRequest("result.notPdf");
         }
         switch (verdict.problem()) {

@@ -77,7 +77,7 @@ final class OfficeOpenXmlCheck {
                 if (type.contains("macroenabled") || type.contains("vbaproject")) {
                     return Verdict.refused(Problem.MACROS);
                 }
-                if (type.contains("oleobject") || type.contains("activex") || type.contains("package")) {
+                if (type.contains("oleobject") || type.contains("activex")) {
                     return Verdict.refused(Problem.UNEXPECTED_PARTS);
                 }
             }
