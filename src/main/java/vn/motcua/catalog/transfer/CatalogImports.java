@@ -215,11 +215,12 @@ public class CatalogImports implements DisposableBean {
         String format = formatOf(content);
         if ("XLSX".equals(format)) {
             FileInspection.Verdict verdict = FileInspection.inspect(content);
-            if (verdict.problem() == FileInspection.Problem.NOT_ACCEPTED
-                    || verdict.accepted() && !FileInspection.XLSX.equals(verdict.contentType())) {
+            if (verdict.accepted() && !FileInspection.XLSX.equals(verdict.contentType())) {
                 throw new CatalogFileException("catalog.import.unknownFormat");
             }
-            if (!verdict.accepted()) {
+            // A workbook POI cannot read is reported by the import itself, row by row where it can.
+            if (verdict.problem() == FileInspection.Problem.MACROS
+                    || verdict.problem() == FileInspection.Problem.UNEXPECTED_PARTS) {
                 throw new CatalogFileException(verdict.problem().messageKey(), FileNames.clean(fileName));
             }
         }

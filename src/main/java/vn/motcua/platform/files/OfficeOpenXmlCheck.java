@@ -3,12 +3,15 @@ package vn.motcua.platform.files;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -37,9 +40,10 @@ final class OfficeOpenXmlCheck {
 
     static Verdict inspect(byte[] bytes) {
         Set<String> names = new HashSet<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+        // The central directory, as office programs read it (a streamed workbook has no sizes in its local headers).
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
             long unzipped = 0;
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 String name = entry.getName();
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (lower.endsWith("vbaproject.bin") || lower.contains("vbadata")) {
@@ -52,7 +56,9 @@ final class OfficeOpenXmlCheck {
                         || lower.contains("/activex/") || name.contains("..") || name.startsWith("/")) {
                     return Verdict.refused(Problem.UNEXPECTED_PARTS);
                 }
-                unzipped += drain(zip);
+                try (InputStream in = zip.getInputStream(entry)) {
+                    unzipped += drain(in);
+                }
                 if (!names.add(name) || names.size() > MAX_ENTRIES || unzipped > MAX_UNZIPPED) {
                     return Verdict.refused(Problem.UNREADABLE);
                 }

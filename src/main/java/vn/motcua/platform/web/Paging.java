@@ -10,7 +10,7 @@ public record Paging(int page, int size) {
 
     /** Further than any list of this system reaches; beyond it a request is refused, not answered with a wrapped offset. */
     public static final int MAX_PAGE = 100_000;
-    public static final int MAX_SIZE = 500;
+    public static final int MAX_SIZE = 10_000;
 
     public Paging {
         if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_SIZE) {
@@ -23,7 +23,7 @@ public record Paging(int page, int size) {
         return new Paging(Math.max(page, 1) - 1, size);
     }
 
-    /** Rows to skip; at most {@code MAX_PAGE * MAX_SIZE}, which fits an int. */
+    /** Rows to skip; at most {@code MAX_PAGE * MAX_SIZE} (10⁹), which fits an int. */
     public int offset() {
         return Math.multiplyExact(page, size);
     }

@@ -40,6 +40,16 @@ public class FileInspectionTest {
     }
 
     @Test
+    void aStreamedWorkbookIsAccepted() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(10)) {
+            workbook.createSheet("Thủ tục").createRow(0).createCell(0).setCellValue("Mã");
+            workbook.write(out);
+        }
+        assertThat(FileInspection.inspect(out.toByteArray())).isEqualTo(new FileInspection.Verdict(FileInspection.XLSX, null));
+    }
+
+    @Test
     void somethingThatOnlyStartsLikeAPdfIsRefused() {
         byte[] html = "%PDF-1.7\n<html><body><script>alert(document.cookie)</script></body></html>"
                 .getBytes(StandardCharsets.US_ASCII);
