@@ -17,6 +17,7 @@ import vn.motcua.catalog.search.ProcedureSearch;
 import vn.motcua.organization.AgencyKind;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.cache.LocalCache;
+import vn.motcua.platform.web.Paging;
 
 /** The way into the catalog: read, browse and search procedures, and change them. */
 @Service
@@ -52,9 +53,9 @@ public class CatalogService {
         return repository.findAll();
     }
 
-    /** A page of the whole catalog in code order; {@code page} counts from 0. */
+    /** A page of the whole catalog in code order; {@code page} counts from 0 (400 when out of reach). */
     public Page<Procedure> page(int page, int size) {
-        return new Page<>(repository.findPage(page * size, size), repository.count());
+        return new Page<>(repository.findPage(new Paging(page, size).offset(), size), repository.count());
     }
 
     public List<SearchHit> search(String query, int limit) {
@@ -71,7 +72,8 @@ public class CatalogService {
         boolean commune = agencyCode != null && organization.agency(agencyCode)
                 .map(a -> a.kind() == AgencyKind.COMMUNE).orElse(false);
         Browse filter = new Browse(fieldSlug, level, onlineLevel, agencyCode, commune);
-        return new Page<>(repository.browse(filter, page * size, size), repository.countBrowse(filter));
+        return new Page<>(repository.browse(filter, new Paging(page, size).offset(), size),
+                repository.countBrowse(filter));
     }
 
     /** What is wrong with a procedure, in the given language; empty when it may be saved. */

@@ -49,6 +49,8 @@ import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyKind;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.organization.StaffMember;
+import vn.motcua.platform.files.FileInspection;
+import vn.motcua.platform.files.FileNames;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.result.ResultService;
 import vn.motcua.result.signing.Verdict;
@@ -77,6 +79,9 @@ public class DossierService {
      */
     private static final Set<FieldType> REUSED_FACTS = EnumSet.of(FieldType.TEXT, FieldType.ID_NUMBER,
             FieldType.PHONE, FieldType.EMAIL, FieldType.ADDRESS, FieldType.TAX_CODE);
+
+    /** What the dossier table keeps of a client's Idempotency-Key. */
+    private static final int MAX_IDEMPOTENCY_KEY = 128;
 
     private final DossierRepository dossiers;
     private final DossierCodes codes;
@@ -242,11 +247,15 @@ public class DossierService {
         Procedure procedure = counter ? procedure(request.procedureCode()) : onlineProcedure(request.procedureCode());
         Dossier d = newDossier(procedure, counter ? Channel.COUNTER : Channel.ONLINE, DossierStatus.SUBMITTED);
         List<String> problems = new ArrayList<>();
+        if (idempotencyKey != null && idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
+            problems.add(message("dossier.idempotencyKey.tooLong", locale, MAX_IDEMPOTENCY_KEY));
+        }
         if (counter) {
             d.applicant = request.applicant();
             if (d.applicant == null || blank(d.applicant.fullName())) {
                 problems.add(message("dossier.applicant.required", locale));
             }
+            problems.addAll(formCheck.applicantProblems(d.applicant, locale));
         } else {
             d.owner = actor.username();
             d.applicant = applicantFrom(accounts.profile(actor.username()).orElseThrow());
@@ -869,7 +878,7 @@ public class DossierService {
         }
         String type = FileContent.typeOf(upload.content()).orElseThrow();
         String sha = sha256(upload.content());
-        String name = blank(upload.fileName()) ? "tep" : upload.fileName().replaceAll("[\\\\/\\r\\n\"]", "_");
+        String name = FileNames.clean(upload.fileName());
         // A signed PDF from the applicant is checked now, so that officials see the verdict beside the file.
         Verdict verdict = "RESULT".equals(kind) ? null : results.signatureOf(upload.content()).orElse(null);
         String signature = verdict == null ? null : verdict.status().name();
@@ -882,13 +891,18 @@ public class DossierService {
 
     private List<String> fileProblems(Procedure procedure, Upload upload, Locale locale) {
         List<String> problems = new ArrayList<>();
-        String name = upload.fileName() == null ? "" : upload.fileName();
+        String name = FileNames.clean(upload.fileName());
         if (upload.content() == null || upload.content().length == 0) {
             problems.add(message("dossier.file.empty", locale, name));
         } else if (upload.content().length > FileContent.MAX_SIZE) {
             problems.add(message("dossier.file.tooLarge", locale, name, FileContent.MAX_SIZE / (1024 * 1024)));
-        } else if (FileContent.typeOf(upload.content()).isEmpty()) {
-            problems.add(message("dossier.file.badType", locale, name));
+        } else {
+            FileInspection.Verdict verdict = FileContent.inspect(upload.content());
+            if (verdict.problem() == FileInspection.Problem.NOT_ACCEPTED) {
+                problems.add(message("dossier.file.badType", locale, name));
+            } else if (!verdict.accepted()) {
+                problems.add(message(verdict.problem().messageKey(), locale, name));
+            }
         }
         if (upload.documentIndex() != null
                 && (upload.documentIndex() < 0 || upload.documentIndex() >= procedure.documents().size())) {

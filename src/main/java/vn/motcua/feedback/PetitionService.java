@@ -30,6 +30,7 @@ import vn.motcua.identity.Permission;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.web.InvalidInputException;
+import vn.motcua.platform.web.Paging;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.platform.web.VietnamTime;
 import vn.motcua.workflow.Deadlines;
@@ -288,8 +289,9 @@ public class PetitionService {
 
     /** Published petitions with their answers, newest first, a page at a time (from 0). */
     public PublishedPage published(int page) {
-        int p = Math.max(0, page);
-        List<PublishedPetition> items = repository.published(p * PUBLIC_PAGE_SIZE, PUBLIC_PAGE_SIZE).stream()
+        Paging paging = new Paging(Math.max(0, page), PUBLIC_PAGE_SIZE);
+        int p = paging.page();
+        List<PublishedPetition> items = repository.published(paging.offset(), PUBLIC_PAGE_SIZE).stream()
                 .map(s -> new PublishedPetition(s.number(), initials(s.senderName()), s.procedureName(),
                         agencyName(s.agencyCode()), s.publishedQuestion(), s.answer(), s.receivedAt(), s.closedAt(),
                         s.publishedAt()))

@@ -331,6 +331,9 @@ public class PaymentService implements FeeGate {
     }
 
     private StatementReport.Outcome reconcile(BankStatement.Line line, Actor officer) {
+        if (!line.credit()) {
+            return StatementReport.Outcome.NOT_A_CREDIT;
+        }
         if (repository.transactionSeen(PaymentMethod.BANK_TRANSFER, line.bankRef())) {
             return StatementReport.Outcome.ALREADY_APPLIED;
         }

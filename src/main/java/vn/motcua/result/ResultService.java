@@ -18,6 +18,8 @@ import vn.motcua.identity.Permission;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.organization.StaffMember;
 import vn.motcua.platform.MotCuaProperties;
+import vn.motcua.platform.files.FileInspection;
+import vn.motcua.platform.files.FileNames;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.platform.web.VietnamTime;
 import vn.motcua.result.internal.ResultKeys;
@@ -62,8 +64,17 @@ public class ResultService {
      */
     @Transactional
     public Issued issue(String dossierCode, String agencyCode, String fileName, byte[] pdf, String issuedBy) {
-        if (!isPdf(pdf)) {
+        // Parsed, not sniffed: the agency never signs a file with active content (JavaScript, launch actions,
+        // embedded files), nor anything that only starts like a PDF.
+        FileInspection.Verdict verdict = FileInspection.inspect(pdf);
+        if (!isPdf(pdf) || verdict.accepted() && !FileInspection.PDF.equals(verdict.contentType())) {
             throw UserFacingException.badRequest("result.notPdf");
+        }
+        switch (verdict.problem()) {
+            case null -> {
+            }
+            case UNREADABLE, NO_PAGES, ENCRYPTED -> throw UserFacingException.badRequest("result.unreadable");
+            default -> throw UserFacingException.badRequest(verdict.problem().messageKey(), FileNames.clean(fileName));
         }
         ResultKeys.AgencyKey key = keys.forAgency(agencyCode).orElseThrow(() -> new UserFacingException(
                 HttpStatus.CONFLICT, "no_signing_key", "result.noKey", agencyCode));
@@ -84,8 +95,8 @@ public class ResultService {
         }
         byte[] signed = PadesSigner.sign(stamped, key.key(), key.signerName(), "Kết quả giải quyết hồ sơ " + dossierCode,
                 motcua.placeName(), now);
-        String name = (fileName == null || fileName.isBlank() ? number : fileName.replaceAll("(?i)\\.pdf$", ""))
-                .replaceAll("[\\\\/\\r\\n\"]", "_") + ".pdf";
+        String name = FileNames.clean((fileName == null || fileName.isBlank() ? number
+                : FileNames.clean(fileName).replaceAll("(?i)\\.pdf$", "")) + ".pdf");
         IssuedResult result = new IssuedResult(number, dossierCode, agencyCode, name, sha256(signed), key.signerName(),
                 now, key.demo(), issuedBy, null, null, null);
         results.insert(result, sequence, signed);

@@ -50,7 +50,7 @@ class SubmitAndReceiveBrowserTest extends BrowserTest {
 
         // Step 2: one file per mandatory document.
         Path pdf = Files.createTempFile("to-khai", ".pdf");
-        Files.writeString(pdf, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        Files.write(pdf, vn.motcua.support.TestData.realPdf("To khai"));
         for (int i = 0; i < procedure.documents().size(); i++) {
             if (procedure.documents().get(i).mandatory()) {
                 browser.findElement(By.id("doc" + i)).sendKeys(pdf.toString());

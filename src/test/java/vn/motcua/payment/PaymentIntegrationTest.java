@@ -265,6 +265,35 @@ class PaymentIntegrationTest {
     }
 
     @Test
+    void aNegativeOrDebitLineNeverPaysAndUnreadableRowsAreListedWithTheReason() throws Exception {
+        ApiClient citizen = ApiClient.signIn(port, "citizen", "demo123");
+        String code = submitOnline(citizen);
+        String reference = payments.bankTransfer(code, actor("citizen")).payment().reference();
+        String statement = """
+                Ngày giao dịch;Số tiền;Nội dung;Số tham chiếu
+                23/11/2026;-10.000;HOAN TIEN %1$s;FT-NEG-%1$s
+                23/11/2026;(10.000);HOAN TIEN %1$s;FT-PAR-%1$s
+                23/11/2026;12345.678;CK %1$s;FT-AMB-%1$s
+                """.formatted(reference);
+        String page = mvc.perform(multipart("/quan-tri/thu-phi/sao-ke")
+                        .file(new MockMultipartFile("file", "sao-ke.csv", "text/csv",
+                                statement.getBytes(StandardCharsets.UTF_8)))
+                        .with(user(account("reception"))).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Không phải khoản ghi có", "Dòng 4: số tiền có thể đọc theo hai cách");
+        assertThat(paidCount(code)).isZero();
+        assertThat(payments.summary(code).orElseThrow().outstanding()).isEqualTo(10_000);
+
+        StatementReport debit = importStatement("""
+                Số tham chiếu;Nội dung;Ghi nợ;Ghi có
+                FT-DEBIT-%1$s;CK %1$s;10.000;
+                """.formatted(reference));
+        assertThat(debit.entries()).extracting(StatementReport.Entry::outcome)
+                .containsExactly(StatementReport.Outcome.NOT_A_CREDIT);
+        assertThat(paidCount(code)).isZero();
+    }
+
+    @Test
     void anUnreadableStatementIsRefusedInVietnamese() throws Exception {
         String page = mvc.perform(multipart("/quan-tri/thu-phi/sao-ke")
                         .file(new MockMultipartFile("file", "sao-ke.csv", "text/csv", "a,b\n1,2\n".getBytes()))

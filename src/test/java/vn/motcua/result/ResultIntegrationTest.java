@@ -189,7 +189,7 @@ class ResultIntegrationTest {
                 new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0}));
         assertThat(png.status()).isEqualTo(400);
         assertThat(png.body()).contains("Kết quả điện tử phải là tệp PDF");
-        ApiClient.Response broken = issue(code, FilePart.pdf("hong.pdf"));
+        ApiClient.Response broken = issue(code, FilePart.brokenPdf("hong.pdf"));
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.body()).contains("không đọc được");
         ApiClient.Response nothing = specialist.postJson("/api/v1/dossiers/" + code + "/actions",

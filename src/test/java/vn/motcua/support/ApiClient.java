@@ -120,8 +120,13 @@ public final class ApiClient {
 
     public record FilePart(String name, String contentType, byte[] content) {
 
-        /** A small but real PDF header, enough for the content check. */
+        /** A small real one-page PDF showing the name, so that the content check parses it as a PDF. */
         public static FilePart pdf(String name) {
+            return new FilePart(name, "application/pdf", TestData.realPdf(name));
+        }
+
+        /** Only a PDF's header, without a page: what the content check must refuse. */
+        public static FilePart brokenPdf(String name) {
             return new FilePart(name, "application/pdf",
                     ("%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n" + name).getBytes(StandardCharsets.ISO_8859_1));
         }

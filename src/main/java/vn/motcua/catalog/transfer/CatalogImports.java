@@ -33,6 +33,8 @@ import vn.motcua.catalog.CatalogChanged;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.internal.CatalogRepository;
 import vn.motcua.catalog.internal.ProcedureValidator;
+import vn.motcua.platform.files.FileInspection;
+import vn.motcua.platform.files.FileNames;
 
 /**
  * Loads a catalog file (JSON or Excel) in the background: each procedure is checked and saved in its own
@@ -93,8 +95,8 @@ public class CatalogImports implements DisposableBean {
      * @throws CatalogFileException when the file is neither a JSON catalog nor an Excel workbook
      */
     public UUID start(String fileName, byte[] content, String username) throws CatalogFileException {
-        String format = formatOf(content);
-        UUID id = begin(fileName, format, username);
+        String format = checkedFormatOf(fileName, content);
+        UUID id = begin(FileNames.clean(fileName), format, username);
         Locale locale = LocaleContextHolder.getLocale();
         executor.submit(() -> {
             LocaleContextHolder.setLocale(locale);
@@ -112,8 +114,8 @@ public class CatalogImports implements DisposableBean {
 
     /** Imports a file in the calling thread and returns its final status (demo data, API clients that wait). */
     public Status importNow(String fileName, byte[] content, String username) throws CatalogFileException {
-        String format = formatOf(content);
-        UUID id = begin(fileName, format, username);
+        String format = checkedFormatOf(fileName, content);
+        UUID id = begin(FileNames.clean(fileName), format, username);
         run(id, format, content, LocaleContextHolder.getLocale());
         return status(id).orElseThrow();
     }
@@ -206,6 +208,23 @@ public class CatalogImports implements DisposableBean {
     private void finish(UUID id, String status, String error) {
         jdbc.sql("update catalog_import set status = ?, error = ?, finished_at = ? where id = ?")
                 .params(status, error, OffsetDateTime.ofInstant(Instant.now(), java.time.ZoneOffset.UTC), id).update();
+    }
+
+    /** The format, after a workbook was opened as one and found free of macros and embedded files. */
+    private static String checkedFormatOf(String fileName, byte[] content) throws CatalogFileException {
+        String format = formatOf(content);
+        if ("XLSX".equals(format)) {
+            FileInspection.Verdict verdict = FileInspection.inspect(content);
+            if (verdict.accepted() && !FileInspection.XLSX.equals(verdict.contentType())) {
+                throw new CatalogFileException("catalog.import.unknownFormat");
+            }
+            // A workbook POI cannot read is reported by the import itself, row by row where it can.
+            if (verdict.problem() == FileInspection.Problem.MACROS
+                    || verdict.problem() == FileInspection.Problem.UNEXPECTED_PARTS) {
+                throw new CatalogFileException(verdict.problem().messageKey(), FileNames.clean(fileName));
+            }
+        }
+        return format;
     }
 
     /** XLSX files are ZIP archives; JSON starts with a brace or a bracket. Anything else is refused. */

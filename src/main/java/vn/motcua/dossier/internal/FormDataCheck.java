@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.catalog.FieldType;
 import vn.motcua.catalog.FormField;
 import vn.motcua.catalog.Procedure;
 
@@ -58,6 +60,10 @@ public class FormDataCheck {
                 problems.add(message("dossier.form.tooLong", locale, field.label()));
                 continue;
             }
+            if (value.indexOf('\n') >= 0 && field.type() != FieldType.TEXTAREA && field.type() != FieldType.ADDRESS) {
+                problems.add(message("dossier.form.oneLine", locale, field.label()));
+                continue;
+            }
             boolean ok = switch (field.type()) {
                 case DATE -> isDate(value);
                 case NUMBER -> value.matches("-?\\d+([.,]\\d+)?");
@@ -71,6 +77,39 @@ public class FormDataCheck {
             if (!ok) {
                 problems.add(message("dossier.form.invalid." + field.type().name(), locale, field.label(), value));
             }
+        }
+        return problems;
+    }
+
+    /**
+     * What is wrong with a walk-in applicant's particulars as the officer typed them (or an API client sent them):
+     * each must fit what the dossier stores (a 12-digit ID number, a phone number, a tax code), so that a wrong value
+     * is a message, never a database error.
+     */
+    public List<String> applicantProblems(vn.motcua.dossier.Applicant applicant, Locale locale) {
+        List<String> problems = new ArrayList<>();
+        if (applicant == null) {
+            return problems;
+        }
+        if (applicant.idNumber() != null && !ID_NUMBER.matcher(applicant.idNumber().strip()).matches()) {
+            problems.add(message("dossier.applicant.invalidIdNumber", locale));
+        }
+        if (applicant.phone() != null && !PHONE.matcher(applicant.phone().replace(" ", "")).matches()) {
+            problems.add(message("dossier.applicant.invalidPhone", locale));
+        }
+        if (applicant.email() != null && (applicant.email().length() > 254 || !EMAIL.matcher(applicant.email()).matches())) {
+            problems.add(message("dossier.applicant.invalidEmail", locale));
+        }
+        if (applicant.taxCode() != null && !TAX_CODE.matcher(applicant.taxCode().strip()).matches()) {
+            problems.add(message("dossier.applicant.invalidTaxCode", locale));
+        }
+        if (Stream.of(applicant.fullName(), applicant.address(), applicant.organizationName())
+                .anyMatch(v -> v != null && v.length() > MAX_LENGTH)) {
+            problems.add(message("dossier.applicant.tooLong", locale, MAX_LENGTH));
+        }
+        if (Stream.of(applicant.fullName(), applicant.idNumber(), applicant.phone(), applicant.email(),
+                applicant.organizationName(), applicant.taxCode()).anyMatch(v -> v != null && v.contains("\n"))) {
+            problems.add(message("dossier.applicant.oneLine", locale));
         }
         return problems;
     }

@@ -8,13 +8,15 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
+import tools.jackson.core.JacksonException;
 
 /**
  * Turns errors that people cause into a clear message: JSON {@code {"error","message"}} for the API, the error
@@ -55,8 +57,13 @@ class ErrorHandling {
                 messages.getMessage("error.conflict", null, locale));
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
-            MissingServletRequestPartException.class, MethodArgumentTypeMismatchException.class})
+    /**
+     * Input a controller could not read: an unreadable body or JSON part (a program's mistake or a tampered form),
+     * a missing or mistyped parameter, a multipart body that is not one.
+     */
+    @ExceptionHandler({HttpMessageNotReadableException.class, ServletRequestBindingException.class,
+            MissingServletRequestPartException.class, MethodArgumentTypeMismatchException.class,
+            JacksonException.class, MultipartException.class})
     Object badRequest(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         return respond(request, response, HttpStatus.BAD_REQUEST, "invalid_request",
                 messages.getMessage("error.badRequest", null, locale));

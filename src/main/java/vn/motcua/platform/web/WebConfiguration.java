@@ -5,6 +5,8 @@ import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -12,12 +14,13 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Vietnamese by default, English on request ({@code ?lang=en}, remembered in a cookie); static files cached. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
+    static final Locale VIETNAMESE = SupportedLocaleResolver.VIETNAMESE;
 
     static {
         // Messages produced outside a request (imports in the background, start-up) are Vietnamese too.
@@ -26,16 +29,25 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("motcua-lang");
-        resolver.setDefaultLocale(VIETNAMESE);
+        CookieLocaleResolver resolver = new SupportedLocaleResolver("motcua-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }
 
+    /** Line breaks in parameters as LF; after the character encoding filter, before everything else. */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> lineBreakNormalisation() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(InputGuard.lineBreaks());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new InputGuard());
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
     }
 

@@ -13,6 +13,7 @@ import vn.motcua.catalog.ApplicantType;
 import vn.motcua.catalog.Fee;
 import vn.motcua.catalog.FeeExemption;
 import vn.motcua.payment.FeeAssessment;
+import vn.motcua.payment.StatementReport;
 
 /** The payment module's formats: amounts in words, the VietQR payload, the VNPay signature, statements, fees. */
 class PaymentFormatsTest {
@@ -69,7 +70,7 @@ class PaymentFormatsTest {
             assertThat(l.amount()).isEqualTo(10_000);
             assertThat(l.bankRef()).isEqualTo("FT1");
         });
-        assertThat(parsed.unreadable()).containsExactly("3");
+        assertThat(parsed.unreadable()).extracting(StatementReport.Unreadable::line).containsExactly(3);
         assertThatThrownBy(() -> BankStatement.parse("a,b\n")).isInstanceOf(IllegalArgumentException.class);
     }
 
