@@ -44,6 +44,7 @@ import vn.motcua.dossier.internal.FormDataCheck;
 import vn.motcua.identity.AccountProfile;
 import vn.motcua.identity.AccountService;
 import vn.motcua.identity.CurrentUser;
+import vn.motcua.identity.Permission;
 import vn.motcua.identity.Role;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyKind;
@@ -113,10 +114,14 @@ public class DossierService {
         this.clock = clock;
     }
 
-    /** The signed-in person as an actor on dossiers: officials carry the agency they work for. */
+    /**
+     * The signed-in person as an actor on dossiers: officials carry the agency they work for. Only an official role
+     * (reception, specialist, leader) makes one an official here: configuration rights (agency or province
+     * administrator) give no sight of dossiers, which hold personal data.
+     */
     public Actor actorOf(CurrentUser user) {
-        String agency = user.isStaff() ? organization.staffMember(user.getUsername()).map(StaffMember::agencyCode)
-                .orElse(null) : null;
+        String agency = user.has(Permission.HANDLE_DOSSIER) ? organization.staffMember(user.getUsername())
+                .map(StaffMember::agencyCode).orElse(null) : null;
         return new Actor(user.getUsername(), user.fullName(), user.roles(), agency);
     }
 
@@ -236,7 +241,8 @@ public class DossierService {
     public Receipt create(NewDossier request, List<Upload> uploads, Actor actor, String idempotencyKey,
                           Locale locale) {
         boolean counter = actor.isOfficial();
-        if (counter && !actor.has(Role.RECEPTION)) {
+        if (counter && !actor.has(Role.RECEPTION)
+                || !counter && actor.roles().stream().noneMatch(r -> r.permissions().contains(Permission.SUBMIT_DOSSIER))) {
             throw new UserFacingException(HttpStatus.FORBIDDEN, "forbidden", "dossier.forbidden");
         }
         Procedure procedure = counter ? procedure(request.procedureCode()) : onlineProcedure(request.procedureCode());
