@@ -493,7 +493,7 @@ public class DossierService {
     }
 
     private DossierFacts facts(Dossier d) {
-        return new DossierFacts(ref(d), d.status, d.owner, d.formData);
+        return new DossierFacts(ref(d), d.status, d.owner, d.formData, d.returnMethod);
     }
 
     /**
