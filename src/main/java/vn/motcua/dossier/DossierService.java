@@ -50,6 +50,7 @@ import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyKind;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.organization.StaffMember;
+import vn.motcua.platform.security.GuessLimit;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.result.ResultService;
 import vn.motcua.result.signing.Verdict;
@@ -90,6 +91,7 @@ public class DossierService {
     private final ResultService results;
     private final DossierForms forms;
     private final ObjectProvider<FeeGate> feeGate;
+    private final GuessLimit guesses;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
@@ -97,8 +99,9 @@ public class DossierService {
     DossierService(DossierRepository dossiers, DossierCodes codes, FormDataCheck formCheck, CatalogService catalog,
                    ProcessService processes, OrganizationService organization, AccountService accounts,
                    Deadlines deadlines, ApplicationEventPublisher events, MessageSource messages, Clock clock, ResultService results,
-                   DossierForms forms, ObjectProvider<FeeGate> feeGate) {
+                   DossierForms forms, ObjectProvider<FeeGate> feeGate, GuessLimit guesses) {
         this.feeGate = feeGate;
+        this.guesses = guesses;
         this.dossiers = dossiers;
         this.codes = codes;
         this.formCheck = formCheck;
@@ -596,17 +599,41 @@ public class DossierService {
 
     /**
      * The public view of a dossier for whoever has its code and the last digits (at least four) of the applicant's
-     * phone number. A wrong number answers exactly like an unknown code.
+     * phone number. A wrong number answers exactly like an unknown code, and both count as a guess against the code
+     * and the client's address ({@link GuessLimit}).
+     *
+     * @param client the client's address
+     * @throws vn.motcua.platform.web.TooManyAttemptsException after too many wrong guesses, before looking
      */
-    public Optional<Tracking> track(String code, String phoneDigits) {
-        if (blank(code) || phoneDigits == null || !phoneDigits.matches("\\d{4,}")) {
+    public Optional<Tracking> track(String code, String phoneDigits, String client) {
+        return guesses.attempt("DOSSIER", code, client, () -> {
+            if (blank(code) || phoneDigits == null || !phoneDigits.strip().matches("\\d{4,}")) {
+                return Optional.empty();
+            }
+            String digits = phoneDigits.strip();
+            return dossiers.findByCode(code.strip()).filter(d -> d.status != DossierStatus.DRAFT)
+                    .filter(d -> d.applicant.phone() != null && d.applicant.phone().replaceAll("\\D", "").endsWith(digits))
+                    .map(this::tracking);
+        });
+    }
+
+    /**
+     * The same public view for the dossier's own tracking link (the QR code of the receipt slip, the notices): its
+     * code and its random key, compared in constant time. Nothing to guess, so it is not counted.
+     */
+    public Optional<Tracking> trackByKey(String code, String key) {
+        if (blank(code) || blank(key)) {
             return Optional.empty();
         }
-        return dossiers.findByCode(code.strip())
-                .filter(d -> d.applicant.phone() != null && d.applicant.phone().replaceAll("\\D", "").endsWith(phoneDigits))
-                .map(d -> new Tracking(d.code, d.procedureName, d.status,
-                        organization.agency(d.competentAgency).map(Agency::name).orElse(d.competentAgency),
-                        d.submittedAt, d.receivedAt, d.dueAt, d.resultAt, d.finishedAt, timeliness(d)));
+        return dossiers.findByCode(code.strip()).filter(d -> d.status != DossierStatus.DRAFT)
+                .filter(d -> dossiers.trackingKey(d.id).map(k -> TrackingLinks.matches(k, key.strip())).orElse(false))
+                .map(this::tracking);
+    }
+
+    private Tracking tracking(Dossier d) {
+        return new Tracking(d.code, d.procedureName, d.status,
+                organization.agency(d.competentAgency).map(Agency::name).orElse(d.competentAgency),
+                d.submittedAt, d.receivedAt, d.dueAt, d.resultAt, d.finishedAt, timeliness(d));
     }
 
     /** Agencies that may decide a procedure: its listed agencies, or every commune for a commune-level one. */
