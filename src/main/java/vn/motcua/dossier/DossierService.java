@@ -44,6 +44,7 @@ import vn.motcua.dossier.internal.FormDataCheck;
 import vn.motcua.identity.AccountProfile;
 import vn.motcua.identity.AccountService;
 import vn.motcua.identity.CurrentUser;
+import vn.motcua.identity.Permission;
 import vn.motcua.identity.Role;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyKind;
@@ -51,6 +52,7 @@ import vn.motcua.organization.OrganizationService;
 import vn.motcua.organization.StaffMember;
 import vn.motcua.platform.files.FileInspection;
 import vn.motcua.platform.files.FileNames;
+import vn.motcua.platform.security.GuessLimit;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.result.ResultService;
 import vn.motcua.result.signing.Verdict;
@@ -94,6 +96,7 @@ public class DossierService {
     private final ResultService results;
     private final DossierForms forms;
     private final ObjectProvider<FeeGate> feeGate;
+    private final GuessLimit guesses;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
@@ -101,8 +104,9 @@ public class DossierService {
     DossierService(DossierRepository dossiers, DossierCodes codes, FormDataCheck formCheck, CatalogService catalog,
                    ProcessService processes, OrganizationService organization, AccountService accounts,
                    Deadlines deadlines, ApplicationEventPublisher events, MessageSource messages, Clock clock, ResultService results,
-                   DossierForms forms, ObjectProvider<FeeGate> feeGate) {
+                   DossierForms forms, ObjectProvider<FeeGate> feeGate, GuessLimit guesses) {
         this.feeGate = feeGate;
+        this.guesses = guesses;
         this.dossiers = dossiers;
         this.codes = codes;
         this.formCheck = formCheck;
@@ -118,10 +122,14 @@ public class DossierService {
         this.clock = clock;
     }
 
-    /** The signed-in person as an actor on dossiers: officials carry the agency they work for. */
+    /**
+     * The signed-in person as an actor on dossiers: officials carry the agency they work for. Only an official role
+     * (reception, specialist, leader) makes one an official here: configuration rights (agency or province
+     * administrator) give no sight of dossiers, which hold personal data.
+     */
     public Actor actorOf(CurrentUser user) {
-        String agency = user.isStaff() ? organization.staffMember(user.getUsername()).map(StaffMember::agencyCode)
-                .orElse(null) : null;
+        String agency = user.has(Permission.HANDLE_DOSSIER) ? organization.staffMember(user.getUsername())
+                .map(StaffMember::agencyCode).orElse(null) : null;
         return new Actor(user.getUsername(), user.fullName(), user.roles(), agency);
     }
 
@@ -241,7 +249,8 @@ public class DossierService {
     public Receipt create(NewDossier request, List<Upload> uploads, Actor actor, String idempotencyKey,
                           Locale locale) {
         boolean counter = actor.isOfficial();
-        if (counter && !actor.has(Role.RECEPTION)) {
+        if (counter && !actor.has(Role.RECEPTION)
+                || !counter && actor.roles().stream().noneMatch(r -> r.permissions().contains(Permission.SUBMIT_DOSSIER))) {
             throw new UserFacingException(HttpStatus.FORBIDDEN, "forbidden", "dossier.forbidden");
         }
         Procedure procedure = counter ? procedure(request.procedureCode()) : onlineProcedure(request.procedureCode());
@@ -496,7 +505,7 @@ public class DossierService {
     }
 
     private DossierFacts facts(Dossier d) {
-        return new DossierFacts(ref(d), d.status, d.owner, d.formData);
+        return new DossierFacts(ref(d), d.status, d.owner, d.formData, d.returnMethod);
     }
 
     /**
@@ -599,17 +608,41 @@ public class DossierService {
 
     /**
      * The public view of a dossier for whoever has its code and the last digits (at least four) of the applicant's
-     * phone number. A wrong number answers exactly like an unknown code.
+     * phone number. A wrong number answers exactly like an unknown code, and both count as a guess against the code
+     * and the client's address ({@link GuessLimit}).
+     *
+     * @param client the client's address
+     * @throws vn.motcua.platform.web.TooManyAttemptsException after too many wrong guesses, before looking
      */
-    public Optional<Tracking> track(String code, String phoneDigits) {
-        if (blank(code) || phoneDigits == null || !phoneDigits.matches("\\d{4,}")) {
+    public Optional<Tracking> track(String code, String phoneDigits, String client) {
+        return guesses.attempt("DOSSIER", code, client, () -> {
+            if (blank(code) || phoneDigits == null || !phoneDigits.strip().matches("\\d{4,}")) {
+                return Optional.empty();
+            }
+            String digits = phoneDigits.strip();
+            return dossiers.findByCode(code.strip()).filter(d -> d.status != DossierStatus.DRAFT)
+                    .filter(d -> d.applicant.phone() != null && d.applicant.phone().replaceAll("\\D", "").endsWith(digits))
+                    .map(this::tracking);
+        });
+    }
+
+    /**
+     * The same public view for the dossier's own tracking link (the QR code of the receipt slip, the notices): its
+     * code and its random key, compared in constant time. Nothing to guess, so it is not counted.
+     */
+    public Optional<Tracking> trackByKey(String code, String key) {
+        if (blank(code) || blank(key)) {
             return Optional.empty();
         }
-        return dossiers.findByCode(code.strip())
-                .filter(d -> d.applicant.phone() != null && d.applicant.phone().replaceAll("\\D", "").endsWith(phoneDigits))
-                .map(d -> new Tracking(d.code, d.procedureName, d.status,
-                        organization.agency(d.competentAgency).map(Agency::name).orElse(d.competentAgency),
-                        d.submittedAt, d.receivedAt, d.dueAt, d.resultAt, d.finishedAt, timeliness(d)));
+        return dossiers.findByCode(code.strip()).filter(d -> d.status != DossierStatus.DRAFT)
+                .filter(d -> dossiers.trackingKey(d.id).map(k -> TrackingLinks.matches(k, key.strip())).orElse(false))
+                .map(this::tracking);
+    }
+
+    private Tracking tracking(Dossier d) {
+        return new Tracking(d.code, d.procedureName, d.status,
+                organization.agency(d.competentAgency).map(Agency::name).orElse(d.competentAgency),
+                d.submittedAt, d.receivedAt, d.dueAt, d.resultAt, d.finishedAt, timeliness(d));
     }
 
     /** Agencies that may decide a procedure: its listed agencies, or every commune for a commune-level one. */

@@ -1,5 +1,8 @@
 package vn.motcua.feedback;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +32,7 @@ import vn.motcua.feedback.internal.StoredPetition;
 import vn.motcua.identity.Permission;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
+import vn.motcua.platform.security.GuessLimit;
 import vn.motcua.platform.web.InvalidInputException;
 import vn.motcua.platform.web.Paging;
 import vn.motcua.platform.web.UserFacingException;
@@ -65,11 +69,13 @@ public class PetitionService {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
+    private final GuessLimit guesses;
 
     PetitionService(PetitionRepository repository, DossierService dossiers, CatalogService catalog,
                     OrganizationService organization, Deadlines deadlines, FeedbackProperties properties,
-                    ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+                    ApplicationEventPublisher events, MessageSource messages, Clock clock, GuessLimit guesses) {
         this.repository = repository;
+        this.guesses = guesses;
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.organization = organization;
@@ -163,16 +169,27 @@ public class PetitionService {
     }
 
     /**
-     * A petition for whoever has its number and the last digits (at least four) of the sender's phone, or their email.
-     * A wrong key answers exactly like an unknown number.
+     * A petition for whoever has its number and the last digits (at least four) of the sender's phone, or their email,
+     * or its random tracking key (the link in the acknowledgment). A wrong key answers exactly like an unknown number;
+     * both count as a guess against the number and the client's address ({@link GuessLimit}); the tracking key is
+     * not a guess and is not counted.
+     *
+     * @param client the client's address
+     * @throws vn.motcua.platform.web.TooManyAttemptsException after too many wrong guesses, before looking
      */
-    public Optional<Petition> track(String number, String key) {
-        return sendersOwn(number, key).map(this::view);
+    public Optional<Petition> track(String number, String key, String client) {
+        return sendersOwn(number, key, client).map(this::view);
+    }
+
+    /** The path of the tracking link of a petition just received, for its acknowledgment: nothing to type. */
+    public String trackingPath(String number) {
+        return repository.trackingKey(number).map(key -> "/phan-anh-kien-nghi/tra-cuu?so="
+                + URLEncoder.encode(number, StandardCharsets.UTF_8) + "&khoa=" + key).orElseThrow();
     }
 
     /** What the sender sees of their petition, for the API. */
-    public Optional<PetitionTracking> tracking(String number, String key) {
-        return track(number, key).map(p -> new PetitionTracking(p.number(), p.status(), p.agencyCode(),
+    public Optional<PetitionTracking> tracking(String number, String key, String client) {
+        return track(number, key, client).map(p -> new PetitionTracking(p.number(), p.status(), p.agencyCode(),
                 agencyName(p.agencyCode()), p.procedureCode(), p.procedureName(), p.dossierCode(), p.receivedAt(),
                 p.due().answerBy(), p.content(), p.openRequest() == null ? null : p.openRequest().question(),
                 p.answer(), p.refusalReason(), p.closedAt(), p.publishedAt(), p.ratedSatisfied()));
@@ -180,8 +197,8 @@ public class PetitionService {
 
     /** The sender adds what the agency asked for; the clock runs again. */
     @Transactional
-    public Petition addInformation(String number, String key, String text) {
-        StoredPetition p = lockSendersOwn(number, key);
+    public Petition addInformation(String number, String key, String text, String client) {
+        StoredPetition p = lockSendersOwn(number, key, client);
         String reply = required(text, MAX_CONTENT, "petition.reply.required");
         Instant now = now();
         move(p, PetitionAction.ADD_INFORMATION, null, now);
@@ -191,8 +208,8 @@ public class PetitionService {
 
     /** The sender says, once, whether they are satisfied with how their closed petition was handled. */
     @Transactional
-    public Petition rateHandling(String number, String key, Boolean satisfied) {
-        StoredPetition p = lockSendersOwn(number, key);
+    public Petition rateHandling(String number, String key, Boolean satisfied, String client) {
+        StoredPetition p = lockSendersOwn(number, key, client);
         refuseUnless(p.status().isClosed(), "petition.rate.notClosed", p.number());
         refuseUnless(p.ratedAt() == null, "petition.rate.already", p.number());
         if (satisfied == null) {
@@ -398,17 +415,25 @@ public class PetitionService {
         };
     }
 
-    private Optional<StoredPetition> sendersOwn(String number, String key) {
+    private Optional<StoredPetition> sendersOwn(String number, String key, String client) {
         String n = trimmed(number);
         String k = trimmed(key);
         if (n == null || k == null) {
             return Optional.empty();
         }
-        return repository.byNumber(n.toUpperCase(Locale.ROOT)).filter(p -> isSendersKey(p, k));
+        String upper = n.toUpperCase(Locale.ROOT);
+        Optional<StoredPetition> byTrackingKey = repository.byNumber(upper)
+                .filter(p -> repository.trackingKey(p.number()).map(t -> MessageDigest.isEqual(
+                        t.getBytes(StandardCharsets.UTF_8), k.getBytes(StandardCharsets.UTF_8))).orElse(false));
+        if (byTrackingKey.isPresent()) {
+            return byTrackingKey;
+        }
+        return guesses.attempt("PETITION", upper, client,
+                () -> repository.byNumber(upper).filter(p -> isSendersKey(p, k)));
     }
 
-    private StoredPetition lockSendersOwn(String number, String key) {
-        StoredPetition p = sendersOwn(number, key)
+    private StoredPetition lockSendersOwn(String number, String key, String client) {
+        StoredPetition p = sendersOwn(number, key, client)
                 .orElseThrow(() -> UserFacingException.notFound("petition.notFound", number));
         return repository.lock(p.number()).orElseThrow();
     }

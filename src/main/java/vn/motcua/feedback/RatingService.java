@@ -30,9 +30,10 @@ import vn.motcua.platform.web.UserFacingException;
 
 /**
  * The way into satisfaction ratings. A dossier is rated once, after its result is ready or returned, on every
- * criterion of the evaluation form: by its applicant signed in, by whoever holds the signed link of its result notice,
- * or on the counter's tablet that a reception officer of its agency opens. Each rating is announced by
- * {@link RatingGiven} in the same transaction.
+ * criterion of the evaluation form, always by its applicant: signed in, by the signed link of its result notice, or
+ * on the counter's tablet that a reception officer of its agency opens for them, only for a dossier whose result was
+ * handed over at the counter (the applicant is there). An official never rates: the applicant's own ways refuse
+ * officials. Each rating is announced by {@link RatingGiven} in the same transaction.
  */
 @Service
 public class RatingService {
@@ -69,13 +70,23 @@ public class RatingService {
     /** The applicant rates their own dossier from its page. */
     @Transactional
     public Rating rateOnline(String dossierCode, RatingForm form, Actor applicant) {
+        if (applicant.isOfficial()) {
+            throw new UserFacingException(HttpStatus.FORBIDDEN, "forbidden", "rating.officialNotApplicant");
+        }
         DossierFacts facts = ownDossier(dossierCode, applicant);
         return rate(facts, form, RatingChannel.ONLINE, applicant.username());
     }
 
-    /** Whoever holds the signed link of the result notice rates the dossier, without signing in. */
+    /**
+     * Whoever holds the signed link of the result notice rates the dossier, without signing in.
+     *
+     * @param signedIn the account signed in on this browser, if any: an official is refused (403)
+     */
     @Transactional
-    public Rating rateByLink(String token, String dossierCode, RatingForm form) {
+    public Rating rateByLink(String token, String dossierCode, RatingForm form, CurrentUser signedIn) {
+        if (signedIn != null && signedIn.isStaff()) {
+            throw new UserFacingException(HttpStatus.FORBIDDEN, "forbidden", "rating.officialNotApplicant");
+        }
         DossierFacts facts = byLink(token, dossierCode);
         return rate(facts, form, RatingChannel.SMS, null);
     }
@@ -176,7 +187,7 @@ public class RatingService {
         DossierRef ref = found.get().ref();
         Subject subject = subject(found.get());
         boolean competent = agency.equals(ref.competentAgencyCode());
-        boolean counter = user.has(Permission.RECEIVE_DOSSIER)
+        boolean counter = user.has(Permission.RECEIVE_DOSSIER) && found.get().returnedAtCounter()
                 && (agency.equals(ref.receivingAgencyCode()) || competent);
         return new OfficialPanel(competent ? subject.rating() : null, competent, subject.rateable(),
                 counter && subject.open());
@@ -230,10 +241,14 @@ public class RatingService {
         if (!reception) {
             throw new UserFacingException(HttpStatus.FORBIDDEN, "forbidden", "rating.counter.notReception");
         }
-        return dossiers.facts(dossierCode)
+        DossierFacts facts = dossiers.facts(dossierCode)
                 .filter(f -> officer.agencyCode().equals(f.ref().receivingAgencyCode())
                         || officer.agencyCode().equals(f.ref().competentAgencyCode()))
                 .orElseThrow(() -> UserFacingException.notFound("dossier.notFound", dossierCode));
+        // The tablet is for the applicant standing at the counter: only a result handed over there. Anyone else rates
+        // online or by the link in the result notice, and no officer may rate in their stead.
+        refuseUnless(facts.returnedAtCounter(), "rating.counter.notReturnedHere", dossierCode);
+        return facts;
     }
 
     /** Now, to the microsecond the database keeps: the time an event carries is the time stored. */

@@ -11,7 +11,10 @@ public enum Permission {
     BACK_OFFICE,
     /** Receive dossiers at a counter, refuse reception, return results (within one's agency). */
     RECEIVE_DOSSIER,
-    /** Act on dossiers at the steps of one's role (within one's agency). */
+    /**
+     * See one's agency's dossiers, their files, forms and payments, and act on them at the steps of one's role. Only the
+     * official roles hold it: administrators configure, they do not read dossiers unless also given an official role.
+     */
     HANDLE_DOSSIER,
     /** Approve and sign results (within one's agency). */
     APPROVE_DOSSIER,
@@ -21,7 +24,10 @@ public enum Permission {
     PROCESS_MANAGE,
     /** Edit the working-day calendar: holidays and make-up working days. */
     CALENDAR_MANAGE,
-    /** See the figures of one's agency (and those below it), or of the province, and the dossiers behind them. */
+    /**
+     * See the figures of one's agency (and those below it), or of the province; the dossiers behind them also need
+     * {@link #HANDLE_DOSSIER}.
+     */
     VIEW_REPORTS,
     /** Rebuild the reporting read model from its event history. */
     REBUILD_REPORTS

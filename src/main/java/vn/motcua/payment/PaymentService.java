@@ -27,6 +27,7 @@ import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.FeeGate;
+import vn.motcua.dossier.TrackingLinks;
 import vn.motcua.identity.Role;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
@@ -66,12 +67,14 @@ public class PaymentService implements FeeGate {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final VietnamTime time;
+    private final TrackingLinks trackingLinks;
 
     PaymentService(PaymentRepository repository, DossierService dossiers, CatalogService catalog,
                    OrganizationService organization, VnpayGateway vnpay, PaymentProperties properties,
                    MotCuaProperties motcua, HtmlPdf pdf, ApplicationEventPublisher events, Clock clock,
-                   VietnamTime time) {
+                   VietnamTime time, TrackingLinks trackingLinks) {
         this.time = time;
+        this.trackingLinks = trackingLinks;
         this.repository = repository;
         this.dossiers = dossiers;
         this.catalog = catalog;
@@ -404,7 +407,7 @@ public class PaymentService implements FeeGate {
         variables.put("collector", payment.recordedBy() != null ? payment.recordedBy()
                 : "Hệ thống MộtCửa (thanh toán trực tuyến)");
         variables.put("sandbox", vnpay.sandbox() && payment.method() == PaymentMethod.VNPAY);
-        String trackingUrl = motcua.publicUrl() + "/tra-cuu?ma=" + payment.dossierCode();
+        String trackingUrl = trackingLinks.of(payment.dossierCode());
         variables.put("trackingUrl", trackingUrl);
         variables.put("qr", QrCodes.dataUri(trackingUrl));
         return new Receipt(payment.receiptNumber() + ".pdf", pdf.render("payment/receipt", variables));

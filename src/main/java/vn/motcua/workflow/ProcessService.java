@@ -14,6 +14,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.motcua.identity.CurrentUser;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.cache.LocalCache;
 import vn.motcua.workflow.process.ProcessRepository;
@@ -28,13 +29,15 @@ public class ProcessService {
     private final ProcessRepository repository;
     private final OrganizationService organization;
     private final MessageSource messages;
+    private final AdministrationScope scope;
     private final TransactionTemplate ownTransaction;
     private final LocalCache<String, ProcessDefinition> latest = new LocalCache<>(Duration.ofMinutes(1), 10_000);
     private final LocalCache<Long, Optional<ProcessDefinition>> versions = new LocalCache<>(Duration.ofDays(1), 50_000);
 
     ProcessService(ProcessRepository repository, OrganizationService organization, MessageSource messages,
-                   PlatformTransactionManager transactions) {
+                   PlatformTransactionManager transactions, AdministrationScope scope) {
         this.repository = repository;
+        this.scope = scope;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.organization = organization;
@@ -65,8 +68,8 @@ public class ProcessService {
      * @throws InvalidProcessException listing every problem; nothing is saved then
      */
     @Transactional
-    public ProcessDefinition save(String procedureCode, List<ProcessStep> steps, String username, Locale locale) {
-        return save(procedureCode, steps, PaymentStage.BEFORE_RETURN, username, locale);
+    public ProcessDefinition save(String procedureCode, List<ProcessStep> steps, CurrentUser editor, Locale locale) {
+        return save(procedureCode, steps, PaymentStage.BEFORE_RETURN, editor, locale);
     }
 
     /**
@@ -74,11 +77,14 @@ public class ProcessService {
      * have.
      *
      * @param paymentStage null means {@link PaymentStage#BEFORE_RETURN}
+     * @param editor       the administrator; refused (403) outside their scope ({@link AdministrationScope})
      * @throws InvalidProcessException listing every problem; nothing is saved then
      */
     @Transactional
     public ProcessDefinition save(String procedureCode, List<ProcessStep> steps, PaymentStage paymentStage,
-                                  String username, Locale locale) {
+                                  CurrentUser editor, Locale locale) {
+        scope.requireMayEditProcess(procedureCode, editor);
+        String username = editor.getUsername();
         List<String> problems = problems(steps, locale);
         if (!problems.isEmpty()) {
             throw new InvalidProcessException(problems);

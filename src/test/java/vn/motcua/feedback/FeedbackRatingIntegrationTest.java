@@ -220,6 +220,7 @@ class FeedbackRatingIntegrationTest {
     void theCounterTabletIsOnlyForReceptionOfficersOfTheAgency() throws Exception {
         TestData.official(accounts, passwords, jdbc, "reception-phuxuan-fb", OTHER_WARD, Role.RECEPTION);
         String code = dossierWithResult();
+        act(reception, code, "RETURN_RESULT"); // handed over at the counter (the default way)
         String kiosk = "/quan-tri/danh-gia/" + code;
 
         mvc.perform(get(kiosk).with(user(account("specialist")))).andExpect(status().isForbidden());
@@ -262,6 +263,43 @@ class FeedbackRatingIntegrationTest {
                 actor("reception")))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+    }
+
+    @Test
+    void theTabletIsOnlyForAResultHandedOverAtTheCounterAndTheApplicantKeepsTheirOwnRating() throws Exception {
+        String code = dossierWithResult(); // an online dossier nobody brought to the counter
+        String kiosk = "/quan-tri/danh-gia/" + code;
+        assertThat(mvc.perform(get("/quan-tri/ho-so/" + code).with(user(account("reception"))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("href=\"" + kiosk + "\"");
+        mvc.perform(get(kiosk).with(user(account("reception")))).andExpect(status().isConflict());
+        String refused = mvc.perform(rate(post(kiosk), Map.of()).with(user(account("reception"))).with(csrf()))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("không trả kết quả tại quầy");
+        assertThat(ratingCount(code)).isZero();
+
+        // Nor through the applicant's own ways: the API, the dossier page's form, the notice's link.
+        assertThat(reception.postJson("/api/v1/dossiers/" + code + "/rating", Map.of("answers", allAnswers(Map.of())))
+                .status()).isEqualTo(403);
+        mvc.perform(rate(post("/danh-gia/ho-so/" + code), Map.of()).with(user(account("reception"))).with(csrf()))
+                .andExpect(status().isForbidden());
+        String link = RatingLinks.path(links.token(code).orElseThrow(), code);
+        mvc.perform(rate(post(link), Map.of()).with(user(account("reception"))).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(ratingCount(code)).isZero();
+
+        // The applicant's own rating is taken.
+        ApiClient.Response own = citizen.postJson("/api/v1/dossiers/" + code + "/rating",
+                Map.of("answers", allAnswers(Map.of())));
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+
+        // Returned online: still not the tablet's.
+        String other = dossierWithResult();
+        ApiClient.Response returned = reception.postJson("/api/v1/dossiers/" + other + "/actions",
+                Map.of("action", "RETURN_RESULT", "returnMethod", "ONLINE"));
+        assertThat(returned.status()).as(returned.body()).isEqualTo(200);
+        mvc.perform(rate(post("/quan-tri/danh-gia/" + other), Map.of()).with(user(account("reception"))).with(csrf()))
+                .andExpect(status().isConflict());
+        assertThat(ratingCount(other)).isZero();
     }
 
     // ------------------------------------------------------------------ helpers

@@ -99,7 +99,7 @@ class PetitionIntegrationTest {
         assertThat(aboutDossier.procedureCode()).isEqualTo(BIRTH);
         assertThat(aboutDossier.dossierCode()).isEqualTo(dossier);
         assertThat(aboutDossier.senderUsername()).isEqualTo("citizen");
-        assertThat(petitions.track(aboutDossier.number(), "AN@example.vn")).isPresent();
+        assertThat(petitions.track(aboutDossier.number(), "AN@example.vn", "test")).isPresent();
         assertThat(events.stream(PetitionReceived.class).filter(e -> e.number().equals(aboutDossier.number())))
                 .singleElement().satisfies(e -> {
                     assertThat(e.agencyCode()).isEqualTo(WARD);
@@ -277,7 +277,7 @@ class PetitionIntegrationTest {
     @Test
     void theSenderRatesTheHandlingOnceAfterItIsClosed() throws Exception {
         Petition p = sendToWard(false);
-        assertThatThrownBy(() -> petitions.rateHandling(p.number(), "0111", true))
+        assertThatThrownBy(() -> petitions.rateHandling(p.number(), "0111", true, "test"))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
         petitions.answer(p.number(), "Đã trả lời.", official("leader"));

@@ -200,7 +200,8 @@ class PaymentIntegrationTest {
     void aProcessThatWantsPaymentFirstHoldsTheDossierAtReceptionUntilPaid() {
         String householdSplit = "1.010038"; // Tách hộ: 5,000 đ online
         ProcessDefinition current = processes.current(householdSplit);
-        processes.save(householdSplit, current.steps(), PaymentStage.BEFORE_PROCESSING, "admin", Locale.of("vi"));
+        processes.save(householdSplit, current.steps(), PaymentStage.BEFORE_PROCESSING,
+                accounts.findUser("admin").orElseThrow(), Locale.of("vi"));
         ApiClient citizen = ApiClient.signIn(port, "citizen", "demo123");
         ApiClient reception = ApiClient.signIn(port, "reception", "demo123");
         ApiClient.Response created = citizen.postMultipart("/api/v1/dossiers",

@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,8 +46,10 @@ import vn.motcua.dossier.DossierRef;
 import vn.motcua.dossier.DossierRefused;
 import vn.motcua.dossier.ResultReady;
 import vn.motcua.identity.CurrentUser;
+import vn.motcua.identity.Role;
 import vn.motcua.identity.internal.AccountRepository;
 import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.TestData;
 import vn.motcua.workflow.WorkingCalendar;
 
 /**
@@ -60,6 +63,9 @@ class DashboardPagesTest {
 
     static final String WARD = "000.31.01.H57";             // Phường Thuận Hóa: the demo leader's ward
     static final String OTHER_WARD = "000.31.02.H57";       // Phường Phú Xuân
+    static final String PROVINCE = "000.00.00.H57";         // the province's root agency
+    /** A leader of the province's root agency: an official who sees the whole province's dossiers. */
+    static final String PROVINCE_LEADER = "province-leader";
     static final String BIRTH = "1.001193";
     static final LocalDate MAY_1 = LocalDate.of(2024, 5, 1);
     static final LocalDate MAY_31 = LocalDate.of(2024, 5, 31);
@@ -74,11 +80,13 @@ class DashboardPagesTest {
     @Autowired vn.motcua.reporting.internal.ReadModel readModel;
     @Autowired ReportingService reporting;
     @Autowired AccountRepository accounts;
+    @Autowired PasswordEncoder passwords;
 
     final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 
     @BeforeAll
     void tellTheMonth() {
+        TestData.official(accounts, passwords, jdbc, PROVINCE_LEADER, PROVINCE, Role.LEADER);
         // D1: online, early (result 08/05, due 10/05).
         DossierRef d1 = ref(WARD, "D1", Channel.ONLINE);
         publish(new DossierReceived(d1, at("2024-05-06 09:00"), at("2024-05-10 17:00"), 0, 0));
@@ -184,8 +192,25 @@ class DashboardPagesTest {
         assertThat(dossierLinks(overdue)).contains(code("D3")).doesNotContain(code("D1"), code("D2"), code("D4"), code("D5"));
 
         // The province sees both wards' dossiers.
-        String province = page(get("/quan-tri/bao-cao/ho-so?chiSo=RECEIVED&tu=2024-05-01&den=2024-05-31"), "admin", 200);
+        String province = page(get("/quan-tri/bao-cao/ho-so?chiSo=RECEIVED&tu=2024-05-01&den=2024-05-31"),
+                PROVINCE_LEADER, 200);
         assertThat(dossierLinks(province)).containsExactlyInAnyOrder(code("D1"), code("D2"), code("D3"), code("D4"), code("D5"));
+    }
+
+    @Test
+    void administratorsSeeTheFiguresButNotTheDossiersBehindThem() throws Exception {
+        for (String admin : List.of("admin", "agency-admin")) {
+            String dashboard = page(get("/quan-tri/bao-cao?" + MAY), admin, 200);
+            assertThat(dashboard).contains("Số liệu hồ sơ trong kỳ").doesNotContain("/quan-tri/bao-cao/ho-so",
+                    "href=\"/quan-tri/ho-so/");
+            assertThat(page(get("/quan-tri/bao-cao/ho-so?chiSo=RECEIVED&tu=2024-05-01&den=2024-05-31&coQuan=" + WARD),
+                    admin, 403)).doesNotContain(code("D1"));
+            mvc.perform(post("/quan-tri/bao-cao/ho-so/xuat").param("chiSo", "RECEIVED").param("tu", "2024-05-01")
+                    .param("den", "2024-05-31").param("coQuan", WARD).with(user(account(admin))).with(csrf()))
+                    .andExpect(status().isForbidden());
+        }
+        // The ward's leader still follows the figures to the dossiers.
+        assertThat(page(get("/quan-tri/bao-cao?" + MAY), "leader", 200)).contains("/quan-tri/bao-cao/ho-so?");
     }
 
     @Test
@@ -272,8 +297,8 @@ class DashboardPagesTest {
             assertThat(codes).containsExactlyInAnyOrder(code("D1"), code("D2"), code("D3"), code("D4"));
         }
         // Someone else cannot see it, let alone download it.
-        mvc.perform(get(location).with(user(account("admin")))).andExpect(status().isNotFound());
-        mvc.perform(get(location + "/tai-ve").with(user(account("admin")))).andExpect(status().isNotFound());
+        mvc.perform(get(location).with(user(account(PROVINCE_LEADER)))).andExpect(status().isNotFound());
+        mvc.perform(get(location + "/tai-ve").with(user(account(PROVINCE_LEADER)))).andExpect(status().isNotFound());
     }
 
     @Test

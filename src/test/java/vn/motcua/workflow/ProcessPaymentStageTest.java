@@ -40,18 +40,18 @@ class ProcessPaymentStageTest {
         assertThat(processes.current(code).paymentStage()).isEqualTo(PaymentStage.BEFORE_RETURN);
 
         ProcessDefinition before = processes.save(code, ProcessService.defaultSteps(), PaymentStage.BEFORE_PROCESSING,
-                "admin", VI);
+                admin(), VI);
         assertThat(before.paymentStage()).isEqualTo(PaymentStage.BEFORE_PROCESSING);
         assertThat(processes.current(code).paymentStage()).isEqualTo(PaymentStage.BEFORE_PROCESSING);
         assertThat(processes.version(before.id())).get().extracting(ProcessDefinition::paymentStage)
                 .isEqualTo(PaymentStage.BEFORE_PROCESSING);
 
         // The older signature saves the default; the earlier version keeps its own stage.
-        ProcessDefinition after = processes.save(code, ProcessService.defaultSteps(), "admin", VI);
+        ProcessDefinition after = processes.save(code, ProcessService.defaultSteps(), admin(), VI);
         assertThat(after.version()).isEqualTo(before.version() + 1);
         assertThat(processes.current(code).paymentStage()).isEqualTo(PaymentStage.BEFORE_RETURN);
         assertThat(processes.version(before.id()).orElseThrow().paymentStage()).isEqualTo(PaymentStage.BEFORE_PROCESSING);
-        assertThat(processes.save(code, ProcessService.defaultSteps(), null, "admin", VI).paymentStage())
+        assertThat(processes.save(code, ProcessService.defaultSteps(), null, admin(), VI).paymentStage())
                 .isEqualTo(PaymentStage.BEFORE_RETURN);
     }
 
@@ -125,5 +125,9 @@ class ProcessPaymentStageTest {
                 .param("actions1", "FORWARD", "SEND_BACK", "REQUEST_SUPPLEMENT", "REFUSE")
                 .param("actions2", "APPROVE", "SEND_BACK", "REFUSE")
                 .param("actions3", "ISSUE_RESULT", "SEND_BACK");
+    }
+
+    private CurrentUser admin() {
+        return accounts.findUser("admin").orElseThrow();
     }
 }

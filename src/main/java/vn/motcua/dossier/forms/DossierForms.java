@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
+import vn.motcua.dossier.TrackingLinks;
 import vn.motcua.dossier.DossierView.HistoryEntry;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
@@ -29,11 +30,14 @@ public class DossierForms {
     public static final Set<String> NUMBERS = Set.of("01", "02", "03", "04", "05", "06");
 
     private final OfficialForms forms;
+    private final TrackingLinks trackingLinks;
     private final OrganizationService organization;
     private final MotCuaProperties properties;
 
-    DossierForms(OfficialForms forms, OrganizationService organization, MotCuaProperties properties) {
+    DossierForms(OfficialForms forms, OrganizationService organization, MotCuaProperties properties,
+                 TrackingLinks trackingLinks) {
         this.forms = forms;
+        this.trackingLinks = trackingLinks;
         this.organization = organization;
         this.properties = properties;
     }
@@ -219,8 +223,9 @@ public class DossierForms {
         return agency == null ? null : agency.phone();
     }
 
+    /** The dossier's own tracking link, with its key: the QR code opens its status with nothing to type. */
     private String trackingUrl(String code) {
-        return properties.publicUrl() + "/tra-cuu?ma=" + code;
+        return trackingLinks.of(code);
     }
 
     private static String orElse(String value, String fallback) {

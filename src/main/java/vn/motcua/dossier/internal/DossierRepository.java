@@ -137,6 +137,15 @@ public class DossierRepository {
                 })).list();
     }
 
+    /** The dossier's random tracking key (see V26). */
+    public Optional<String> trackingKey(long dossierId) {
+        return jdbc.sql("select tracking_key from dossier where id = ?").param(dossierId).query(String.class).optional();
+    }
+
+    public Optional<String> trackingKeyByCode(String code) {
+        return jdbc.sql("select tracking_key from dossier where code = ?").param(code).query(String.class).optional();
+    }
+
     public Optional<Dossier> findByCode(String code) {
         return jdbc.sql("select * from dossier where code = ?").param(code).query(this::dossier).optional();
     }

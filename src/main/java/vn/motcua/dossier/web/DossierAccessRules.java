@@ -22,7 +22,7 @@ class DossierAccessRules {
                 .hasAuthority(Permission.SUBMIT_DOSSIER.name())
                 .requestMatchers("/quan-tri/tiep-nhan", "/quan-tri/tiep-nhan/**", "/quan-tri/so-theo-doi")
                 .hasAuthority(Permission.RECEIVE_DOSSIER.name())
-                .requestMatchers("/quan-tri/ho-so", "/quan-tri/ho-so/**").hasAuthority(Permission.BACK_OFFICE.name())
+                .requestMatchers("/quan-tri/ho-so", "/quan-tri/ho-so/**").hasAuthority(Permission.HANDLE_DOSSIER.name())
                 .requestMatchers("/api/v1/dossiers", "/api/v1/dossiers/**").authenticated();
     }
 }

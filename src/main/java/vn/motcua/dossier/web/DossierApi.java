@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -146,10 +148,15 @@ class DossierApi {
                 forms.render(view, catalog.procedure(view.procedureCode()).orElse(null), number));
     }
 
-    /** Public: status and dates for whoever knows the code and the last digits of the applicant's phone. */
+    /**
+     * Public: status and dates for whoever knows the code and the last digits of the applicant's phone (a few wrong
+     * tries per code and per address, then 429 with {@code Retry-After}), or the dossier's own key ({@code ?key=}).
+     */
     @GetMapping("/api/v1/tracking/{code}")
-    Tracking track(@PathVariable String code, @RequestParam(defaultValue = "") String phone) {
-        return dossiers.track(code, phone).orElseThrow(() -> UserFacingException.notFound("dossier.tracking.notFound"));
+    Tracking track(@PathVariable String code, @RequestParam(defaultValue = "") String phone,
+                   @RequestParam(defaultValue = "") String key, HttpServletRequest request) {
+        return (key.isBlank() ? dossiers.track(code, phone, request.getRemoteAddr()) : dossiers.trackByKey(code, key))
+                .orElseThrow(() -> UserFacingException.notFound("dossier.tracking.notFound"));
     }
 
     private static DossierAction action(ActionBody body) {

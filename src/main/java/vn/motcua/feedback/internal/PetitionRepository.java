@@ -58,6 +58,11 @@ public class PetitionRepository {
                 .query(Long.class).single();
     }
 
+    /** The petition's random tracking key (see V26). */
+    public Optional<String> trackingKey(String number) {
+        return jdbc.sql("select tracking_key from petition where number = ?").param(number).query(String.class).optional();
+    }
+
     public Optional<StoredPetition> byNumber(String number) {
         return jdbc.sql("select " + COLUMNS + " from petition where number = ?").param(number)
                 .query(PetitionRepository::petition).optional();

@@ -3,6 +3,8 @@ package vn.motcua.feedback.web;
 import java.time.Instant;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,6 +21,7 @@ import vn.motcua.feedback.PetitionService;
 import vn.motcua.feedback.PetitionStatus;
 import vn.motcua.feedback.PetitionTracking;
 import vn.motcua.identity.CurrentUser;
+import vn.motcua.platform.MotCuaProperties;
 import vn.motcua.platform.web.UserFacingException;
 
 /** Petitions as JSON: sent by anyone (an app, the national portal), followed with the number and the phone. */
@@ -26,13 +29,15 @@ import vn.motcua.platform.web.UserFacingException;
 class PetitionApi {
 
     private final PetitionService petitions;
+    private final String publicUrl;
 
-    PetitionApi(PetitionService petitions) {
+    PetitionApi(PetitionService petitions, MotCuaProperties properties) {
         this.petitions = petitions;
+        this.publicUrl = properties.publicUrl();
     }
 
     /** What the sender needs back: the number to follow it with, and when the answer is due. */
-    record Receipt(String number, PetitionStatus status, String agencyCode, Instant answerDueAt) {
+    record Receipt(String number, PetitionStatus status, String agencyCode, Instant answerDueAt, String trackingUrl) {
     }
 
     /** The request body; {@code consentToPublish} may be left out (no consent). */
@@ -51,14 +56,19 @@ class PetitionApi {
                 body.dossierCode(), body.agencyCode(), body.content(), Boolean.TRUE.equals(body.consentToPublish()));
         Petition p = petitions.submit(petition, user == null ? null : user.getUsername(), locale);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new Receipt(p.number(), p.status(), p.agencyCode(), p.due().answerBy()));
+                .body(new Receipt(p.number(), p.status(), p.agencyCode(), p.due().answerBy(),
+                        publicUrl + petitions.trackingPath(p.number())));
     }
 
-    /** For whoever has the number and the last four digits of the sender's phone (or their email). */
+    /**
+     * For whoever has the number and the last four digits of the sender's phone (or their email): a few wrong tries per
+     * number and per address, then 429 with {@code Retry-After}; or the petition's own key ({@code ?key=}).
+     */
     @GetMapping("/api/v1/petitions/{number}")
     PetitionTracking track(@PathVariable String number, @RequestParam(required = false) String phone,
-                           @RequestParam(required = false) String email) {
-        return petitions.tracking(number, phone != null ? phone : email)
+                           @RequestParam(required = false) String email, @RequestParam(required = false) String key,
+                           HttpServletRequest request) {
+        return petitions.tracking(number, key != null ? key : phone != null ? phone : email, request.getRemoteAddr())
                 .orElseThrow(() -> UserFacingException.notFound("petition.notFound", number));
     }
 }

@@ -3,6 +3,7 @@ package vn.motcua.feedback.web;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -20,7 +21,9 @@ import vn.motcua.feedback.PetitionService;
 import vn.motcua.identity.AccountProfile;
 import vn.motcua.identity.AccountService;
 import vn.motcua.identity.CurrentUser;
+import vn.motcua.platform.MotCuaProperties;
 import vn.motcua.platform.web.InvalidInputException;
+import vn.motcua.platform.web.TooManyAttemptsException;
 import vn.motcua.platform.web.UserFacingException;
 
 /**
@@ -34,9 +37,12 @@ class PetitionPages {
     private final PetitionService petitions;
     private final AccountService accounts;
     private final MessageSource messages;
+    private final String publicUrl;
 
-    PetitionPages(PetitionService petitions, AccountService accounts, MessageSource messages) {
+    PetitionPages(PetitionService petitions, AccountService accounts, MessageSource messages,
+                  MotCuaProperties properties) {
         this.petitions = petitions;
+        this.publicUrl = properties.publicUrl();
         this.accounts = accounts;
         this.messages = messages;
     }
@@ -74,6 +80,9 @@ class PetitionPages {
         try {
             String number = petitions.submit(petition, user == null ? null : user.getUsername(), locale).number();
             redirect.addFlashAttribute("number", number);
+            String path = petitions.trackingPath(number);
+            redirect.addFlashAttribute("trackingPath", path);
+            redirect.addFlashAttribute("trackingUrl", publicUrl + path); // to keep: it opens the petition at once
             return "redirect:/phan-anh-kien-nghi/da-gui";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -87,35 +96,59 @@ class PetitionPages {
         return model.getAttribute("number") == null ? "redirect:/phan-anh-kien-nghi/tra-cuu" : "feedback/petition-sent";
     }
 
+    /**
+     * The sender's page: by number and phone digits or email (limited guesses), or by the link of the acknowledgment
+     * ({@code khoa}, the petition's random key). Opened with nothing typed (or the number alone) it shows the form.
+     */
     @GetMapping("/phan-anh-kien-nghi/tra-cuu")
     String track(@RequestParam(name = "so", required = false) String number,
-                 @RequestParam(name = "sdt", required = false) String key, Model model) {
+                 @RequestParam(name = "sdt", required = false) String phoneOrEmail,
+                 @RequestParam(name = "khoa", required = false) String trackingKey, Model model,
+                 HttpServletRequest request, HttpServletResponse response, Locale locale) {
         // After a change the number and key come back as flash attributes, so the key stays out of the address.
         String n = number != null ? number : (String) model.getAttribute("so");
-        String k = key != null ? key : (String) model.getAttribute("sdt");
+        String k = phoneOrEmail != null ? phoneOrEmail : (String) model.getAttribute("sdt");
+        String t = trackingKey != null ? trackingKey : (String) model.getAttribute("khoa");
         model.addAttribute("so", n == null ? "" : n);
         model.addAttribute("sdt", k == null ? "" : k);
-        model.addAttribute("searched", n != null && !n.isBlank());
-        if (n != null && !n.isBlank()) {
-            model.addAttribute("petition", petitions.track(n, k).orElse(null));
+        model.addAttribute("khoa", t == null ? "" : t);
+        String secret = t != null && !t.isBlank() ? t : k;
+        boolean searched = n != null && !n.isBlank() && secret != null && !secret.isBlank();
+        model.addAttribute("searched", searched);
+        if (searched) {
+            try {
+                model.addAttribute("petition", petitions.track(n, secret, request.getRemoteAddr()).orElse(null));
+            } catch (TooManyAttemptsException e) {
+                response.setStatus(e.status().value());
+                response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+                model.addAttribute("wait", messages.getMessage(e.messageKey(), e.arguments(), locale));
+            }
         }
         return "feedback/petition-track";
     }
 
     @PostMapping("/phan-anh-kien-nghi/tra-cuu/bo-sung")
-    String addInformation(@RequestParam(name = "so") String number, @RequestParam(name = "sdt") String key,
+    String addInformation(@RequestParam(name = "so") String number,
+                          @RequestParam(name = "sdt", defaultValue = "") String key,
+                          @RequestParam(name = "khoa", defaultValue = "") String trackingKey,
                           @RequestParam(name = "noiDung", required = false) String text,
-                          RedirectAttributes redirect, Locale locale) {
-        return done(number, key, redirect, locale, "petition.reply.done",
-                () -> petitions.addInformation(number, key, text));
+                          HttpServletRequest request, RedirectAttributes redirect, Locale locale) {
+        return done(number, key, trackingKey, redirect, locale, "petition.reply.done",
+                () -> petitions.addInformation(number, secret(key, trackingKey), text, request.getRemoteAddr()));
     }
 
     @PostMapping("/phan-anh-kien-nghi/tra-cuu/danh-gia")
-    String rate(@RequestParam(name = "so") String number, @RequestParam(name = "sdt") String key,
+    String rate(@RequestParam(name = "so") String number, @RequestParam(name = "sdt", defaultValue = "") String key,
+                @RequestParam(name = "khoa", defaultValue = "") String trackingKey,
                 @RequestParam(name = "haiLong", required = false) Boolean satisfied,
-                RedirectAttributes redirect, Locale locale) {
-        return done(number, key, redirect, locale, "petition.rate.done",
-                () -> petitions.rateHandling(number, key, satisfied));
+                HttpServletRequest request, RedirectAttributes redirect, Locale locale) {
+        return done(number, key, trackingKey, redirect, locale, "petition.rate.done",
+                () -> petitions.rateHandling(number, secret(key, trackingKey), satisfied, request.getRemoteAddr()));
+    }
+
+    /** The tracking key when the page was opened by the acknowledgment's link, else the phone digits or email. */
+    private static String secret(String key, String trackingKey) {
+        return trackingKey.isBlank() ? key : trackingKey;
     }
 
     // ------------------------------------------------------------------
@@ -126,13 +159,13 @@ class PetitionPages {
         return "feedback/petition-form";
     }
 
-    private String done(String number, String key, RedirectAttributes redirect, Locale locale, String doneKey,
-                        Runnable action) {
+    private String done(String number, String key, String trackingKey, RedirectAttributes redirect, Locale locale,
+                        String doneKey, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("petitionDone", messages.getMessage(doneKey, null, locale));
         } catch (UserFacingException e) {
-            if (e.status() == HttpStatus.NOT_FOUND) {
+            if (e.status() == HttpStatus.NOT_FOUND || e instanceof TooManyAttemptsException) {
                 throw e;
             }
             redirect.addFlashAttribute("problems",
@@ -140,6 +173,7 @@ class PetitionPages {
         }
         redirect.addFlashAttribute("so", number);
         redirect.addFlashAttribute("sdt", key);
+        redirect.addFlashAttribute("khoa", trackingKey);
         return "redirect:/phan-anh-kien-nghi/tra-cuu";
     }
 }

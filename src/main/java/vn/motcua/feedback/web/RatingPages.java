@@ -73,14 +73,14 @@ class RatingPages {
 
     @PostMapping("/danh-gia/{token}")
     String rateByLink(@PathVariable String token, @RequestParam(name = "ma", defaultValue = "") String code,
-                      @RequestParam Map<String, String> params, Model model, HttpServletResponse response,
-                      RedirectAttributes redirect, Locale locale) {
+                      @RequestParam Map<String, String> params, @AuthenticationPrincipal CurrentUser user,
+                      Model model, HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
         try {
-            ratings.rateByLink(token, code, form(params));
+            ratings.rateByLink(token, code, form(params), user);
             redirect.addFlashAttribute("ratingDone", messages.getMessage("rating.thanks", null, locale));
             return "redirect:" + RatingLinks.path(token, code);
         } catch (UserFacingException e) {
-            if (e.status() == HttpStatus.NOT_FOUND) {
+            if (e.status() == HttpStatus.NOT_FOUND || e.status() == HttpStatus.FORBIDDEN) {
                 throw e;
             }
             response.setStatus(e.status().value());

@@ -17,6 +17,7 @@ import vn.motcua.dossier.ApologyIssued;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.DossierReceived;
 import vn.motcua.dossier.DossierRef;
+import vn.motcua.dossier.TrackingLinks;
 import vn.motcua.dossier.DossierRefused;
 import vn.motcua.dossier.ResultReady;
 import vn.motcua.dossier.SupplementRequested;
@@ -38,10 +39,12 @@ class DossierNotifications {
     private final ZoneId zone;
     private final String publicUrl;
     private final RatingLinks ratingLinks;
+    private final TrackingLinks trackingLinks;
 
     DossierNotifications(DeliveryRepository deliveries, NoticeTemplates templates, NotificationProperties properties,
-                         MotCuaProperties motCua, RatingLinks ratingLinks) {
+                         MotCuaProperties motCua, RatingLinks ratingLinks, TrackingLinks trackingLinks) {
         this.deliveries = deliveries;
+        this.trackingLinks = trackingLinks;
         this.ratingLinks = ratingLinks;
         this.templates = templates;
         this.zone = properties.timeZone();
@@ -96,8 +99,7 @@ class DossierNotifications {
         model.put("agencyName", dossier.competentAgencyName());
         model.put("fullName", applicant.fullName());
         model.put("organizationName", nonBlank(applicant.organizationName()));
-        model.put("trackingUrl",
-                publicUrl + "/tra-cuu?ma=" + URLEncoder.encode(dossier.code(), StandardCharsets.UTF_8));
+        model.put("trackingUrl", trackingLinks.of(dossier.code())); // with the dossier's key: nothing to type
 
         NoticeTemplates.Email email = templates.email(kind, model);
         add(new NewDelivery(dossier.code(), kind, at, NotificationChannel.EMAIL, applicant.email(), email.subject(),

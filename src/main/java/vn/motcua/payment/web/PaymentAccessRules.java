@@ -21,7 +21,7 @@ class PaymentAccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/v1/payments/vnpay/ipn", "/thanh-toan/vnpay/ket-qua").permitAll()
                 .requestMatchers("/sandbox/vnpay/**").permitAll()
                 .requestMatchers("/thanh-toan/**").hasAuthority(Permission.SUBMIT_DOSSIER.name())
-                .requestMatchers(HttpMethod.GET, "/quan-tri/thu-phi/*/bien-lai/*").hasAuthority(Permission.BACK_OFFICE.name())
+                .requestMatchers(HttpMethod.GET, "/quan-tri/thu-phi/*/bien-lai/*").hasAuthority(Permission.HANDLE_DOSSIER.name())
                 .requestMatchers("/quan-tri/thu-phi", "/quan-tri/thu-phi/**").hasAuthority(Permission.RECEIVE_DOSSIER.name());
     }
 }

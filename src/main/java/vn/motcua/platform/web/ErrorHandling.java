@@ -33,6 +33,9 @@ class ErrorHandling {
 
     @ExceptionHandler(UserFacingException.class)
     Object userFacing(UserFacingException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        if (e instanceof TooManyAttemptsException wait) {
+            response.setHeader("Retry-After", String.valueOf(wait.retryAfterSeconds()));
+        }
         return respond(request, response, e.status(), e.error(),
                 messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
     }

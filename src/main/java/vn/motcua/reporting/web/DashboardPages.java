@@ -105,7 +105,9 @@ class DashboardPages {
         YearMonth last = period.lastMonth().isAfter(thisMonth) ? thisMonth : period.lastMonth();
         List<ServiceIndex> trend = reporting.trend(code, last, TREND_MONTHS, locale);
         Pending pending = reporting.pending(code);
-        List<DossierLine> overdue = reporting.dossiers(code, "OVERDUE", period.from(), period.to(), OVERDUE_SHOWN);
+        boolean mayDrill = user.has(Permission.HANDLE_DOSSIER);
+        List<DossierLine> overdue = mayDrill
+                ? reporting.dossiers(code, "OVERDUE", period.from(), period.to(), OVERDUE_SHOWN) : List.of();
         Map<String, Figures> channels = reporting.byChannel(code, period.from(), period.to());
         ReportLinks links = new ReportLinks(period, code);
 
@@ -130,6 +132,8 @@ class DashboardPages {
             model.addAttribute("rankingChart", charts.ranking(ranking, locale));
         }
         model.addAttribute("mayRebuild", user.has(Permission.REBUILD_REPORTS));
+        // Figures for everyone with the reports; the dossiers behind them only for officials who handle dossiers.
+        model.addAttribute("mayDrill", mayDrill);
         return "reporting/dashboard";
     }
 

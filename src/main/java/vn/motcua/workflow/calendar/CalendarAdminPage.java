@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,13 +26,15 @@ import vn.motcua.identity.CurrentUser;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.workflow.AdministrationScope;
 import vn.motcua.workflow.CalendarDay;
 import vn.motcua.workflow.WorkingCalendar;
 
 /**
  * The administrator's page for the working-day calendar of a year: the exception days, a form to add one and a
- * button to delete each. A calendar manager who works for an agency below the province edits that agency's days
- * only; one at the province (or attached to no agency) edits the province's and every agency's.
+ * button to delete each. A province administrator edits the province's days and every agency's; any other calendar
+ * manager edits only the days of their agency and those below it ({@link AdministrationScope}); an account with
+ * neither role nor staff record is refused.
  */
 @Controller
 @RequestMapping("/quan-tri/lich-lam-viec")
@@ -45,11 +50,14 @@ class CalendarAdminPage {
 
     private final WorkingCalendar calendar;
     private final OrganizationService organization;
+    private final AdministrationScope scopes;
     private final MessageSource messages;
     private final Clock clock;
 
-    CalendarAdminPage(WorkingCalendar calendar, OrganizationService organization, MessageSource messages, Clock clock) {
+    CalendarAdminPage(WorkingCalendar calendar, OrganizationService organization, AdministrationScope scopes,
+                      MessageSource messages, Clock clock) {
         this.calendar = calendar;
+        this.scopes = scopes;
         this.organization = organization;
         this.messages = messages;
         this.clock = clock;
@@ -64,6 +72,7 @@ class CalendarAdminPage {
     @GetMapping
     String show(@RequestParam(name = "nam", required = false) Integer year, @AuthenticationPrincipal CurrentUser user,
                 Model model) {
+        scopes.of(user); // 403 for an account that administers no agency
         int shown = year == null ? LocalDate.now(clock.withZone(WorkingCalendar.ZONE)).getYear() : year;
         if (shown < FIRST_YEAR || shown > LAST_YEAR) {
             throw UserFacingException.badRequest("calendar.invalid.year", String.valueOf(shown));
@@ -75,7 +84,8 @@ class CalendarAdminPage {
     String add(@RequestParam(defaultValue = "") String date, @RequestParam(defaultValue = "") String kind,
                @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String agency,
                @RequestParam(name = "nam", required = false) Integer year, @AuthenticationPrincipal CurrentUser user,
-               Model model, RedirectAttributes redirect, Locale locale) {
+               Model model, HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+        scopes.of(user); // 403 for an account that administers no agency, before anything is read
         String shownDate = date; // shown again in the form: ISO once understood, as a date input needs
         try {
             LocalDate day = parseDate(date);
@@ -87,6 +97,9 @@ class CalendarAdminPage {
                     new Object[]{DAY.format(day), name.strip()}, locale));
             return "redirect:/quan-tri/lich-lam-viec?nam=" + day.getYear();
         } catch (UserFacingException e) {
+            if (e.status() == HttpStatus.FORBIDDEN) {
+                response.setStatus(e.status().value()); // outside one's scope; bad input stays on the page as before
+            }
             model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), locale));
             return page(model, user, pageYear(year), new DayForm(shownDate, kind, name, agency));
         }
@@ -94,13 +107,18 @@ class CalendarAdminPage {
 
     @PostMapping("/xoa")
     String remove(@RequestParam String date, @RequestParam(defaultValue = "") String agency,
-                  @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect, Locale locale) {
+                  @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect, Locale locale) {
+        scopes.of(user);
         LocalDate day = parseDate(date);
         String agencyCode = agency.isBlank() ? null : agency.strip();
         try {
             checkMayEdit(user, agencyCode);
             calendar.remove(day, agencyCode);
         } catch (UserFacingException e) {
+            if (e.status() == HttpStatus.FORBIDDEN) {
+                response.setStatus(e.status().value()); // outside one's scope; bad input stays on the page as before
+            }
             model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), locale));
             return page(model, user, day.getYear(), DayForm.EMPTY);
         }
@@ -109,19 +127,19 @@ class CalendarAdminPage {
     }
 
     private String page(Model model, CurrentUser user, int year, DayForm form) {
-        String own = ownAgency(user);
+        AdministrationScope.Scope scope = scopes.of(user);
         Map<String, Agency> agencies = organization.agenciesByCode();
         List<Row> rows = calendar.exceptionDays(year).stream()
-                .filter(d -> own == null || d.agencyCode() == null || own.equals(d.agencyCode()))
+                .filter(d -> d.agencyCode() == null || scope.covers(d.agencyCode()))
                 .map(d -> new Row(d, DAY.format(d.date()), agencyName(d.agencyCode(), agencies),
-                        own == null || own.equals(d.agencyCode())))
+                        scope.covers(d.agencyCode())))
                 .toList();
-        List<Agency> choices = own != null ? List.of(agencies.get(own)) : organization.activeAgencies();
+        List<Agency> choices = organization.activeAgencies().stream().filter(a -> scope.covers(a.code())).toList();
         model.addAttribute("year", year);
         model.addAttribute("rows", rows);
         model.addAttribute("kinds", CalendarDay.Kind.values());
         model.addAttribute("agencies", choices);
-        model.addAttribute("provinceWide", own == null);
+        model.addAttribute("provinceWide", scope.wholeProvince());
         model.addAttribute("form", form);
         return "workflow/calendar";
     }
@@ -138,20 +156,11 @@ class CalendarAdminPage {
         return agency == null ? code : agency.displayName();
     }
 
-    /** The one agency whose calendar this manager may edit, or null when they may edit all of it. */
-    private String ownAgency(CurrentUser user) {
-        return organization.staffMember(user.getUsername())
-                .flatMap(s -> organization.agency(s.agencyCode()))
-                .filter(a -> a.parentCode() != null)
-                .map(Agency::code)
-                .orElse(null);
-    }
-
     private void checkMayEdit(CurrentUser user, String agencyCode) {
-        String own = ownAgency(user);
-        if (own != null && !own.equals(agencyCode)) {
-            throw UserFacingException.badRequest("calendar.invalid.scope",
-                    organization.agency(own).map(Agency::displayName).orElse(own));
+        AdministrationScope.Scope scope = scopes.of(user);
+        if (!scope.covers(agencyCode)) {
+            throw new UserFacingException(HttpStatus.FORBIDDEN, "forbidden", "calendar.invalid.scope",
+                    organization.agency(scope.home()).map(Agency::displayName).orElse(scope.home()));
         }
     }
 

@@ -25,6 +25,7 @@ import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Permission;
 import vn.motcua.platform.security.AccessRules;
 import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.workflow.AdministrationScope;
 import vn.motcua.workflow.InvalidProcessException;
 import vn.motcua.workflow.PaymentStage;
 import vn.motcua.workflow.ProcessDefinition;
@@ -46,10 +47,13 @@ class ProcessAdminPage {
 
     private final ProcessService processes;
     private final CatalogService catalog;
+    private final AdministrationScope scope;
     private final MessageSource messages;
 
-    ProcessAdminPage(ProcessService processes, CatalogService catalog, MessageSource messages) {
+    ProcessAdminPage(ProcessService processes, CatalogService catalog, AdministrationScope scope,
+                     MessageSource messages) {
         this.processes = processes;
+        this.scope = scope;
         this.catalog = catalog;
         this.messages = messages;
     }
@@ -65,8 +69,9 @@ class ProcessAdminPage {
     }
 
     @GetMapping("/quan-tri/quy-trinh/{procedureCode}")
-    String edit(@PathVariable String procedureCode, Model model) {
+    String edit(@PathVariable String procedureCode, @AuthenticationPrincipal CurrentUser user, Model model) {
         Procedure procedure = procedure(procedureCode);
+        scope.requireMayEditProcess(procedureCode, user);
         ProcessDefinition process = processes.current(procedureCode);
         if (!model.containsAttribute("rows")) {
             List<Row> rows = new ArrayList<>();
@@ -97,6 +102,7 @@ class ProcessAdminPage {
                 @RequestParam MultiValueMap<String, String> form,
                 @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
         procedure(procedureCode);
+        scope.requireMayEditProcess(procedureCode, user); // before the form is read: 403, nothing changes
         // A form without the choice (an older page) keeps the stage of the current version.
         PaymentStage stage = paymentStage != null ? paymentStage : processes.current(procedureCode).paymentStage();
         List<ProcessStep> steps = new ArrayList<>();
@@ -121,7 +127,7 @@ class ProcessAdminPage {
                     share == null ? 0 : share, actions));
         }
         try {
-            ProcessDefinition saved = processes.save(procedureCode, steps, stage, user.getUsername(), locale);
+            ProcessDefinition saved = processes.save(procedureCode, steps, stage, user, locale);
             redirect.addFlashAttribute("saved", messages.getMessage("process.saved", new Object[]{saved.version()}, locale));
         } catch (InvalidProcessException e) {
             redirect.addFlashAttribute("problems", e.problems());

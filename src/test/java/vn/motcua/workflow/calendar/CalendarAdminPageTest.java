@@ -129,7 +129,7 @@ class CalendarAdminPageTest {
         mvc.perform(post(PAGE).with(user(agencyAdmin)).with(csrf()).param("nam", "2030")
                         .param("date", "2030-08-19").param("kind", "HOLIDAY").param("name", "Lễ hội của phường")
                         .param("agency", ""))
-                .andExpect(status().isOk())
+                .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("Bạn chỉ được sửa lịch làm việc riêng của Phường Thuận Hóa.")));
         assertThat(calendar.isWorkingDay(day, null)).isTrue();
 
@@ -147,7 +147,7 @@ class CalendarAdminPageTest {
 
         // The province's days are shown to them but not theirs to delete.
         mvc.perform(post(PAGE + "/xoa").with(user(agencyAdmin)).with(csrf()).param("date", "2030-09-02"))
-                .andExpect(content().string(containsString("Bạn chỉ được sửa lịch làm việc riêng")));
+                .andExpect(status().isForbidden()).andExpect(content().string(containsString("Bạn chỉ được sửa lịch làm việc riêng")));
         assertThat(calendar.exceptionDays(2030)).extracting(CalendarDay::date).contains(LocalDate.of(2030, 9, 2));
 
         mvc.perform(post(PAGE + "/xoa").with(user(agencyAdmin)).with(csrf()).param("date", "2030-08-19").param("agency", WARD))
