@@ -24,5 +24,7 @@ public enum Permission {
     /** See the figures of one's agency (and those below it), or of the province, and the dossiers behind them. */
     VIEW_REPORTS,
     /** Rebuild the reporting read model from its event history. */
-    REBUILD_REPORTS
+    REBUILD_REPORTS,
+    /** Search the audit trail and check its integrity (an agency administrator: the entries of their agency's subtree). */
+    AUDIT_VIEW
 }
