@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.organization.OrganizationService;
+import vn.motcua.platform.audit.AuditAction;
+import vn.motcua.platform.audit.AuditTrail;
 import vn.motcua.platform.cache.LocalCache;
 import vn.motcua.workflow.process.ProcessRepository;
 
@@ -26,6 +28,7 @@ import vn.motcua.workflow.process.ProcessRepository;
 public class ProcessService {
 
     private final ProcessRepository repository;
+    private final AuditTrail trail;
     private final OrganizationService organization;
     private final MessageSource messages;
     private final TransactionTemplate ownTransaction;
@@ -33,7 +36,8 @@ public class ProcessService {
     private final LocalCache<Long, Optional<ProcessDefinition>> versions = new LocalCache<>(Duration.ofDays(1), 50_000);
 
     ProcessService(ProcessRepository repository, OrganizationService organization, MessageSource messages,
-                   PlatformTransactionManager transactions) {
+                   PlatformTransactionManager transactions, AuditTrail trail) {
+        this.trail = trail;
         this.repository = repository;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -86,6 +90,7 @@ public class ProcessService {
         ProcessDefinition saved = repository.insert(procedureCode, steps,
                 paymentStage == null ? PaymentStage.BEFORE_RETURN : paymentStage, username);
         latest.invalidateAll();
+        trail.changed(AuditAction.PROCESS_SAVED, procedureCode, "version " + saved.version());
         return saved;
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,8 +52,11 @@ class DossierApi {
     private final DossierFiles files;
     private final DossierForms forms;
     private final CatalogService catalog;
+    private final DossierReads reads;
 
-    DossierApi(DossierService dossiers, JsonMapper json, DossierFiles files, DossierForms forms, CatalogService catalog) {
+    DossierApi(DossierService dossiers, JsonMapper json, DossierFiles files, DossierForms forms, CatalogService catalog,
+               DossierReads reads) {
+        this.reads = reads;
         this.forms = forms;
         this.catalog = catalog;
         this.dossiers = dossiers;
@@ -100,7 +104,10 @@ class DossierApi {
 
     @GetMapping("/api/v1/dossiers/{code}")
     DossierView dossier(@PathVariable String code, @AuthenticationPrincipal CurrentUser user) {
-        return dossiers.view(code, actor(user));
+        Actor actor = actor(user);
+        DossierView view = dossiers.view(code, actor);
+        reads.viewed(view, actor);
+        return view;
     }
 
     @GetMapping("/api/v1/dossiers")
@@ -130,7 +137,11 @@ class DossierApi {
     @GetMapping("/api/v1/dossiers/{code}/files/{id}")
     ResponseEntity<byte[]> file(@PathVariable String code, @PathVariable long id,
                                 @AuthenticationPrincipal CurrentUser user) {
-        return files.download(dossiers.view(code, actor(user)), id, dossiers.fileContent(code, id, actor(user)));
+        Actor actor = actor(user);
+        DossierView view = dossiers.view(code, actor);
+        byte[] content = dossiers.fileContent(code, id, actor);
+        reads.file(view, actor, id);
+        return files.download(view, id, content);
     }
 
     /** An official form of the dossier as PDF: 01 to 06 (06, the control sheet, for officials only). */
@@ -142,14 +153,17 @@ class DossierApi {
             throw UserFacingException.notFound("dossier.form.notAvailable", number);
         }
         DossierView view = dossiers.view(code, actor);
-        return DossierFiles.pdf("mau-" + number + "-" + code + ".pdf",
-                forms.render(view, catalog.procedure(view.procedureCode()).orElse(null), number));
+        byte[] pdf = forms.render(view, catalog.procedure(view.procedureCode()).orElse(null), number);
+        reads.form(view, actor, number);
+        return DossierFiles.pdf("mau-" + number + "-" + code + ".pdf", pdf);
     }
 
     /** Public: status and dates for whoever knows the code and the last digits of the applicant's phone. */
     @GetMapping("/api/v1/tracking/{code}")
     Tracking track(@PathVariable String code, @RequestParam(defaultValue = "") String phone) {
-        return dossiers.track(code, phone).orElseThrow(() -> UserFacingException.notFound("dossier.tracking.notFound"));
+        Optional<Tracking> tracking = dossiers.track(code, phone);
+        reads.tracked(code, tracking.isPresent());
+        return tracking.orElseThrow(() -> UserFacingException.notFound("dossier.tracking.notFound"));
     }
 
     private static DossierAction action(ActionBody body) {

@@ -6,15 +6,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.Tracking;
 
 /** Public look-up of a dossier by its code and the last digits of the applicant's phone. */
 @Controller
 class TrackingPage {
 
     private final DossierService dossiers;
+    private final DossierReads reads;
 
-    TrackingPage(DossierService dossiers) {
+    TrackingPage(DossierService dossiers, DossierReads reads) {
         this.dossiers = dossiers;
+        this.reads = reads;
     }
 
     @GetMapping("/tra-cuu")
@@ -24,7 +27,9 @@ class TrackingPage {
         model.addAttribute("phone", phone);
         model.addAttribute("searched", !code.isBlank());
         if (!code.isBlank()) {
-            model.addAttribute("tracking", dossiers.track(code, phone.strip()).orElse(null));
+            Tracking tracking = dossiers.track(code, phone.strip()).orElse(null);
+            reads.tracked(code, tracking != null);
+            model.addAttribute("tracking", tracking);
         }
         return "dossier/tracking";
     }
