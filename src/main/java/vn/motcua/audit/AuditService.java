@@ -91,7 +91,9 @@ public class AuditService {
         }
         sql.append(" order by at desc, id desc limit ?");
         params.add(limit);
-        jdbc.sql(sql.toString()).params(params).query(ENTRY).stream().forEach(sink);
+        try (var entries = jdbc.sql(sql.toString()).params(params).query(ENTRY).stream()) {
+            entries.forEach(sink);
+        }
     }
 
     /**
