@@ -29,7 +29,7 @@ import vn.motcua.platform.web.VietnamTime;
 @Service
 public class AuditService {
 
-    static final RowMapper<AuditEntry> ENTRY = (rs, n) -> new AuditEntry(rs.getLong("id"), rs.getString("stream"),
+    public static final RowMapper<AuditEntry> ENTRY = (rs, n) -> new AuditEntry(rs.getLong("id"), rs.getString("stream"),
             rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
             rs.getString("roles"), rs.getString("agency_code"), rs.getString("action"), rs.getString("subject"),
             rs.getString("data_subject"), rs.getString("client"), rs.getString("outcome"), rs.getString("detail"),
@@ -120,6 +120,11 @@ public class AuditService {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /** Where the daily heads files are written. */
+    public java.nio.file.Path headsFolder() {
+        return heads.folder();
     }
 
     /** Writes the heads of the day's streams to the export folder now (the daily job does it for past days). */

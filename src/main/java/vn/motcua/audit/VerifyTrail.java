@@ -1,5 +1,6 @@
 package vn.motcua.audit;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,16 +19,21 @@ public final class VerifyTrail {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out));
+    }
+
+    /** Checks and prints the verdict; returns the exit status. */
+    public static int run(String[] args, PrintStream out) throws Exception {
         if (args.length < 1 || args.length > 4) {
-            System.err.println("usage: VerifyTrail <jdbc url> [user] [password] [folder of heads-YYYY-MM-DD.txt]");
-            System.exit(2);
+            out.println("usage: VerifyTrail <jdbc url> [user] [password] [folder of heads-YYYY-MM-DD.txt]");
+            return 2;
         }
         Path heads = args.length == 4 ? Path.of(args[3]) : null;
         try (Connection connection = DriverManager.getConnection(args[0], args.length > 1 ? args[1] : null,
                 args.length > 2 ? args[2] : null)) {
             Verification result = ChainVerifier.verify(connection, heads);
-            System.out.println(result);
-            System.exit(result.intact() ? 0 : 1);
+            out.println(result);
+            return result.intact() ? 0 : 1;
         }
     }
 }

@@ -111,7 +111,7 @@ class AuditAdminPage {
         Verification result = audit.verify();
         trail.record(AuditAction.AUDIT_VERIFIED, null, null, result.intact() ? AuditOutcome.OK : AuditOutcome.FAILED,
                 result.toString());
-        redirect.addFlashAttribute("verification", result);
+        redirect.addFlashAttribute("verificationOk", result.intact()); // flash attributes go to the session table: plain values
         redirect.addFlashAttribute("verificationText", result.intact()
                 ? messages.getMessage("audit.verify.ok", new Object[]{result.checked()}, locale)
                 : messages.getMessage("audit.verify.broken", new Object[]{result.stream(), result.seq(),
