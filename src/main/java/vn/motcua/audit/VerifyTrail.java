@@ -9,8 +9,8 @@ import vn.motcua.audit.internal.ChainVerifier;
 
 /**
  * Checks the audit trail of a database (a copy, typically) from the command line, without starting the
- * application: {@code ./mvnw -q compile exec:java -Dexec.mainClass=vn.motcua.audit.VerifyTrail
- * -Dexec.args="jdbc:postgresql://host/db user password [heads folder]"}. Prints OK or the first broken entry and
+ * application: {@code ./mvnw -q compile exec:exec
+ * -Daudit.args="jdbc:postgresql://host/db user password [heads folder]"}. Prints OK or the first broken entry and
  * exits 0 when intact, 1 when broken, 2 on wrong arguments.
  */
 public final class VerifyTrail {
