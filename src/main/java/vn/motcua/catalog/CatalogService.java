@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import vn.motcua.platform.audit.AuditAction;
+import vn.motcua.platform.audit.AuditTrail;
 import vn.motcua.catalog.internal.CatalogRepository;
 import vn.motcua.catalog.internal.CatalogRepository.Browse;
 import vn.motcua.catalog.internal.ProcedureValidator;
@@ -28,10 +30,12 @@ public class CatalogService {
     private final ProcedureSearch search;
     private final OrganizationService organization;
     private final ApplicationEventPublisher events;
+    private final AuditTrail trail;
     private final LocalCache<String, Optional<Procedure>> procedures = new LocalCache<>(Duration.ofMinutes(1), 10_000);
 
     CatalogService(CatalogRepository repository, ProcedureValidator validator, ProcedureSearch search,
-                   OrganizationService organization, ApplicationEventPublisher events) {
+                   OrganizationService organization, ApplicationEventPublisher events, AuditTrail trail) {
+        this.trail = trail;
         this.repository = repository;
         this.validator = validator;
         this.search = search;
@@ -94,6 +98,7 @@ public class CatalogService {
         }
         boolean created = repository.save(procedure);
         events.publishEvent(new CatalogChanged(1));
+        trail.changed(AuditAction.PROCEDURE_SAVED, procedure.code(), created ? "created" : "updated");
         return created;
     }
 

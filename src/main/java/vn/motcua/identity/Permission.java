@@ -30,5 +30,7 @@ public enum Permission {
      */
     VIEW_REPORTS,
     /** Rebuild the reporting read model from its event history. */
-    REBUILD_REPORTS
+    REBUILD_REPORTS,
+    /** Search the audit trail and check its integrity (an agency administrator: the entries of their agency's subtree). */
+    AUDIT_VIEW
 }

@@ -11,9 +11,9 @@ public enum Role {
     SPECIALIST(Permission.BACK_OFFICE, Permission.HANDLE_DOSSIER),
     LEADER(Permission.BACK_OFFICE, Permission.HANDLE_DOSSIER, Permission.APPROVE_DOSSIER, Permission.VIEW_REPORTS),
     AGENCY_ADMIN(Permission.BACK_OFFICE, Permission.PROCESS_MANAGE, Permission.CALENDAR_MANAGE,
-            Permission.VIEW_REPORTS),
+            Permission.VIEW_REPORTS, Permission.AUDIT_VIEW),
     PROVINCE_ADMIN(Permission.BACK_OFFICE, Permission.CATALOG_MANAGE, Permission.PROCESS_MANAGE,
-            Permission.CALENDAR_MANAGE, Permission.VIEW_REPORTS, Permission.REBUILD_REPORTS);
+            Permission.CALENDAR_MANAGE, Permission.VIEW_REPORTS, Permission.REBUILD_REPORTS, Permission.AUDIT_VIEW);
 
     private final Set<Permission> permissions;
 

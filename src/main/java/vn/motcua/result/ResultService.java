@@ -20,6 +20,8 @@ import vn.motcua.organization.StaffMember;
 import vn.motcua.platform.MotCuaProperties;
 import vn.motcua.platform.files.FileInspection;
 import vn.motcua.platform.files.FileNames;
+import vn.motcua.platform.audit.AuditAction;
+import vn.motcua.platform.audit.AuditTrail;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.platform.web.VietnamTime;
 import vn.motcua.result.internal.ResultKeys;
@@ -44,15 +46,17 @@ public class ResultService {
     private final MotCuaProperties motcua;
     private final VietnamTime time;
     private final Clock clock;
+    private final AuditTrail trail;
 
     ResultService(ResultRepository results, ResultKeys keys, OrganizationService organization, MotCuaProperties motcua,
-                  VietnamTime time, Clock clock) {
+                  VietnamTime time, Clock clock, AuditTrail trail) {
         this.results = results;
         this.keys = keys;
         this.organization = organization;
         this.motcua = motcua;
         this.time = time;
         this.clock = clock;
+        this.trail = trail;
     }
 
     /**
@@ -156,6 +160,7 @@ public class ResultService {
         if (!results.revoke(result.number(), clock.instant(), official.getUsername(), reason.strip())) {
             throw new UserFacingException(HttpStatus.CONFLICT, "already_revoked", "result.alreadyRevoked", number);
         }
+        trail.changed(AuditAction.RESULT_REVOKED, result.dossierCode(), result.number());
         return results.find(result.number()).orElseThrow();
     }
 

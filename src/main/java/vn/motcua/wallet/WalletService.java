@@ -6,6 +6,9 @@ import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.motcua.platform.audit.AuditAction;
+import vn.motcua.platform.audit.AuditOutcome;
+import vn.motcua.platform.audit.AuditTrail;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.Upload;
 import vn.motcua.identity.CurrentUser;
@@ -20,8 +23,10 @@ public class WalletService {
     private final WalletRepository wallet;
     private final DocumentTypes types;
     private final DossierService dossiers;
+    private final AuditTrail trail;
 
-    WalletService(WalletRepository wallet, DocumentTypes types, DossierService dossiers) {
+    WalletService(WalletRepository wallet, DocumentTypes types, DossierService dossiers, AuditTrail trail) {
+        this.trail = trail;
         this.wallet = wallet;
         this.types = types;
         this.dossiers = dossiers;
@@ -41,7 +46,9 @@ public class WalletService {
     }
 
     public byte[] content(String owner, long id) {
-        return wallet.content(owner, id).orElseThrow(() -> UserFacingException.notFound("wallet.notFound"));
+        byte[] content = wallet.content(owner, id).orElseThrow(() -> UserFacingException.notFound("wallet.notFound"));
+        trail.read(AuditAction.WALLET_DOCUMENT_DOWNLOADED, "kho-du-lieu/" + id, owner);
+        return content;
     }
 
     public StoredDocument document(String owner, long id) {
@@ -53,6 +60,7 @@ public class WalletService {
         if (!wallet.delete(owner, id)) {
             throw UserFacingException.notFound("wallet.notFound");
         }
+        trail.record(AuditAction.WALLET_DOCUMENT_DELETED, "kho-du-lieu/" + id, owner, AuditOutcome.OK, null);
     }
 
     /**

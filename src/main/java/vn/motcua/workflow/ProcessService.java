@@ -16,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.organization.OrganizationService;
+import vn.motcua.platform.audit.AuditAction;
+import vn.motcua.platform.audit.AuditTrail;
 import vn.motcua.platform.cache.LocalCache;
 import vn.motcua.workflow.process.ProcessRepository;
 
@@ -27,6 +29,7 @@ import vn.motcua.workflow.process.ProcessRepository;
 public class ProcessService {
 
     private final ProcessRepository repository;
+    private final AuditTrail trail;
     private final OrganizationService organization;
     private final MessageSource messages;
     private final AdministrationScope scope;
@@ -35,7 +38,8 @@ public class ProcessService {
     private final LocalCache<Long, Optional<ProcessDefinition>> versions = new LocalCache<>(Duration.ofDays(1), 50_000);
 
     ProcessService(ProcessRepository repository, OrganizationService organization, MessageSource messages,
-                   PlatformTransactionManager transactions, AdministrationScope scope) {
+                   PlatformTransactionManager transactions, AdministrationScope scope, AuditTrail trail) {
+        this.trail = trail;
         this.repository = repository;
         this.scope = scope;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -92,6 +96,7 @@ public class ProcessService {
         ProcessDefinition saved = repository.insert(procedureCode, steps,
                 paymentStage == null ? PaymentStage.BEFORE_RETURN : paymentStage, username);
         latest.invalidateAll();
+        trail.changed(AuditAction.PROCESS_SAVED, procedureCode, "version " + saved.version());
         return saved;
     }
 

@@ -6,9 +6,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
+import vn.motcua.platform.audit.AuditAction;
+import vn.motcua.platform.audit.AuditTrail;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.workflow.calendar.CalendarRepository;
 import vn.motcua.workflow.calendar.ExceptionDays;
@@ -32,8 +35,10 @@ public class WorkingCalendar {
 
     private final CalendarRepository repository;
     private final OrganizationService organization;
+    private final AuditTrail trail;
 
-    WorkingCalendar(CalendarRepository repository, OrganizationService organization) {
+    WorkingCalendar(CalendarRepository repository, OrganizationService organization, AuditTrail trail) {
+        this.trail = trail;
         this.repository = repository;
         this.organization = organization;
     }
@@ -84,6 +89,7 @@ public class WorkingCalendar {
      * @throws UserFacingException when the name is missing or too long, the agency unknown, or the date already has
      *                             an exception day for the same agency (or for the province)
      */
+    @Transactional
     public void add(CalendarDay day, String addedBy) {
         String name = day.name() == null ? "" : day.name().strip();
         if (name.isEmpty()) {
@@ -102,6 +108,7 @@ public class WorkingCalendar {
                     ? UserFacingException.badRequest("calendar.invalid.duplicate", DAY.format(day.date()))
                     : UserFacingException.badRequest("calendar.invalid.duplicateForAgency", DAY.format(day.date()), agencyName);
         }
+        trail.changed(AuditAction.CALENDAR_CHANGED, day.date().toString(), "added " + day.kind() + " " + day.agencyCode());
     }
 
     /**
@@ -109,10 +116,12 @@ public class WorkingCalendar {
      *
      * @throws UserFacingException when there is none
      */
+    @Transactional
     public void remove(LocalDate date, String agencyCode) {
         if (!repository.delete(date, agencyCode)) {
             throw UserFacingException.notFound("calendar.notFound", DAY.format(date));
         }
+        trail.changed(AuditAction.CALENDAR_CHANGED, date.toString(), "removed " + agencyCode);
     }
 
     private static LocalDate next(ExceptionDays days, LocalDate day, String agencyCode) {

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.motcua.platform.audit.AuditAction;
+import vn.motcua.platform.audit.AuditTrail;
 import vn.motcua.catalog.ApplicantType;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Fee;
@@ -57,9 +59,11 @@ class CatalogAdminPages {
     private final CatalogJson json;
     private final CatalogWorkbook workbook;
     private final MessageSource messages;
+    private final AuditTrail trail;
 
     CatalogAdminPages(CatalogService catalog, CatalogImports imports, CatalogJson json, CatalogWorkbook workbook,
-                      MessageSource messages) {
+                      MessageSource messages, AuditTrail trail) {
+        this.trail = trail;
         this.catalog = catalog;
         this.imports = imports;
         this.json = json;
@@ -139,6 +143,7 @@ class CatalogAdminPages {
         }
         try {
             UUID id = imports.start(file.getOriginalFilename(), file.getBytes(), user.getUsername());
+            trail.changed(AuditAction.CATALOG_IMPORTED, "nhap/" + id, file.getOriginalFilename());
             return "redirect:/quan-tri/thu-tuc/nhap/" + id;
         } catch (CatalogFileException e) {
             return importError(model, messages.getMessage(e.messageKey(), e.arguments(), locale));

@@ -54,9 +54,11 @@ class BackOfficeDossierPages {
     private final DossierFiles files;
     private final DossierForms forms;
     private final ResultService results;
+    private final DossierReads reads;
 
     BackOfficeDossierPages(DossierService dossiers, CatalogService catalog, OrganizationService organization,
-                           DossierFiles files, DossierForms forms, ResultService results) {
+                           DossierFiles files, DossierForms forms, ResultService results, DossierReads reads) {
+        this.reads = reads;
         this.results = results;
         this.forms = forms;
         this.dossiers = dossiers;
@@ -85,7 +87,9 @@ class BackOfficeDossierPages {
 
     @GetMapping("/quan-tri/ho-so/{code}")
     String dossier(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, Model model) {
-        DossierView view = dossiers.view(code, dossiers.actorOf(user));
+        Actor actor = dossiers.actorOf(user);
+        DossierView view = dossiers.view(code, actor);
+        reads.viewed(view, actor);
         model.addAttribute("dossier", view);
         model.addAttribute("procedure", catalog.procedure(view.procedureCode()).orElse(null));
         model.addAttribute("agencies", organization.agenciesByCode());
@@ -131,15 +135,20 @@ class BackOfficeDossierPages {
     ResponseEntity<byte[]> file(@PathVariable String code, @PathVariable long fileId,
                                 @AuthenticationPrincipal CurrentUser user) {
         Actor actor = dossiers.actorOf(user);
-        return files.download(dossiers.view(code, actor), fileId, dossiers.fileContent(code, fileId, actor));
+        DossierView view = dossiers.view(code, actor);
+        byte[] content = dossiers.fileContent(code, fileId, actor);
+        reads.file(view, actor, fileId);
+        return files.download(view, fileId, content);
     }
 
     @GetMapping("/quan-tri/ho-so/{code}/mau/{number}.pdf")
     ResponseEntity<byte[]> form(@PathVariable String code, @PathVariable String number,
                                 @AuthenticationPrincipal CurrentUser user) {
-        DossierView view = dossiers.view(code, dossiers.actorOf(user));
-        return DossierFiles.pdf("mau-" + number + "-" + code + ".pdf",
-                forms.render(view, catalog.procedure(view.procedureCode()).orElse(null), number));
+        Actor actor = dossiers.actorOf(user);
+        DossierView view = dossiers.view(code, actor);
+        byte[] pdf = forms.render(view, catalog.procedure(view.procedureCode()).orElse(null), number);
+        reads.form(view, actor, number);
+        return DossierFiles.pdf("mau-" + number + "-" + code + ".pdf", pdf);
     }
 
     /** Form 07, the dossier log of the officer's agency for a period (this month by default). */
@@ -157,6 +166,7 @@ class BackOfficeDossierPages {
         String counter = organization.staffMember(user.getUsername()).map(s -> s.counterId()).flatMap(id ->
                 organization.counters(actor.agencyCode()).stream().filter(c -> c.id() == id).findFirst())
                 .map(c -> c.name()).orElse(organization.agency(actor.agencyCode()).map(a -> a.name()).orElse(""));
+        reads.dossierLog(actor, start + ".." + end);
         return DossierFiles.pdf("so-theo-doi-" + start + "-" + end + ".pdf", forms.dossierLog(actor.agencyCode(),
                 counter, start, end, dossiers.receivedBetween(actor, start, end)));
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,8 +54,11 @@ class DossierApi {
     private final DossierFiles files;
     private final DossierForms forms;
     private final CatalogService catalog;
+    private final DossierReads reads;
 
-    DossierApi(DossierService dossiers, JsonMapper json, DossierFiles files, DossierForms forms, CatalogService catalog) {
+    DossierApi(DossierService dossiers, JsonMapper json, DossierFiles files, DossierForms forms, CatalogService catalog,
+               DossierReads reads) {
+        this.reads = reads;
         this.forms = forms;
         this.catalog = catalog;
         this.dossiers = dossiers;
@@ -102,7 +106,10 @@ class DossierApi {
 
     @GetMapping("/api/v1/dossiers/{code}")
     DossierView dossier(@PathVariable String code, @AuthenticationPrincipal CurrentUser user) {
-        return dossiers.view(code, actor(user));
+        Actor actor = actor(user);
+        DossierView view = dossiers.view(code, actor);
+        reads.viewed(view, actor);
+        return view;
     }
 
     @GetMapping("/api/v1/dossiers")
@@ -132,7 +139,11 @@ class DossierApi {
     @GetMapping("/api/v1/dossiers/{code}/files/{id}")
     ResponseEntity<byte[]> file(@PathVariable String code, @PathVariable long id,
                                 @AuthenticationPrincipal CurrentUser user) {
-        return files.download(dossiers.view(code, actor(user)), id, dossiers.fileContent(code, id, actor(user)));
+        Actor actor = actor(user);
+        DossierView view = dossiers.view(code, actor);
+        byte[] content = dossiers.fileContent(code, id, actor);
+        reads.file(view, actor, id);
+        return files.download(view, id, content);
     }
 
     /** An official form of the dossier as PDF: 01 to 06 (06, the control sheet, for officials only). */
@@ -144,8 +155,9 @@ class DossierApi {
             throw UserFacingException.notFound("dossier.form.notAvailable", number);
         }
         DossierView view = dossiers.view(code, actor);
-        return DossierFiles.pdf("mau-" + number + "-" + code + ".pdf",
-                forms.render(view, catalog.procedure(view.procedureCode()).orElse(null), number));
+        byte[] pdf = forms.render(view, catalog.procedure(view.procedureCode()).orElse(null), number);
+        reads.form(view, actor, number);
+        return DossierFiles.pdf("mau-" + number + "-" + code + ".pdf", pdf);
     }
 
     /**
@@ -155,8 +167,10 @@ class DossierApi {
     @GetMapping("/api/v1/tracking/{code}")
     Tracking track(@PathVariable String code, @RequestParam(defaultValue = "") String phone,
                    @RequestParam(defaultValue = "") String key, HttpServletRequest request) {
-        return (key.isBlank() ? dossiers.track(code, phone, request.getRemoteAddr()) : dossiers.trackByKey(code, key))
-                .orElseThrow(() -> UserFacingException.notFound("dossier.tracking.notFound"));
+        Optional<Tracking> tracking = key.isBlank() ? dossiers.track(code, phone, request.getRemoteAddr())
+                : dossiers.trackByKey(code, key);
+        reads.tracked(code, tracking.isPresent());
+        return tracking.orElseThrow(() -> UserFacingException.notFound("dossier.tracking.notFound"));
     }
 
     private static DossierAction action(ActionBody body) {

@@ -26,10 +26,12 @@ class TrackingPage {
 
     private final DossierService dossiers;
     private final MessageSource messages;
+    private final DossierReads reads;
 
-    TrackingPage(DossierService dossiers, MessageSource messages) {
+    TrackingPage(DossierService dossiers, MessageSource messages, DossierReads reads) {
         this.dossiers = dossiers;
         this.messages = messages;
+        this.reads = reads;
     }
 
     @GetMapping("/tra-cuu")
@@ -48,6 +50,7 @@ class TrackingPage {
         try {
             Optional<Tracking> found = byKey ? dossiers.trackByKey(code, key)
                     : dossiers.track(code, phone.strip(), request.getRemoteAddr());
+            reads.tracked(code, found.isPresent());
             model.addAttribute("tracking", found.orElse(null));
         } catch (TooManyAttemptsException e) {
             response.setStatus(e.status().value());

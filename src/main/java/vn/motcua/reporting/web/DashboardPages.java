@@ -27,6 +27,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.motcua.platform.audit.AuditAction;
+import vn.motcua.platform.audit.AuditTrail;
+import vn.motcua.platform.audit.AuditOutcome;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.identity.CurrentUser;
@@ -78,10 +81,12 @@ class DashboardPages {
     private final OrganizationService organization;
     private final MessageSource messages;
     private final Clock clock;
+    private final AuditTrail trail;
 
     DashboardPages(ReportingService reporting, ReportScopes scopes, ReportCharts charts, ReportWorkbooks workbooks,
                    DossierExports exports, CatalogService catalog, OrganizationService organization,
-                   MessageSource messages, Clock clock) {
+                   MessageSource messages, Clock clock, AuditTrail trail) {
+        this.trail = trail;
         this.reporting = reporting;
         this.scopes = scopes;
         this.charts = charts;
@@ -218,6 +223,7 @@ class DashboardPages {
     ResponseEntity<byte[]> exportFile(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
         DossierExports.ExportFile file = exports.file(id, user.getUsername())
                 .orElseThrow(() -> UserFacingException.notFound("reporting.export.notFound"));
+        trail.record(AuditAction.DOSSIER_LIST_EXPORTED, "bao-cao/xuat/" + id, null, AuditOutcome.OK, file.name());
         return workbook(file.content(), file.name());
     }
 
@@ -226,6 +232,7 @@ class DashboardPages {
     String rebuild(RedirectAttributes redirect, Locale locale) {
         long start = System.nanoTime();
         int subjects = reporting.rebuild();
+        trail.changed(AuditAction.REPORTS_REBUILT, null, subjects + " subjects");
         long ms = (System.nanoTime() - start) / 1_000_000;
         redirect.addFlashAttribute("rebuilt", messages.getMessage("reporting.rebuilt", new Object[]{subjects, ms}, locale));
         return "redirect:/quan-tri/bao-cao";

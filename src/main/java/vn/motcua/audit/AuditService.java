@@ -1,0 +1,134 @@
+package vn.motcua.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.motcua.audit.internal.ChainVerifier;
+import vn.motcua.audit.internal.HeadExport;
+import vn.motcua.platform.audit.AuditAction;
+import vn.motcua.platform.web.VietnamTime;
+
+/** The way into the trail for reading: search, a data subject's reads, the integrity check. */
+@Service
+public class AuditService {
+
+    public static final RowMapper<AuditEntry> ENTRY = (rs, n) -> new AuditEntry(rs.getLong("id"), rs.getString("stream"),
+            rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
+            rs.getString("roles"), rs.getString("agency_code"), rs.getString("action"), rs.getString("subject"),
+            rs.getString("data_subject"), rs.getString("client"), rs.getString("outcome"), rs.getString("detail"),
+            rs.getString("prev_hash"), rs.getString("hash"));
+
+    private static final String[] READS = Arrays.stream(AuditAction.values())
+            .filter(a -> a.kind() == AuditAction.Kind.READ).map(Enum::name).toArray(String[]::new);
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final HeadExport heads;
+
+    AuditService(JdbcClient jdbc, DataSource dataSource, HeadExport heads) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.heads = heads;
+    }
+
+    /** The newest entries matching the query, at most {@code limit}. */
+    public List<AuditEntry> search(AuditQuery query, int limit) {
+        List<AuditEntry> found = new ArrayList<>();
+        each(query, limit, found::add);
+        return found;
+    }
+
+    /** Every entry matching the query, oldest first, for an export. */
+    @Transactional(readOnly = true)
+    public void export(AuditQuery query, int limit, Consumer<AuditEntry> sink) {
+        each(query, limit, sink);
+    }
+
+    private void each(AuditQuery q, int limit, Consumer<AuditEntry> sink) {
+        StringBuilder sql = new StringBuilder("select * from audit_entry where true");
+        List<Object> params = new ArrayList<>();
+        if (q.account() != null) {
+            sql.append(" and actor = ?");
+            params.add(q.account());
+        }
+        if (q.subject() != null) {
+            sql.append(" and (subject = ? or data_subject = ?)");
+            params.add(q.subject());
+            params.add(q.subject());
+        }
+        if (q.action() != null) {
+            sql.append(" and action = ?");
+            params.add(q.action());
+        }
+        if (q.from() != null) {
+            sql.append(" and at >= ?");
+            params.add(q.from().atStartOfDay(VietnamTime.ZONE).toOffsetDateTime());
+        }
+        if (q.to() != null) {
+            sql.append(" and at < ?");
+            params.add(q.to().plusDays(1).atStartOfDay(VietnamTime.ZONE).toOffsetDateTime());
+        }
+        if (q.agencies() != null) {
+            sql.append(" and agency_code = any(?)");
+            params.add(q.agencies().toArray(String[]::new));
+        }
+        sql.append(" order by at desc, id desc limit ?");
+        params.add(limit);
+        try (var entries = jdbc.sql(sql.toString()).params(params).query(ENTRY).stream()) {
+            entries.forEach(sink);
+        }
+    }
+
+    /**
+     * The reads of a person's data by anyone else: entries whose data subject is one of {@code dataSubjects}, or
+     * whose subject is one of their dossiers (a tracking look-up knows only the code), newest first.
+     */
+    public List<AuditEntry> readsOf(Collection<String> dataSubjects, Collection<String> dossierCodes, String self,
+                                    int limit) {
+        return jdbc.sql("select * from audit_entry where (data_subject = any(?) or subject = any(?)) "
+                        + "and actor <> ? and action = any(?) order by at desc, id desc limit ?")
+                .params(dataSubjects.toArray(String[]::new), dossierCodes.toArray(String[]::new), self, READS, limit)
+                .query(ENTRY).list();
+    }
+
+    /** Checks every chain against itself, its head and the heads exported so far. */
+    public Verification verify() {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return ChainVerifier.verify(connection, heads.folder());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Where the daily heads files are written. */
+    public java.nio.file.Path headsFolder() {
+        return heads.folder();
+    }
+
+    /** Writes the heads of the day's streams to the export folder now (the daily job does it for past days). */
+    public void exportHeads(LocalDate day) {
+        heads.export(day);
+    }
+}

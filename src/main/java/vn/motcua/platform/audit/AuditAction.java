@@ -1,0 +1,56 @@
+package vn.motcua.platform.audit;
+
+/**
+ * What an audit entry records. Reads of personal data are the ones a citizen sees on "Ai đã xem dữ liệu của tôi".
+ */
+public enum AuditAction {
+    // reads of personal data
+    DOSSIER_VIEWED(Kind.READ),
+    FILE_DOWNLOADED(Kind.READ),
+    FORM_PRINTED(Kind.READ),
+    WALLET_DOCUMENT_DOWNLOADED(Kind.READ),
+    TRACKING_LOOKUP(Kind.READ),
+    DOSSIER_LIST_EXPORTED(Kind.READ),
+    // changes
+    DOSSIER_SUBMITTED(Kind.CHANGE),
+    DOSSIER_RECEIVED(Kind.CHANGE),
+    DOSSIER_STEP_COMPLETED(Kind.CHANGE),
+    DOSSIER_SUPPLEMENT_REQUESTED(Kind.CHANGE),
+    DOSSIER_SUPPLEMENTED(Kind.CHANGE),
+    DOSSIER_TRANSFERRED(Kind.CHANGE),
+    DOSSIER_REFUSED(Kind.CHANGE),
+    DOSSIER_WITHDRAWN(Kind.CHANGE),
+    DOSSIER_RETURNED(Kind.CHANGE),
+    APOLOGY_ISSUED(Kind.CHANGE),
+    RESULT_READY(Kind.CHANGE),
+    RESULT_REVOKED(Kind.CHANGE),
+    PAYMENT_COMPLETED(Kind.CHANGE),
+    RATING_GIVEN(Kind.CHANGE),
+    PETITION_RECEIVED(Kind.CHANGE),
+    PETITION_CLOSED(Kind.CHANGE),
+    PETITION_RATED(Kind.CHANGE),
+    CATALOG_CHANGED(Kind.CHANGE),
+    PROCEDURE_SAVED(Kind.CHANGE),
+    CATALOG_IMPORTED(Kind.CHANGE),
+    PROCESS_SAVED(Kind.CHANGE),
+    CALENDAR_CHANGED(Kind.CHANGE),
+    WALLET_DOCUMENT_DELETED(Kind.CHANGE),
+    REPORTS_REBUILT(Kind.CHANGE),
+    // security
+    LOGIN(Kind.SECURITY),
+    ACCESS_DENIED(Kind.SECURITY),
+    AUDIT_VERIFIED(Kind.SECURITY),
+    AUDIT_EXPORTED(Kind.SECURITY);
+
+    public enum Kind { READ, CHANGE, SECURITY }
+
+    private final Kind kind;
+
+    AuditAction(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}
