@@ -94,6 +94,7 @@ public final class RouteFixtures {
     private final String templateProcedure;
     private int dossiers;
     private final java.util.Set<String> seen = new java.util.HashSet<>();
+    private final java.util.Set<Long> walletTaken = new java.util.HashSet<>();
 
     /** The fixtures of this run, made once for all the tests that share the application. */
     public static synchronized RouteFixtures of(ApplicationContext context, int port) {
@@ -141,7 +142,7 @@ public final class RouteFixtures {
             throw new IllegalStateException(e);
         }
         PetitionService petitionService = context.getBean(PetitionService.class);
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 4; i++) { // two to read, two for the methods that change them
             var p = petitionService.submit(new NewPetition("Nguyễn Văn An", "0912345678", "an@example.vn", BIRTH,
                     null, WARD, "Thời gian giải quyết hồ sơ khai sinh quá lâu, đề nghị xem xét.", true), null, VI);
             petitions.add(p.number());
@@ -186,7 +187,7 @@ public final class RouteFixtures {
             case "/tim-kiem" -> List.of("/tim-kiem", "/tim-kiem?q=khai+sinh", "/tim-kiem?q=dang+ky+thuong+tru");
             case "/tra-cuu" -> concat(List.of("/tra-cuu"), w.tracking().stream().map(t -> "/tra-cuu?" + t).toList());
             case "/phan-anh-kien-nghi/tra-cuu" -> concat(List.of(route.pattern()),
-                    petitionTracking.stream().map(t -> route.pattern() + "?" + t).toList());
+                    petitionTracking.subList(0, 2).stream().map(t -> route.pattern() + "?" + t).toList());
             case "/quan-tri/ho-so" -> List.of("/quan-tri/ho-so", "/quan-tri/ho-so?tatCa=true",
                     "/quan-tri/ho-so?trangThai=PROCESSING", "/quan-tri/ho-so?kenh=COUNTER&tatCa=true",
                     "/quan-tri/ho-so?q=khai+sinh&tatCa=true");
@@ -248,8 +249,9 @@ public final class RouteFixtures {
             case "/quan-tri/danh-gia/{code}", "/quan-tri/danh-gia/{code}/cam-on" -> expand(route, "code", w.counterDossiers());
             case "/quan-tri/phan-anh/{number}", "/quan-tri/phan-anh/{number}/yeu-cau-bo-sung",
                  "/quan-tri/phan-anh/{number}/tra-loi", "/quan-tri/phan-anh/{number}/tu-choi",
-                 "/quan-tri/phan-anh/{number}/cong-khai" -> expand(route, "number", petitions);
-            case "/api/v1/petitions/{number}" -> petitions.stream()
+                 "/quan-tri/phan-anh/{number}/cong-khai" -> expand(route, "number",
+                    route.isGet() ? petitions.subList(0, 2) : petitions.subList(2, 4));
+            case "/api/v1/petitions/{number}" -> petitions.subList(0, 2).stream()
                     .map(n -> "/api/v1/petitions/" + enc(n) + "?phone=0912345678").toList();
             case "/api/v1/tracking/{code}" -> w.tracking().stream().map(t -> "/api/v1/tracking/"
                     + t.replaceFirst("ma=([^&]+)&sdt=(.*)", "$1?phone=$2")).toList();
@@ -420,8 +422,11 @@ public final class RouteFixtures {
         w.tracking().add("ma=" + enc(received) + "&sdt=" + phoneDigits);
         // The accepted documents go to the applicant's data store a moment after reception.
         WalletService wallet = context.getBean(WalletService.class);
-        waitFor(() -> !wallet.documents(username).isEmpty(), "documents in the data store of " + username);
-        wallet.documents(username).stream().limit(2).forEach(d -> w.wallet().add(d.id()));
+        // Each set takes documents of its own, so that a deletion in one leaves the other's in place.
+        waitFor(() -> wallet.documents(username).stream().filter(d -> !walletTaken.contains(d.id())).count() >= 2,
+                "documents in the data store of " + username);
+        wallet.documents(username).stream().filter(d -> walletTaken.add(d.id())).limit(2)
+                .forEach(d -> w.wallet().add(d.id()));
         return w;
     }
 

@@ -26,6 +26,7 @@ import vn.motcua.web.RouteAccess.Route;
  * addresses that cover each state a page can show. Nothing may answer 5xx; a GET answers the roles that
  * {@code route-access.txt} lets in (2xx/3xx) and turns every other role away (401/403/404 or the login page); other
  * methods turn away the roles not let in. A route the application serves without a decided rule fails the build.
+ * {@code -Dmatrix.dump=1} prints every answer with its time.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
