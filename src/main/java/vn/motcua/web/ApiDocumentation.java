@@ -9,7 +9,7 @@ import org.springframework.http.HttpMethod;
 
 import vn.motcua.platform.security.AccessRules;
 
-/** The OpenAPI description of the JSON API, public at {@code /v3/api-docs}. */
+/** The OpenAPI description of the JSON API, public at {@code /v3/api-docs} (as YAML at {@code /v3/api-docs.yaml}). */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
@@ -24,6 +24,7 @@ class ApiDocumentation {
 
     @Bean
     static AccessRules apiDocumentationAccess() {
-        return rules -> rules.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll();
+        return rules -> rules.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+                .permitAll();
     }
 }
