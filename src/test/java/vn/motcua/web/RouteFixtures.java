@@ -184,6 +184,9 @@ public final class RouteFixtures {
                     List.of(route.pattern());
             case "/xac-thuc" -> route.isGet() ? concat(List.of("/xac-thuc"),
                     w.results().stream().map(n -> "/xac-thuc?so=" + enc(n)).toList()) : List.of("/xac-thuc");
+            case "/ai-da-xem", "/quan-tri/nhat-ky/kiem-tra" -> List.of(route.pattern());
+            case "/quan-tri/nhat-ky", "/quan-tri/nhat-ky/xuat.csv" -> List.of(route.pattern(),
+                    route.pattern() + "?thaoTac=DOSSIER_VIEWED&doiTuong=000", route.pattern() + "?taiKhoan=reception&tu=2026-01-01");
             case "/tim-kiem" -> List.of("/tim-kiem", "/tim-kiem?q=khai+sinh", "/tim-kiem?q=dang+ky+thuong+tru");
             case "/tra-cuu" -> concat(List.of("/tra-cuu"), w.tracking().stream().map(t -> "/tra-cuu?" + t).toList());
             case "/phan-anh-kien-nghi/tra-cuu" -> concat(List.of(route.pattern()),
