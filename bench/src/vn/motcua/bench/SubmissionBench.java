@@ -44,6 +44,8 @@ public final class SubmissionBench {
 
     static final String PROCEDURE = "1.001193";
     static final String AGENCY = "000.31.01.H57";
+    /** The attachment every submission and every bare insert carries, made once. */
+    static final byte[] ATTACHMENT = pdf(20_000);
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -146,7 +148,7 @@ public final class SubmissionBench {
             if (procedure.documents().get(i).mandatory()) {
                 write(out, "--benchboundary\r\nContent-Disposition: form-data; name=\"document" + i
                         + "\"; filename=\"giay-to-" + i + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n");
-                out.writeBytes(pdf(20_000));
+                out.writeBytes(ATTACHMENT);
                 write(out, "\r\n");
                 part++;
             }
@@ -155,13 +157,33 @@ public final class SubmissionBench {
         return out.toByteArray();
     }
 
-    /** A small PDF-looking attachment of the given size. */
+    /**
+     * A real one-page PDF of about the given size (the upload check parses every attachment), its page text stream
+     * uncompressed so that the size is what a small scan weighs.
+     */
     static byte[] pdf(int size) {
-        byte[] bytes = new byte[size];
-        Arrays.fill(bytes, (byte) 'x');
-        byte[] head = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(head, 0, bytes, 0, head.length);
-        return bytes;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(
+                    org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+            document.addPage(page);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream content = new org.apache.pdfbox.pdmodel.PDPageContentStream(
+                    document, page, org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode.OVERWRITE, false)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 6);
+                content.newLineAtOffset(20, 820);
+                for (int written = 0; written < size - 1_000; written += 80) {
+                    content.showText("Giay to kem theo ho so - ban chup so hoa de kiem tra thong luong nop ho so.");
+                    content.newLineAtOffset(0, -0.01f);
+                }
+                content.endText();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void write(ByteArrayOutputStream out, String s) {
@@ -169,7 +191,7 @@ public final class SubmissionBench {
     }
 
     static void bareInsert(DataSource dataSource, int n) throws Exception {
-        byte[] file = pdf(20_000);
+        byte[] file = ATTACHMENT;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement seq = c.prepareStatement("""
