@@ -1,10 +1,11 @@
 -- Failed sign-ins slow further attempts down instead of locking the account (V3's lock goes).
 alter table account drop column failed_attempts, drop column locked_until;
 
--- Failures counted per username tried (whether or not an account has it) and per client address. A count whose
--- last failure is older than the configured window starts again; a sign-in clears its username's count.
+-- Failures counted per username tried from one client address, per client address, and per username from every
+-- address (usernames as typed, whether or not an account has them). A count whose last failure is older than the
+-- configured window starts again; a sign-in clears its username's counts.
 create table login_throttle (
-    kind            varchar(8)  not null check (kind in ('ACCOUNT', 'ADDRESS')),
+    kind            varchar(16) not null check (kind in ('ACCOUNT_ADDRESS', 'ACCOUNT', 'ADDRESS')),
     key             text        not null,
     failures        int         not null,
     last_failure_at timestamptz not null,

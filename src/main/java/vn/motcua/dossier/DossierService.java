@@ -277,8 +277,11 @@ public class DossierService {
         d.formData = formCheck.clean(procedure, request.formData());
         problems.addAll(formCheck.problems(procedure, d.formData, true, locale));
         List<FileInfo> checked = new ArrayList<>();
+        List<String> types = new ArrayList<>();
         for (Upload upload : uploads) {
-            problems.addAll(fileProblems(procedure, upload, locale));
+            FileCheck check = check(procedure, upload, locale);
+            problems.addAll(check.problems());
+            types.add(check.type());
             checked.add(new FileInfo(0, upload.documentIndex(), "DOCUMENT", upload.fileName(), "", 0, "", false, null,
                     null, null));
         }
@@ -302,8 +305,8 @@ public class DossierService {
             // The same person sent the same Idempotency-Key before (a double click, a retry): answer that dossier.
             return Receipt.of(dossiers.findByIdempotencyKey(actor.username(), idempotencyKey).orElseThrow());
         }
-        for (Upload upload : uploads) {
-            store(d, procedure, upload, "DOCUMENT", actor.username());
+        for (int i = 0; i < uploads.size(); i++) {
+            store(d, uploads.get(i), types.get(i), "DOCUMENT", actor.username()); // checked above: parsed once
         }
         d.status = DossierStatus.SUBMITTED;
         d.code = codes.next(d.receivingAgency, LocalDate.ofInstant(now, VIETNAM));
@@ -905,13 +908,18 @@ public class DossierService {
     }
 
     private FileInfo store(Dossier d, Procedure procedure, Upload upload, String kind, String username) {
-        List<String> problems = fileProblems(procedure, upload, LocaleContextHolder.getLocale());
-        if (!problems.isEmpty()) {
-            throw new InvalidDossierException(problems);
+        FileCheck check = check(procedure, upload, LocaleContextHolder.getLocale());
+        if (!check.problems().isEmpty()) {
+            throw new InvalidDossierException(check.problems());
         }
-        String type = FileContent.typeOf(upload.content()).orElseThrow();
+        return store(d, upload, check.type(), kind, username);
+    }
+
+    /** Stores an upload already checked, of the type its check found. */
+    private FileInfo store(Dossier d, Upload upload, String type, String kind, String username) {
         String sha = sha256(upload.content());
-        String name = FileNames.clean(upload.fileName());
+        // The name says what the file is: "hoso.pdf.exe" holding a PDF is stored as a PDF's name.
+        String name = FileNames.withExtensionOf(FileNames.clean(upload.fileName()), type);
         // A signed PDF from the applicant is checked now, so that officials see the verdict beside the file.
         Verdict verdict = "RESULT".equals(kind) ? null : results.signatureOf(upload.content()).orElse(null);
         String signature = verdict == null ? null : verdict.status().name();
@@ -922,7 +930,17 @@ public class DossierService {
                 upload.digitised(), clock.instant(), signature, signer);
     }
 
+    /** An upload's problems, and the content type its content was found to be when it has none. */
+    private record FileCheck(List<String> problems, String type) {
+    }
+
     private List<String> fileProblems(Procedure procedure, Upload upload, Locale locale) {
+        return check(procedure, upload, locale).problems();
+    }
+
+    /** Parses the upload once (see {@link FileInspection}): what is wrong with it, or what it is. */
+    private FileCheck check(Procedure procedure, Upload upload, Locale locale) {
+        String type = null;
         List<String> problems = new ArrayList<>();
         String name = FileNames.clean(upload.fileName());
         if (upload.content() == null || upload.content().length == 0) {
@@ -936,12 +954,13 @@ public class DossierService {
             } else if (!verdict.accepted()) {
                 problems.add(message(verdict.problem().messageKey(), locale, name));
             }
+            type = verdict.contentType();
         }
         if (upload.documentIndex() != null
                 && (upload.documentIndex() < 0 || upload.documentIndex() >= procedure.documents().size())) {
             problems.add(message("dossier.file.badDocument", locale, name));
         }
-        return problems;
+        return new FileCheck(problems, type);
     }
 
     private List<String> missingDocuments(Procedure procedure, List<FileInfo> files, Locale locale) {

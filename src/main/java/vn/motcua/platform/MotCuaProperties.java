@@ -46,15 +46,19 @@ public record MotCuaProperties(
 
     /**
      * Failed sign-ins slow down further attempts, never lock an account: after {@code accountFailures} failures for
-     * one username, or {@code addressFailures} from one client address, attempts are refused without checking the
-     * password for {@code firstDelay}, then twice as long after each further failure, up to {@code maxDelay}.
+     * one username from one client address, {@code addressFailures} from one client address, or
+     * {@code accountFailuresFromAnywhere} for one username from all addresses together, the attempts so counted are
+     * refused without checking the password for {@code firstDelay}, then twice as long after each further failure,
+     * up to {@code maxDelay}.
      *
-     * @param accountFailures failures for one username before its attempts are slowed down
+     * @param accountFailures failures for one username from one address before its attempts from there slow down
      * @param addressFailures failures from one client address before its attempts are slowed down
      * @param firstDelay      the first wait
      * @param maxDelay        the longest wait
      * @param forgetAfter     a count whose last failure is older than this starts again from zero
      * @param keepFailures    how long the record of failed sign-ins is kept
+     * @param accountFailuresFromAnywhere failures for one username from every address before all its attempts slow
+     *                        down (guessing spread over many addresses)
      */
     public record LoginThrottle(
             @DefaultValue("5") int accountFailures,
@@ -62,6 +66,7 @@ public record MotCuaProperties(
             @DefaultValue("1s") Duration firstDelay,
             @DefaultValue("5m") Duration maxDelay,
             @DefaultValue("1h") Duration forgetAfter,
-            @DefaultValue("180d") Duration keepFailures) {
+            @DefaultValue("180d") Duration keepFailures,
+            @DefaultValue("50") int accountFailuresFromAnywhere) {
     }
 }

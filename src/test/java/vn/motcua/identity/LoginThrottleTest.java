@@ -25,9 +25,9 @@ import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 
 /**
- * Failed sign-ins slow the next attempts down, by username and by client address, and never lock anyone out: the
- * wait ends by itself, API tokens keep working meanwhile, and an unknown username is answered exactly like a known
- * one. Each test signs in from addresses of its own (documentation ranges), so its counts touch no other test.
+ * Failed sign-ins slow the next attempts down, by username from an address, by address, and by username from
+ * everywhere, and never lock anyone out: a guesser slows only themselves, the wait ends by itself, API tokens keep
+ * working meanwhile, and an unknown username is answered exactly like a known one. Each test signs in from addresses of its own (documentation ranges), so its counts touch no other test.
  */
 @IntegrationTest
 class LoginThrottleTest {
@@ -42,22 +42,23 @@ class LoginThrottleTest {
     @LocalServerPort int port;
 
     @Test
-    void fiveWrongPasswordsMakeTheNextAttemptsWaitTheSameForKnownAndUnknownUsernames() throws Exception {
+    void fiveWrongPasswordsMakeTheNextAttemptsFromThereWaitTheSameForKnownAndUnknownUsernames() throws Exception {
         createAccount("throttle-known");
         String unknown = "throttle-nobody";
+        String guesser = "198.51.100.10";
         String token = json.readTree(token("throttle-known", "right-password", "192.0.2.1").body())
                 .get("access_token").asString();
 
         for (int i = 0; i < 5; i++) {
             for (String username : List.of("throttle-known", unknown)) {
-                assertThat(login(username, "wrong", "198.51.100.10")).isEqualTo("/dang-nhap?loi=sai");
+                assertThat(login(username, "wrong", guesser)).isEqualTo("/dang-nhap?loi=sai");
             }
         }
-        // Now refused without looking at the password, even the right one, from any address; alike for both names.
-        assertThat(login("throttle-known", "right-password", "198.51.100.11")).matches(THROTTLED);
-        assertThat(login(unknown, "right-password", "198.51.100.11")).matches(THROTTLED);
-        HttpResponse<String> known = token("throttle-known", "right-password", "192.0.2.2");
-        HttpResponse<String> nobody = token(unknown, "right-password", "192.0.2.2");
+        // From the guesser's address: refused without looking at the password, even the right one; alike for both.
+        assertThat(login("throttle-known", "right-password", guesser)).matches(THROTTLED);
+        assertThat(login(unknown, "right-password", guesser)).matches(THROTTLED);
+        HttpResponse<String> known = token("throttle-known", "right-password", guesser);
+        HttpResponse<String> nobody = token(unknown, "right-password", guesser);
         for (HttpResponse<String> refused : List.of(known, nobody)) {
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 300L);
@@ -71,20 +72,46 @@ class LoginThrottleTest {
 
         // The wait ends by itself; signing in then clears the username's count.
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (token("throttle-known", "right-password", "192.0.2.3").statusCode() == 429) {
+        while (token("throttle-known", "right-password", guesser).statusCode() == 429) {
             assertThat(Instant.now()).as("the wait ends").isBefore(deadline);
             Thread.sleep(200);
         }
-        assertThat(login("throttle-known", "wrong", "198.51.100.12")).isEqualTo("/dang-nhap?loi=sai");
-        assertThat(login("throttle-known", "right-password", "198.51.100.12")).isEqualTo("/");
+        assertThat(login("throttle-known", "wrong", guesser)).isEqualTo("/dang-nhap?loi=sai");
+        assertThat(login("throttle-known", "right-password", guesser)).isEqualTo("/");
 
         // Every failure is on record, with the address and why.
         List<String> reasons = jdbc.sql("select reason from login_failure where username = ? order by id")
                 .param("throttle-known").query(String.class).list();
         assertThat(reasons).startsWith("BAD_CREDENTIALS", "BAD_CREDENTIALS", "BAD_CREDENTIALS", "BAD_CREDENTIALS",
                 "BAD_CREDENTIALS", "THROTTLED", "THROTTLED").endsWith("BAD_CREDENTIALS");
-        assertThat(jdbc.sql("select count(*) from login_failure where username = ? and address = '198.51.100.10'")
-                .param(unknown).query(Integer.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("select count(*) from login_failure where username = ? and address = ? "
+                        + "and reason = 'BAD_CREDENTIALS'").params(unknown, guesser).query(Integer.class).single())
+                .isEqualTo(5);
+    }
+
+    @Test
+    void someoneGuessingAPersonsPasswordCannotKeepThePersonOut() throws Exception {
+        createAccount("throttle-victim");
+        for (int i = 0; i < 8; i++) {
+            login("throttle-victim", "guess-" + i, "198.51.100.30");
+        }
+        assertThat(login("throttle-victim", "right-password", "198.51.100.30")).matches(THROTTLED);
+        // The person, at their own address, signs in at once, on the page and for a token.
+        assertThat(login("throttle-victim", "right-password", "198.51.100.31")).isEqualTo("/");
+        assertThat(token("throttle-victim", "right-password", "198.51.100.31").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void guessingOneAccountFromManyAddressesSlowsItDownEverywhere() throws Exception {
+        createAccount("throttle-spread");
+        // 50 failures, five from each of ten addresses: none of them alone is over its allowance for the username.
+        for (int a = 0; a < 10; a++) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(login("throttle-spread", "guess", "198.51.100." + (40 + a))).isEqualTo("/dang-nhap?loi=sai");
+            }
+        }
+        assertThat(login("throttle-spread", "right-password", "198.51.100.60")).matches(THROTTLED);
+        assertThat(token("throttle-spread", "right-password", "198.51.100.60").statusCode()).isEqualTo(429);
     }
 
     @Test

@@ -35,6 +35,17 @@ public final class Http {
         return send(request.build());
     }
 
+    /** A form POST (application/x-www-form-urlencoded) with the body as given, no cookie, no CSRF token. */
+    public static HttpResponse<String> post(int port, String path, String form, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
     private static HttpResponse<String> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

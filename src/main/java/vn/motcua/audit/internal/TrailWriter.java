@@ -66,8 +66,10 @@ class TrailWriter implements AuditTrail {
         Head head = jdbc.sql("insert into audit_head (stream, seq, hash) values (?, 0, ?) "
                         + "on conflict (stream) do update set seq = audit_head.seq returning seq, hash")
                 .params(stream, Chain.GENESIS).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
-        AuditEntry entry = new AuditEntry(0, stream, head.seq() + 1, now, by.actor(), by.roles(), by.agencyCode(),
-                action.name(), subject, dataSubject, by.client(), outcome.name(), cut(detail), head.hash(), null);
+        // What an anonymous caller typed (a username tried, a code looked up) is kept, but never at any length.
+        AuditEntry entry = new AuditEntry(0, stream, head.seq() + 1, now, cut(by.actor(), 200), by.roles(),
+                by.agencyCode(), action.name(), cut(subject, 200), cut(dataSubject, 200), by.client(), outcome.name(),
+                cut(detail, 500), head.hash(), null);
         String hash = Chain.hash(entry);
         jdbc.sql("with entry as (insert into audit_entry (stream, seq, at, actor, roles, agency_code, action, subject, "
                         + "data_subject, client, outcome, detail, prev_hash, hash) "
@@ -79,8 +81,8 @@ class TrailWriter implements AuditTrail {
                 .update();
     }
 
-    private static String cut(String detail) {
-        return detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
+    private static String cut(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 
     private record Head(long seq, String hash) {

@@ -14,11 +14,14 @@ import org.springframework.stereotype.Component;
 import vn.motcua.platform.MotCuaProperties;
 
 /**
- * Slows down guessing instead of locking accounts: after a number of failed sign-ins for one username, or from one
- * client address, further attempts wait (1 s, 2 s, 4 s ... up to a cap) and are refused without checking the
- * password meanwhile. A lock would let anyone shut anyone out; a wait only costs a guesser time. Counts are kept by
- * the username as typed, whether or not an account has it, so the answers say nothing about which accounts exist.
- * The state is in the database, so it holds across application nodes. Every failure is recorded.
+ * Slows down guessing instead of locking accounts. Failed sign-ins are counted three ways: for a username from one
+ * client address (a few), for a client address whatever the username (more: one address trying many accounts), and
+ * for a username from every address together (many more: guessing spread over many addresses). Past a count's
+ * allowance, further attempts that it covers wait (1 s, 2 s, 4 s ... up to a cap) and are refused without checking
+ * the password meanwhile. A lock would let anyone shut anyone out; with these counts, someone guessing a person's
+ * password from their own address slows down only themselves, and the person signs in from theirs.
+ * Counts are kept by the username as typed, whether or not an account has it, so the answers say nothing about which
+ * accounts exist. The state is in the database, so it holds across application nodes. Every failure is recorded.
  */
 @Component
 public class LoginThrottle {
@@ -38,15 +41,17 @@ public class LoginThrottle {
         this.policy = properties.security().loginThrottle();
     }
 
-    /** How long attempts for this username or from this address must still wait, if they must. */
+    /** How long attempts for this username from this address must still wait, if they must. */
     public Optional<Duration> wait(String username, String address) {
         Instant now = clock.instant();
         return jdbc.sql("""
                         select blocked_until from login_throttle
                         where blocked_until > :now
-                          and ((kind = 'ACCOUNT' and key = :username) or (kind = 'ADDRESS' and key = :address))
+                          and ((kind = 'ACCOUNT_ADDRESS' and key = :pair) or (kind = 'ACCOUNT' and key = :username)
+                               or (kind = 'ADDRESS' and key = :address))
                         order by blocked_until desc limit 1""")
-                .param("now", at(now)).param("username", key(username)).param("address", key(address))
+                .param("now", at(now)).param("pair", pair(username, address)).param("username", key(username))
+                .param("address", key(address))
                 .query(OffsetDateTime.class).optional()
                 .map(until -> Duration.between(now, until.toInstant()));
     }
@@ -59,15 +64,20 @@ public class LoginThrottle {
         if (reason == Reason.THROTTLED) {
             return; // a refused attempt checked nothing; counting it would only lengthen a legitimate user's wait
         }
-        count("ACCOUNT", username, policy.accountFailures(), now);
+        count("ACCOUNT_ADDRESS", pair(username, address), policy.accountFailures(), now);
+        count("ACCOUNT", key(username), policy.accountFailuresFromAnywhere(), now);
         if (address != null) {
             count("ADDRESS", address, policy.addressFailures(), now);
         }
     }
 
-    /** A successful sign-in clears its username's count (not its address's: one good account must not reset it). */
-    public void succeeded(String username) {
-        jdbc.sql("delete from login_throttle where kind = 'ACCOUNT' and key = ?").param(key(username)).update();
+    /**
+     * A successful sign-in clears its username's counts (not its address's: one good account must not reset the
+     * count of an address that tries many).
+     */
+    public void succeeded(String username, String address) {
+        jdbc.sql("delete from login_throttle where (kind = 'ACCOUNT' and key = ?) or (kind = 'ACCOUNT_ADDRESS' and key = ?)")
+                .params(key(username), pair(username, address)).update();
     }
 
     private void count(String kind, String value, int allowed, Instant now) {
@@ -108,6 +118,11 @@ public class LoginThrottle {
     private static String key(String value) {
         String trimmed = value == null ? "" : value.strip();
         return trimmed.length() > KEY_LENGTH ? trimmed.substring(0, KEY_LENGTH) : trimmed;
+    }
+
+    /** The key of a username tried from an address (a line break appears in neither). */
+    private static String pair(String username, String address) {
+        return key(address == null ? "unknown" : address) + "\n" + key(username);
     }
 
     private static OffsetDateTime at(Instant instant) {

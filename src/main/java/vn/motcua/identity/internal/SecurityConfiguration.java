@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,15 +25,20 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 import vn.motcua.platform.security.AccessRules;
 import vn.motcua.platform.web.ApiErrorWriter;
+import vn.motcua.platform.web.ErrorPages;
 
 /**
  * Two filter chains: the JSON API under {@code /api/**} (stateless, bearer tokens, no cookies so no CSRF) and the
@@ -104,7 +110,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, List<AccessRules> rules, AuthenticationManager authentication,
                                  CsrfTokenRepository pageCsrfTokens,
-                                 ObjectProvider<HandlerMappingIntrospector> handlers) throws Exception {
+                                 ObjectProvider<HandlerMappingIntrospector> handlers, MessageSource messages,
+                                 LocaleResolver locales) throws Exception {
         LoginReturn loginReturn = new LoginReturn();
         http.authenticationManager(authentication) // the throttled one, as for the token endpoint
                 .authorizeHttpRequests(authorize -> {
@@ -115,7 +122,8 @@ class SecurityConfiguration {
                         .successHandler(loginReturn)
                         .failureHandler(loginFailure()))
                 .requestCache(cache -> cache.requestCache(loginReturn))
-                .exceptionHandling(e -> e.authenticationEntryPoint(toLoginPage()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(toLoginPage())
+                        .accessDeniedHandler(staleFormsExplained(messages, locales)))
                 .logout(logout -> logout.logoutUrl("/dang-xuat").logoutSuccessUrl("/dang-nhap?da-dang-xuat").permitAll())
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -154,6 +162,21 @@ class SecurityConfiguration {
     }
 
     /** To the login page, saying so when the visitor's session ran out. */
+    /**
+     * A form sent without a valid CSRF token is, in practice, a page left open past its session or sent from an old
+     * tab: say so, rather than "not allowed".
+     */
+    private static AccessDeniedHandler staleFormsExplained(MessageSource messages, LocaleResolver locales) {
+        AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
+        return (request, response, exception) -> {
+            if (exception instanceof CsrfException) {
+                request.setAttribute(ErrorPages.MESSAGE,
+                        messages.getMessage("error.staleForm", null, locales.resolveLocale(request)));
+            }
+            denied.handle(request, response, exception);
+        };
+    }
+
     private static AuthenticationEntryPoint toLoginPage() {
         return (request, response, exception) -> response.sendRedirect(request.getContextPath()
                 + (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()

@@ -47,7 +47,7 @@ class ThrottledAuthentication implements AuthenticationManager {
             throw e;
         }
         if (result.getPrincipal() instanceof CurrentUser user) {
-            throttle.succeeded(user.getUsername());
+            throttle.succeeded(user.getUsername(), address);
         }
         return result;
     }

@@ -36,6 +36,9 @@ class TokenController {
         this.messages = messages;
     }
 
+    static final int MAX_USERNAME = 100;
+    static final int MAX_PASSWORD = 1000;
+
     record TokenRequest(String username, String password) {
     }
 
@@ -47,6 +50,12 @@ class TokenController {
                             Locale locale) {
         if (request == null || blank(request.username()) || blank(request.password())) {
             return error(HttpStatus.BAD_REQUEST, "invalid_request", "error.token.missing", locale);
+        }
+        if (request.username().length() > MAX_USERNAME || request.password().length() > MAX_PASSWORD) {
+            // No account has such a name, and hashing a huge password is work a caller should not make us do.
+            return ResponseEntity.badRequest().body(new ApiError("invalid_request", messages.getMessage(
+                    "error.tooLong", new Object[] {request.username().length() > MAX_USERNAME ? "username" : "password",
+                            request.username().length() > MAX_USERNAME ? MAX_USERNAME : MAX_PASSWORD}, locale)));
         }
         Authentication result;
         UsernamePasswordAuthenticationToken attempt =

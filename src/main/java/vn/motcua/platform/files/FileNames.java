@@ -1,7 +1,9 @@
 package vn.motcua.platform.files;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,6 +20,16 @@ public final class FileNames {
     private static final Set<String> DEVICE_NAMES = Set.of("con", "prn", "aux", "nul", "com1", "com2", "com3",
             "com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7",
             "lpt8", "lpt9");
+
+    /** The extensions that fit each accepted content type, the usual one first. */
+    private static final Map<String, List<String>> EXTENSIONS = Map.of(
+            FileInspection.PDF, List.of("pdf"),
+            FileInspection.JPEG, List.of("jpg", "jpeg"),
+            FileInspection.PNG, List.of("png"),
+            FileInspection.DOC, List.of("doc"),
+            "application/vnd.ms-excel", List.of("xls"),
+            FileInspection.DOCX, List.of("docx"),
+            FileInspection.XLSX, List.of("xlsx"));
 
     private FileNames() {
     }
@@ -56,6 +68,27 @@ public final class FileNames {
             stem = stem.substring(0, stem.offsetByCodePoints(0, room)).strip();
         }
         return stem + extension;
+    }
+
+    /**
+     * A clean name whose extension says what the content is: {@code hoso.exe} holding a PDF becomes
+     * {@code hoso.exe.pdf}, so no program takes the file for something else when it is downloaded. A name with a
+     * fitting extension (either spelling, any case) is kept as it is.
+     */
+    public static String withExtensionOf(String cleanName, String contentType) {
+        List<String> fitting = EXTENSIONS.getOrDefault(contentType, List.of());
+        if (fitting.isEmpty()) {
+            return cleanName;
+        }
+        int dot = cleanName.lastIndexOf('.');
+        String extension = dot > 0 ? cleanName.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+        if (fitting.contains(extension)) {
+            return cleanName;
+        }
+        String suffix = "." + fitting.getFirst();
+        String stem = cleanName.codePointCount(0, cleanName.length()) + suffix.length() > MAX_LENGTH
+                ? cleanName.substring(0, cleanName.offsetByCodePoints(0, MAX_LENGTH - suffix.length())) : cleanName;
+        return stem + suffix;
     }
 
     /** U+202A–U+202E (embeddings, overrides), U+2066–U+2069 (isolates), U+200E/U+200F (marks), U+061C. */

@@ -7,7 +7,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -68,8 +73,48 @@ class ErrorHandling {
             MissingServletRequestPartException.class, MethodArgumentTypeMismatchException.class,
             JacksonException.class, MultipartException.class})
     Object badRequest(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        // A string refused while a JSON body was read (PlainJsonText) says which field, through the wrappers.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof UserFacingException refused) {
+                return userFacing(refused, request, response, locale);
+            }
+            if (cause instanceof InvalidFileNameException) {
+                return badFileName(e, request, response, locale);
+            }
+        }
         return respond(request, response, HttpStatus.BAD_REQUEST, "invalid_request",
                 messages.getMessage("error.badRequest", null, locale));
+    }
+
+    /** A file name the multipart parser refuses (a NUL in it): the upload is refused, nothing is stored. */
+    @ExceptionHandler(InvalidFileNameException.class)
+    Object badFileName(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        return respond(request, response, HttpStatus.BAD_REQUEST, "invalid_request",
+                messages.getMessage("error.controlCharacters", new Object[] {"filename"}, locale));
+    }
+
+    /** Nothing here at that address: the API answers in its own shape, pages with the error page. */
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    Object notFound(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        return respond(request, response, HttpStatus.NOT_FOUND, "not_found",
+                messages.getMessage("error.notFound", null, locale));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    Object methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request,
+                            HttpServletResponse response, Locale locale) {
+        if (e.getSupportedHttpMethods() != null) {
+            response.setHeader("Allow", String.join(", ", e.getSupportedHttpMethods().stream().map(Object::toString)
+                    .toList()));
+        }
+        return respond(request, response, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+                messages.getMessage("error.methodNotAllowed", null, locale));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    Object unsupportedMediaType(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        return respond(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                messages.getMessage("error.unsupportedMediaType", null, locale));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

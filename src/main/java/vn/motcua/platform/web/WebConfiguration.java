@@ -15,6 +15,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.module.SimpleModule;
 
 /** Vietnamese by default, English on request ({@code ?lang=en}, remembered in a cookie); static files cached. */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +34,12 @@ class WebConfiguration implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new SupportedLocaleResolver("motcua-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /** Strings in JSON bodies without control characters (see {@link PlainJsonText}). */
+    @Bean
+    JacksonModule plainJsonText() {
+        return new SimpleModule("plain-json-text").addDeserializer(String.class, new PlainJsonText());
     }
 
     /** Line breaks in parameters as LF; after the character encoding filter, before everything else. */

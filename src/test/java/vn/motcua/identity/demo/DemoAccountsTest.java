@@ -34,6 +34,6 @@ class DemoAccountsTest {
         return new MotCuaProperties(Path.of("data"), "http://localhost:8080", "Huế", new MotCuaProperties.Demo(demo),
                 new MotCuaProperties.Database(true, 0),
                 new MotCuaProperties.Security(new MotCuaProperties.LoginThrottle(5, 20, Duration.ofSeconds(1),
-                        Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(180)), Duration.ofHours(1)));
+                        Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(180), 50), Duration.ofHours(1)));
     }
 }

@@ -23,7 +23,7 @@ class EmbeddedDatabaseTest {
         MotCuaProperties properties = new MotCuaProperties(dataDir, "http://localhost:8080", "Huế", new MotCuaProperties.Demo(false),
                 new MotCuaProperties.Database(false, 0),
                 new MotCuaProperties.Security(new MotCuaProperties.LoginThrottle(5, 20, Duration.ofSeconds(1),
-                        Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(180)), Duration.ofHours(1)));
+                        Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(180), 50), Duration.ofHours(1)));
         EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
 
         EmbeddedDatabaseConfiguration.EmbeddedDatabase first = configuration.embeddedDatabase(properties);

@@ -24,4 +24,14 @@ class FileNamesTest {
         String capped = FileNames.clean("đ".repeat(450) + ".pdf");
         assertThat(capped).endsWith(".pdf").hasSize(FileNames.MAX_LENGTH);
     }
+
+    @Test
+    void aNameSaysWhatTheContentIs() {
+        assertThat(FileNames.withExtensionOf("hosofdp.exe", FileInspection.PDF)).isEqualTo("hosofdp.exe.pdf");
+        assertThat(FileNames.withExtensionOf("giay-to", FileInspection.PDF)).isEqualTo("giay-to.pdf");
+        assertThat(FileNames.withExtensionOf("Anh.JPEG", FileInspection.JPEG)).isEqualTo("Anh.JPEG");
+        assertThat(FileNames.withExtensionOf("to-khai.pdf", FileInspection.DOCX)).isEqualTo("to-khai.pdf.docx");
+        String longest = "a".repeat(FileNames.MAX_LENGTH - 4) + ".exe";
+        assertThat(FileNames.withExtensionOf(longest, FileInspection.PDF)).endsWith(".pdf").hasSize(FileNames.MAX_LENGTH);
+    }
 }
