@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.motcua.audit.internal.ChainVerifier;
 import vn.motcua.audit.internal.HeadExport;
+import vn.motcua.audit.internal.Sealer;
 import vn.motcua.platform.audit.AuditAction;
 import vn.motcua.platform.web.VietnamTime;
 
@@ -41,11 +43,18 @@ public class AuditService {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final HeadExport heads;
+    private final ObjectProvider<Sealer> sealer;
 
-    AuditService(JdbcClient jdbc, DataSource dataSource, HeadExport heads) {
+    AuditService(JdbcClient jdbc, DataSource dataSource, HeadExport heads, ObjectProvider<Sealer> sealer) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.heads = heads;
+        this.sealer = sealer;
+    }
+
+    /** Entries wait a moment before they are chained: whatever reads the trail chains them first, to see them all. */
+    private void sealed() {
+        sealer.ifAvailable(Sealer::sealNow);
     }
 
     /** The newest entries matching the query, at most {@code limit}. */
@@ -62,6 +71,7 @@ public class AuditService {
     }
 
     private void each(AuditQuery q, int limit, Consumer<AuditEntry> sink) {
+        sealed();
         StringBuilder sql = new StringBuilder("select * from audit_entry where true");
         List<Object> params = new ArrayList<>();
         if (q.account() != null) {
@@ -102,6 +112,7 @@ public class AuditService {
      */
     public List<AuditEntry> readsOf(Collection<String> dataSubjects, Collection<String> dossierCodes, String self,
                                     int limit) {
+        sealed();
         return jdbc.sql("select * from audit_entry where (data_subject = any(?) or subject = any(?)) "
                         + "and actor <> ? and action = any(?) order by at desc, id desc limit ?")
                 .params(dataSubjects.toArray(String[]::new), dossierCodes.toArray(String[]::new), self, READS, limit)
@@ -110,6 +121,7 @@ public class AuditService {
 
     /** Checks every chain against itself, its head and the heads exported so far. */
     public Verification verify() {
+        sealed();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             return ChainVerifier.verify(connection, heads.folder());
@@ -129,6 +141,7 @@ public class AuditService {
 
     /** Writes the heads of the day's streams to the export folder now (the daily job does it for past days). */
     public void exportHeads(LocalDate day) {
+        sealed();
         heads.export(day);
     }
 }

@@ -2,7 +2,6 @@ package vn.motcua.audit.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,19 +10,15 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.motcua.audit.AuditEntry;
-import vn.motcua.audit.AuditProperties;
 import vn.motcua.platform.audit.AuditAction;
 import vn.motcua.platform.audit.AuditOutcome;
 import vn.motcua.platform.audit.AuditTrail;
-import vn.motcua.platform.web.VietnamTime;
 
 /**
- * Appends entries to the chain. The stream's head row is locked ({@code insert ... on conflict do update ...
- * returning}) for the rest of the caller's transaction, so appends to one stream are strictly one after the other
- * and the chain never forks; a day is split into {@link AuditProperties#streams()} streams (by thread, so one
- * transaction keeps to one stream) so that concurrent transactions rarely wait for each other. Without a caller's
- * transaction the entry gets its own, committed before the call returns.
+ * Records entries: one plain insert into {@code audit_pending}, in the caller's transaction (so an entry exists
+ * exactly when the change it records does) or, without one, in a transaction of its own committed before the call
+ * returns (a read is on record before its data is sent). No lock and no chain here: the {@link Sealer} chains the
+ * entries a moment later, off the request's path, which is what keeps the trail's cost on submissions small.
  */
 @Component
 @ConditionalOnProperty(name = "motcua.audit.enabled", havingValue = "true", matchIfMissing = true)
@@ -32,13 +27,11 @@ class TrailWriter implements AuditTrail {
     private final JdbcClient jdbc;
     private final WhoAndWhere who;
     private final Clock clock;
-    private final int streams;
 
-    TrailWriter(JdbcClient jdbc, WhoAndWhere who, Clock clock, AuditProperties properties) {
+    TrailWriter(JdbcClient jdbc, WhoAndWhere who, Clock clock) {
         this.jdbc = jdbc;
         this.who = who;
         this.clock = clock;
-        this.streams = properties.streams();
     }
 
     @Override
@@ -62,29 +55,15 @@ class TrailWriter implements AuditTrail {
     private void append(WhoAndWhere.Who by, AuditAction action, String subject, String dataSubject,
                         AuditOutcome outcome, String detail) {
         Instant now = Chain.precision(clock.instant());
-        String stream = LocalDate.ofInstant(now, VietnamTime.ZONE) + "/" + Math.floorMod(Thread.currentThread().threadId(), streams);
-        Head head = jdbc.sql("insert into audit_head (stream, seq, hash) values (?, 0, ?) "
-                        + "on conflict (stream) do update set seq = audit_head.seq returning seq, hash")
-                .params(stream, Chain.GENESIS).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
         // What an anonymous caller typed (a username tried, a code looked up) is kept, but never at any length.
-        AuditEntry entry = new AuditEntry(0, stream, head.seq() + 1, now, cut(by.actor(), 200), by.roles(),
-                by.agencyCode(), action.name(), cut(subject, 200), cut(dataSubject, 200), by.client(), outcome.name(),
-                cut(detail, 500), head.hash(), null);
-        String hash = Chain.hash(entry);
-        jdbc.sql("with entry as (insert into audit_entry (stream, seq, at, actor, roles, agency_code, action, subject, "
-                        + "data_subject, client, outcome, detail, prev_hash, hash) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)) "
-                        + "update audit_head set seq = ?, hash = ? where stream = ?")
-                .params(entry.stream(), entry.seq(), now.atOffset(ZoneOffset.UTC), entry.actor(), entry.roles(),
-                        entry.agencyCode(), entry.action(), entry.subject(), entry.dataSubject(), entry.client(),
-                        entry.outcome(), entry.detail(), entry.prevHash(), hash, entry.seq(), hash, stream)
+        jdbc.sql("insert into audit_pending (at, actor, roles, agency_code, action, subject, data_subject, client, "
+                        + "outcome, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(now.atOffset(ZoneOffset.UTC), cut(by.actor(), 200), by.roles(), by.agencyCode(), action.name(),
+                        cut(subject, 200), cut(dataSubject, 200), by.client(), outcome.name(), cut(detail, 500))
                 .update();
     }
 
     private static String cut(String text, int length) {
         return text == null || text.length() <= length ? text : text.substring(0, length);
-    }
-
-    private record Head(long seq, String hash) {
     }
 }

@@ -1,6 +1,8 @@
 package vn.motcua.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.support.ApiClient;
@@ -32,6 +35,7 @@ class HostileRequestsTest {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired CatalogService catalog;
+    @Autowired MockMvc mvc;
 
     @Test
     void aNulInsideJsonIsA400NamingTheFieldAndStoresNothing() {
@@ -76,13 +80,16 @@ class HostileRequestsTest {
     }
 
     @Test
-    void aHugeUsernameIsRefusedAndNeverStoredWhole() {
+    void aHugeUsernameIsRefusedAndNeverStoredWhole() throws Exception {
         String huge = "u".repeat(100_000);
         HttpResponse<String> token = Http.postJson(port, "/api/v1/auth/token",
                 "{\"username\":\"" + huge + "\",\"password\":\"x\"}");
         assertThat(token.statusCode()).isEqualTo(400);
         assertThat(token.body()).contains("username").contains("dài quá 100 ký tự");
         // Through the login form it is just a wrong sign-in, recorded cut short.
+        mvc.perform(post("/dang-nhap").param("username", huge).param("password", "x").with(csrf()));
+        assertThat(jdbc.sql("select coalesce(max(length(actor)), 0) from audit_pending").query(Integer.class).single())
+                .isLessThanOrEqualTo(200);
         assertThat(jdbc.sql("select coalesce(max(length(actor)), 0) from audit_entry").query(Integer.class).single())
                 .isLessThanOrEqualTo(200);
     }
