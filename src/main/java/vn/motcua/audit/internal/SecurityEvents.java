@@ -20,7 +20,7 @@ import vn.motcua.platform.audit.AuditAction;
 import vn.motcua.platform.audit.AuditOutcome;
 
 /**
- * Sign-ins (successful, wrong password, locked account) from Spring Security's authentication events, and requests
+ * Sign-ins (successful, wrong password) from Spring Security's authentication events, and requests
  * of signed-in people that were refused: a 403 anywhere, and a 404 on a dossier (the dossier module answers "not
  * found" for a dossier the person may not see, so as not to tell that it exists).
  */
