@@ -31,6 +31,7 @@ import vn.motcua.MotCuaApplication;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.FormField;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.support.TestData;
 
 /**
  * Sustained online submission over HTTP: citizens' apps POST /api/v1/dossiers (multipart, two small PDF attachments)
@@ -45,7 +46,7 @@ public final class SubmissionBench {
     static final String PROCEDURE = "1.001193";
     static final String AGENCY = "000.31.01.H57";
     /** The attachment every submission and every bare insert carries, made once. */
-    static final byte[] ATTACHMENT = pdf(20_000);
+    static final byte[] ATTACHMENT = TestData.realPdf("Giay to kem theo ho so - ban chup so hoa.", 20_000);
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -155,35 +156,6 @@ public final class SubmissionBench {
         }
         write(out, "--benchboundary--\r\n");
         return out.toByteArray();
-    }
-
-    /**
-     * A real one-page PDF of about the given size (the upload check parses every attachment), its page text stream
-     * uncompressed so that the size is what a small scan weighs.
-     */
-    static byte[] pdf(int size) {
-        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
-            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(
-                    org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
-            document.addPage(page);
-            try (org.apache.pdfbox.pdmodel.PDPageContentStream content = new org.apache.pdfbox.pdmodel.PDPageContentStream(
-                    document, page, org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode.OVERWRITE, false)) {
-                content.beginText();
-                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
-                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 6);
-                content.newLineAtOffset(20, 820);
-                for (int written = 0; written < size - 1_000; written += 80) {
-                    content.showText("Giay to kem theo ho so - ban chup so hoa de kiem tra thong luong nop ho so.");
-                    content.newLineAtOffset(0, -0.01f);
-                }
-                content.endText();
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static void write(ByteArrayOutputStream out, String s) {

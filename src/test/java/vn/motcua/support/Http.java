@@ -26,20 +26,19 @@ public final class Http {
 
     /** A JSON POST; {@code headers} are name, value pairs. */
     public static HttpResponse<String> postJson(int port, String path, String json, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return send(request.build());
+        return post(port, path, "application/json", json, headers);
     }
 
     /** A form POST (application/x-www-form-urlencoded) with the body as given, no cookie, no CSRF token. */
     public static HttpResponse<String> post(int port, String path, String form, String... headers) {
+        return post(port, path, "application/x-www-form-urlencoded", form, headers);
+    }
+
+    private static HttpResponse<String> post(int port, String path, String contentType, String body,
+                                             String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
         }

@@ -81,6 +81,14 @@ public final class TestData {
      * its bytes.
      */
     public static byte[] realPdf(String text) {
+        return realPdf(text, 0);
+    }
+
+    /**
+     * A real one-page PDF whose uncompressed page text repeats the line until the file weighs about {@code size}
+     * bytes (at least once): an attachment of a realistic size for benchmarks.
+     */
+    public static byte[] realPdf(String text, int size) {
         try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
             org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(
                     org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
@@ -91,7 +99,12 @@ public final class TestData {
                 content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
                         org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 14);
                 content.newLineAtOffset(72, 760);
-                content.showText(text);
+                int written = 0;
+                do {
+                    content.showText(text);
+                    content.newLineAtOffset(0, -0.01f);
+                    written += text.length() + 20;
+                } while (written < size - 1_000);
                 content.endText();
             }
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
