@@ -6,5 +6,6 @@
  * {@link vn.motcua.platform.audit.AuditTrail}. Pages: the administrators' search and integrity check, and the
  * citizen's "who looked at my data".
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@org.springframework.modulith.ApplicationModule(displayName = "Audit",
+        allowedDependencies = {"catalog", "dossier", "feedback", "identity", "organization", "payment", "platform"})
 package vn.motcua.audit;

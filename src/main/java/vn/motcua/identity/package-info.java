@@ -3,5 +3,6 @@
  * security filter chains live here: they deny every request that no module's
  * {@link vn.motcua.platform.security.AccessRules} allows.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity",
+        allowedDependencies = {"platform"})
 package vn.motcua.identity;

@@ -5,5 +5,6 @@
  * postal service reports progress by calling back (authenticated by a shared secret), and unfinished shipments are
  * also polled. A booking that fails is kept and retried later; it never blocks or undoes the dossier action behind it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Integration")
+@org.springframework.modulith.ApplicationModule(displayName = "Integration",
+        allowedDependencies = {"dossier", "identity", "platform"})
 package vn.motcua.integration;

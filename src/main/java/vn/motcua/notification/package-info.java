@@ -4,5 +4,6 @@
  * dispatcher sends them and retries failures later, so a failed delivery never blocks or undoes the action behind it.
  * The delivery rows are the log of what was sent to whom.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notification")
+@org.springframework.modulith.ApplicationModule(displayName = "Notification",
+        allowedDependencies = {"dossier", "feedback", "platform"})
 package vn.motcua.notification;

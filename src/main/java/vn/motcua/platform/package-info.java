@@ -3,5 +3,6 @@
  * configured, the security filter chains (deny by default), the message bundle and locale, error pages and the
  * JSON error shape. It holds no business capability of its own.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.springframework.modulith.ApplicationModule(displayName = "Platform",
+        allowedDependencies = {}, type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package vn.motcua.platform;

@@ -4,5 +4,6 @@
  * 766/QĐ-TTg computed from it for any agency and period; the leaders' dashboard, the public transparency page and the
  * Excel exports.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Reporting")
+@org.springframework.modulith.ApplicationModule(displayName = "Reporting",
+        allowedDependencies = {"catalog", "dossier", "feedback", "identity", "organization", "payment", "platform", "workflow"})
 package vn.motcua.reporting;

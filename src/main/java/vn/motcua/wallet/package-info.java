@@ -4,5 +4,6 @@
  * that nobody hands in the same paper twice. The applicant sees, downloads and deletes their own; officials see a
  * stored document only as a file of a dossier that uses it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Wallet")
+@org.springframework.modulith.ApplicationModule(displayName = "Wallet",
+        allowedDependencies = {"catalog", "dossier", "identity", "platform"})
 package vn.motcua.wallet;
