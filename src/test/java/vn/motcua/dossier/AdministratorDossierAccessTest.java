@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,14 +42,7 @@ class AdministratorDossierAccessTest {
 
     @BeforeEach
     void aDossierOfTheWard() {
-        ApiClient citizen = ApiClient.signIn(port, "citizen", "demo123");
-        ApiClient.Response created = citizen.postMultipart("/api/v1/dossiers",
-                TestData.submission(catalog.procedure(BIRTH).orElseThrow(), WARD), null);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        code = created.json().get("code").asString();
-        ApiClient reception = ApiClient.signIn(port, "reception", "demo123");
-        assertThat(reception.postJson("/api/v1/dossiers/" + code + "/actions", Map.of("action", "RECEIVE")).status())
-                .isEqualTo(200);
+        code = TestData.receivedOnline(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,14 +54,7 @@ class TrackingLookupTest {
 
     @BeforeEach
     void aReceivedDossier() {
-        ApiClient citizen = ApiClient.signIn(port, "citizen", "demo123");
-        ApiClient.Response created = citizen.postMultipart("/api/v1/dossiers",
-                TestData.submission(catalog.procedure(BIRTH).orElseThrow(), WARD), null);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        code = created.json().get("code").asString();
-        ApiClient reception = ApiClient.signIn(port, "reception", "demo123");
-        assertThat(reception.postJson("/api/v1/dossiers/" + code + "/actions", Map.of("action", "RECEIVE")).status())
-                .isEqualTo(200);
+        code = TestData.receivedOnline(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
         key = jdbc.sql("select tracking_key from dossier where code = ?").param(code).query(String.class).single();
         subjects.add(code);
     }

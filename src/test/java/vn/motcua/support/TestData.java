@@ -1,5 +1,7 @@
 package vn.motcua.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +66,20 @@ public final class TestData {
      * The parts of {@code POST /api/v1/dossiers} for the procedure: valid form data, and a small PDF for each mandatory
      * document ({@code document<N>}).
      */
+    /**
+     * An online dossier the demo citizen submitted for the procedure at the agency, received there by the demo
+     * reception officer; its code.
+     */
+    public static String receivedOnline(int port, Procedure procedure, String agencyCode) {
+        ApiClient.Response created = ApiClient.signIn(port, "citizen", "demo123")
+                .postMultipart("/api/v1/dossiers", submission(procedure, agencyCode), null);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String code = created.json().get("code").asString();
+        assertThat(ApiClient.signIn(port, "reception", "demo123")
+                .postJson("/api/v1/dossiers/" + code + "/actions", Map.of("action", "RECEIVE")).status()).isEqualTo(200);
+        return code;
+    }
+
     public static Map<String, Object> submission(Procedure procedure, String agencyCode) {
         Map<String, Object> parts = ApiClient.parts();
         parts.put("dossier", Map.of("procedureCode", procedure.code(), "agencyCode", agencyCode,
