@@ -948,7 +948,7 @@ public class DossierService {
         } else if (upload.content().length > FileContent.MAX_SIZE) {
             problems.add(message("dossier.file.tooLarge", locale, name, FileContent.MAX_SIZE / (1024 * 1024)));
         } else {
-            FileInspection.Verdict verdict = FileContent.inspect(upload.content());
+            FileInspection.Verdict verdict = FileInspection.inspect(upload.content());
             if (verdict.problem() == FileInspection.Problem.NOT_ACCEPTED) {
                 problems.add(message("dossier.file.badType", locale, name));
             } else if (!verdict.accepted()) {

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
@@ -41,9 +40,8 @@ class SecurityEvents implements WebMvcConfigurer {
 
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
-        boolean locked = event.getException() instanceof LockedException;
-        trail.recordFailedLogin(event.getAuthentication().getName(), locked ? AuditOutcome.DENIED : AuditOutcome.FAILED,
-                locked ? "account locked" : event.getException().getClass().getSimpleName());
+        trail.recordFailedLogin(event.getAuthentication().getName(), AuditOutcome.FAILED,
+                event.getException().getClass().getSimpleName());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -58,9 +59,11 @@ class AuditAdminPage {
     private final AuditProperties properties;
     private final OrganizationService organization;
     private final MessageSource messages;
+    private final Clock clock;
 
     AuditAdminPage(AuditService audit, AuditTrail trail, AuditProperties properties, OrganizationService organization,
-                   MessageSource messages) {
+                   MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.trail = trail;
         this.properties = properties;
@@ -96,7 +99,7 @@ class AuditAdminPage {
         trail.record(AuditAction.AUDIT_EXPORTED, null, null, AuditOutcome.OK, describe(query));
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename("nhat-ky-" + LocalDate.now(VietnamTime.ZONE) + ".csv").build().toString());
+                .filename("nhat-ky-" + LocalDate.now(clock.withZone(VietnamTime.ZONE)) + ".csv").build().toString());
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         writer.write('\uFEFF'); // so that Excel reads the Vietnamese as UTF-8
         try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader("id", "stream", "seq", "at",

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.Optional;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -91,11 +90,6 @@ public final class FileInspection {
             return OfficeOpenXmlCheck.inspect(bytes);
         }
         return Verdict.refused(Problem.NOT_ACCEPTED);
-    }
-
-    /** The accepted content type, or empty. */
-    public static Optional<String> typeOf(byte[] bytes) {
-        return Optional.ofNullable(inspect(bytes).contentType());
     }
 
     private static boolean hidesMarkup(byte[] bytes) {

@@ -9,10 +9,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.servlet.NoHandlerFoundException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -91,30 +87,6 @@ class ErrorHandling {
     Object badFileName(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         return respond(request, response, HttpStatus.BAD_REQUEST, "invalid_request",
                 messages.getMessage("error.controlCharacters", new Object[] {"filename"}, locale));
-    }
-
-    /** Nothing here at that address: the API answers in its own shape, pages with the error page. */
-    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
-    Object notFound(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        return respond(request, response, HttpStatus.NOT_FOUND, "not_found",
-                messages.getMessage("error.notFound", null, locale));
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    Object methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request,
-                            HttpServletResponse response, Locale locale) {
-        if (e.getSupportedHttpMethods() != null) {
-            response.setHeader("Allow", String.join(", ", e.getSupportedHttpMethods().stream().map(Object::toString)
-                    .toList()));
-        }
-        return respond(request, response, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
-                messages.getMessage("error.methodNotAllowed", null, locale));
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    Object unsupportedMediaType(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        return respond(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                messages.getMessage("error.unsupportedMediaType", null, locale));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -2,6 +2,7 @@ package vn.motcua.platform.web;
 
 import java.util.Locale;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +18,8 @@ import org.springframework.web.servlet.ModelAndView;
  * What answers an error that no controller turned into a message: a refusal by a security filter or the firewall
  * (a path with {@code ;} or {@code //}), an error sent with {@code sendError}. The API answers in its own shape,
  * {@code {"error","message"}}, pages with the error page, both in the request's language; never Spring's English
- * defaults. A filter may leave a message for the person in {@link #MESSAGE}.
+ * defaults. A filter may leave a message for the person in {@link #MESSAGE}. Asked for directly, {@code /error}
+ * answers 404 like any address that is no page.
  */
 @Controller
 public class ErrorPages implements ErrorController {
@@ -48,6 +50,9 @@ public class ErrorPages implements ErrorController {
     }
 
     private static HttpStatus status(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            return HttpStatus.NOT_FOUND; // asked for directly: there is no error to show, so it is no page
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer c ? HttpStatus.resolve(c) : null;
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
