@@ -12,6 +12,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.motcua.identity.Actors;
 import vn.motcua.assistant.Answer.Choice;
 import vn.motcua.assistant.Answer.FollowUp;
 import vn.motcua.assistant.Answer.Link;
@@ -22,7 +23,7 @@ import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.OnlineLevel;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.SearchHit;
-import vn.motcua.dossier.Actor;
+import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierSummary;
@@ -54,6 +55,7 @@ public class Assistant {
     private static final int CHOICES = 3;
     private static final int OWN_DOSSIERS_SHOWN = 5;
 
+    private final Actors actors;
     private final CatalogService catalog;
     private final DossierService dossiers;
     private final OrganizationService organization;
@@ -65,8 +67,9 @@ public class Assistant {
     private final FollowUps followUps = new FollowUps();
     private final RecordAnswers records;
 
-    Assistant(CatalogService catalog, DossierService dossiers, OrganizationService organization,
+    Assistant(Actors actors, CatalogService catalog, DossierService dossiers, OrganizationService organization,
               MessageSource messages, VietnamTime time, JsonMapper json, AssistantProperties properties) {
+        this.actors = actors;
         this.catalog = catalog;
         this.dossiers = dossiers;
         this.organization = organization;
@@ -173,7 +176,7 @@ public class Assistant {
             return Answer.of(List.of(new Sentence(text(locale, "assistant.own.official"), null)), List.of(), null,
                     List.of(new Link(text(locale, "assistant.link.inbox"), "/quan-tri/ho-so")));
         }
-        Actor applicant = dossiers.actorOf(asker);
+        Actor applicant = actors.of(asker);
         List<DossierSummary> mine = dossiers.mine(applicant).stream().filter(d -> d.status() != DossierStatus.DRAFT)
                 .toList();
         if (reading.dossierCode() != null) {

@@ -43,7 +43,7 @@ import vn.motcua.dossier.internal.FileContent;
 import vn.motcua.dossier.internal.FormDataCheck;
 import vn.motcua.identity.AccountProfile;
 import vn.motcua.identity.AccountService;
-import vn.motcua.identity.CurrentUser;
+import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
 import vn.motcua.identity.Role;
 import vn.motcua.organization.Agency;
@@ -120,17 +120,6 @@ public class DossierService {
         this.events = events;
         this.messages = messages;
         this.clock = clock;
-    }
-
-    /**
-     * The signed-in person as an actor on dossiers: officials carry the agency they work for. Only an official role
-     * (reception, specialist, leader) makes one an official here: configuration rights (agency or province
-     * administrator) give no sight of dossiers, which hold personal data.
-     */
-    public Actor actorOf(CurrentUser user) {
-        String agency = user.has(Permission.HANDLE_DOSSIER) ? organization.staffMember(user.getUsername())
-                .map(StaffMember::agencyCode).orElse(null) : null;
-        return new Actor(user.getUsername(), user.fullName(), user.roles(), agency);
     }
 
     // =================================================================== online drafts
@@ -470,6 +459,17 @@ public class DossierService {
         Dossier d = dossiers.findByCode(code).filter(x -> maySee(x, viewer))
                 .orElseThrow(() -> UserFacingException.notFound("dossier.notFound", code));
         return view(d, viewer);
+    }
+
+    /**
+     * Checks that the viewer may see the dossier, for a module that shows something of its own about it (payments,
+     * shipments) and needs no view of it.
+     *
+     * @throws UserFacingException not found, alike for a dossier that does not exist and one the viewer may not see
+     */
+    public void requireVisible(String code, Actor viewer) {
+        dossiers.findByCode(code).filter(x -> maySee(x, viewer))
+                .orElseThrow(() -> UserFacingException.notFound("dossier.notFound", code));
     }
 
     /** A draft of the applicant's, by id (drafts have no code yet). */

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
-import vn.motcua.dossier.Actor;
+import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierFacts;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.feedback.internal.PetitionRepository;

@@ -19,7 +19,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.motcua.dossier.Actor;
+import vn.motcua.identity.Actors;
+import vn.motcua.identity.Actor;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
@@ -49,6 +50,7 @@ public class PostalService {
     private static final int MAX_ADDRESS = 500;
     private static final int MAX_NOTE = 500;
 
+    private final Actors actors;
     private final ShipmentRepository shipments;
     private final PostalBookings bookings;
     private final PostalGateway gateway;
@@ -57,9 +59,10 @@ public class PostalService {
     private final MessageSource messages;
     private final TransactionTemplate transactions;
 
-    PostalService(ShipmentRepository shipments, PostalBookings bookings, PostalGateway gateway,
+    PostalService(Actors actors, ShipmentRepository shipments, PostalBookings bookings, PostalGateway gateway,
                   PostalProperties properties, DossierService dossiers, MessageSource messages,
                   TransactionTemplate transactions) {
+        this.actors = actors;
         this.shipments = shipments;
         this.bookings = bookings;
         this.gateway = gateway;
@@ -90,7 +93,7 @@ public class PostalService {
         if (code == null || user == null) {
             return PostalPanel.hidden(code);
         }
-        Actor actor = dossiers.actorOf(user);
+        Actor actor = actors.of(user);
         DossierView view;
         try {
             view = dossiers.view(code, actor);
@@ -105,7 +108,7 @@ public class PostalService {
 
     /** The dossier's shipments with their history, for whoever may see the dossier. */
     public List<Shipment> shipments(String code, CurrentUser user) {
-        dossiers.view(code, dossiers.actorOf(user));
+        dossiers.requireVisible(code, actors.of(user));
         return shipments.ofDossier(code);
     }
 
@@ -263,7 +266,7 @@ public class PostalService {
 
     /** The dossier, when the person is its applicant; not found for anyone else, officials included. */
     private DossierView ownDossier(String code, CurrentUser user) {
-        Actor actor = dossiers.actorOf(user);
+        Actor actor = actors.of(user);
         DossierView view = dossiers.view(code, actor);
         if (actor.isOfficial()) {
             throw new UserFacingException(HttpStatus.FORBIDDEN, "forbidden", "postal.ownerOnly");

@@ -3,5 +3,5 @@
  * counters of service centres, and where each official works.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Organization",
-        allowedDependencies = {"platform"})
+        allowedDependencies = {"identity", "platform"})
 package vn.motcua.organization;

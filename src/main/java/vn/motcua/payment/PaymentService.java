@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.FeeExemption;
 import vn.motcua.catalog.Procedure;
-import vn.motcua.dossier.Actor;
+import vn.motcua.identity.Actor;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierFacts;
 import vn.motcua.dossier.DossierService;
@@ -99,7 +99,7 @@ public class PaymentService implements FeeGate {
 
     /** A dossier's fees and payments, for a viewer who may see the dossier. */
     public PaymentSummary summary(String dossierCode, Actor viewer) {
-        dossiers.view(dossierCode, viewer);
+        dossiers.requireVisible(dossierCode, viewer);
         return summary(dossierCode).orElseThrow(() -> UserFacingException.notFound("dossier.notFound", dossierCode));
     }
 
@@ -466,7 +466,7 @@ public class PaymentService implements FeeGate {
         if (!officer.isOfficial()) {
             throw UserFacingException.notFound("dossier.notFound", dossierCode);
         }
-        dossiers.view(dossierCode, officer);
+        dossiers.requireVisible(dossierCode, officer);
         DossierFacts facts = dossiers.facts(dossierCode).orElseThrow();
         refuseUnless(PAYABLE.contains(facts.status()) || facts.status() == DossierStatus.RETURNED,
                 "payment.notPayable");

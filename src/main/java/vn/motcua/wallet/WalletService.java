@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.motcua.identity.Actors;
 import vn.motcua.platform.audit.AuditAction;
 import vn.motcua.platform.audit.AuditOutcome;
 import vn.motcua.platform.audit.AuditTrail;
@@ -20,12 +21,14 @@ import vn.motcua.wallet.internal.WalletRepository;
 @Service
 public class WalletService {
 
+    private final Actors actors;
     private final WalletRepository wallet;
     private final DocumentTypes types;
     private final DossierService dossiers;
     private final AuditTrail trail;
 
-    WalletService(WalletRepository wallet, DocumentTypes types, DossierService dossiers, AuditTrail trail) {
+    WalletService(Actors actors, WalletRepository wallet, DocumentTypes types, DossierService dossiers, AuditTrail trail) {
+        this.actors = actors;
         this.trail = trail;
         this.wallet = wallet;
         this.types = types;
@@ -71,7 +74,7 @@ public class WalletService {
     public void useInDraft(CurrentUser applicant, long storedId, long draftId, int documentIndex, Locale locale) {
         StoredDocument stored = document(applicant.getUsername(), storedId);
         byte[] content = content(applicant.getUsername(), storedId);
-        dossiers.addDraftFile(draftId, dossiers.actorOf(applicant),
+        dossiers.addDraftFile(draftId, actors.of(applicant),
                 new Upload(documentIndex, stored.fileName(), content, false, true), locale);
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.RequiredDocument;
@@ -49,6 +50,7 @@ class AssistantModelTest {
     static final WireMockServer MODEL = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    @Autowired Actors actors;
     @Autowired CatalogService catalog;
     @Autowired DossierService dossiers;
     @Autowired OrganizationService organization;
@@ -74,8 +76,8 @@ class AssistantModelTest {
         MODEL.resetAll();
         AssistantProperties.Model model = new AssistantProperties.Model(URI.create(MODEL.baseUrl() + "/v1/"), "test-model",
                 "model-secret", Duration.ofMillis(700));
-        assistant = new Assistant(catalog, dossiers, organization, messages, time, json, new AssistantProperties(model));
-        Assistant withoutModel = new Assistant(catalog, dossiers, organization, messages, time, json,
+        assistant = new Assistant(actors, catalog, dossiers, organization, messages, time, json, new AssistantProperties(model));
+        Assistant withoutModel = new Assistant(actors, catalog, dossiers, organization, messages, time, json,
                 new AssistantProperties(new AssistantProperties.Model(null, "none", null, Duration.ofSeconds(1))));
         template = withoutModel.ask("làm giấy khai sinh cần gì", BIRTH, null, VI);
     }

@@ -29,6 +29,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.identity.CurrentUser;
@@ -54,6 +55,7 @@ class FeedbackRatingIntegrationTest {
 
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
+    @Autowired Actors actors;
     @Autowired CatalogService catalog;
     @Autowired AccountRepository accounts;
     @Autowired PasswordEncoder passwords;
@@ -371,7 +373,7 @@ class FeedbackRatingIntegrationTest {
         return accounts.findUser(username).orElseThrow();
     }
 
-    vn.motcua.dossier.Actor actor(String username) {
-        return dossiers.actorOf(account(username));
+    vn.motcua.identity.Actor actor(String username) {
+        return actors.of(account(username));
     }
 }

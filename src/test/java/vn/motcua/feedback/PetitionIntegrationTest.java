@@ -29,8 +29,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
+import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
-import vn.motcua.dossier.Actor;
+import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
@@ -58,6 +59,7 @@ class PetitionIntegrationTest {
 
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
+    @Autowired Actors actors;
     @Autowired PetitionService petitions;
     @Autowired DossierService dossiers;
     @Autowired CatalogService catalog;
@@ -419,7 +421,7 @@ class PetitionIntegrationTest {
     }
 
     Actor official(String username) {
-        return dossiers.actorOf(account(username));
+        return actors.of(account(username));
     }
 
     static JsonNode json(String body) {

@@ -307,9 +307,9 @@ class PaymentIntegrationTest {
         return payments.importStatement(csv, actor("reception"));
     }
 
-    private vn.motcua.dossier.Actor actor(String username) {
+    private vn.motcua.identity.Actor actor(String username) {
         CurrentUser user = account(username);
-        return new vn.motcua.dossier.Actor(user.getUsername(), user.fullName(), user.roles(),
+        return new vn.motcua.identity.Actor(user.getUsername(), user.fullName(), user.roles(),
                 username.equals("citizen") ? null : WARD);
     }
 

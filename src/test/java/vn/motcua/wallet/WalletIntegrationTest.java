@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierView;
@@ -43,6 +44,7 @@ class WalletIntegrationTest {
 
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
+    @Autowired Actors actors;
     @Autowired CatalogService catalog;
     @Autowired WalletService wallet;
     @Autowired DossierService dossiers;
@@ -86,7 +88,7 @@ class WalletIntegrationTest {
         mvc.perform(post("/kho-du-lieu/" + document.id() + "/dung").param("nhap", String.valueOf(draftId))
                         .param("chiSo", "1").with(user(owner)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        List<DossierView.FileInfo> files = dossiers.draft(draftId, dossiers.actorOf(owner)).files();
+        List<DossierView.FileInfo> files = dossiers.draft(draftId, actors.of(owner)).files();
         assertThat(files).anyMatch(f -> f.documentIndex() == 1 && f.sha256().equals(sha256(birthMedical)));
 
         // Someone else cannot use it, not even with its number.
@@ -98,7 +100,7 @@ class WalletIntegrationTest {
         mvc.perform(post("/kho-du-lieu/" + document.id() + "/xoa").with(user(owner)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(stored("citizen", birthMedical)).isEmpty();
-        assertThat(dossiers.draft(draftId, dossiers.actorOf(owner)).files())
+        assertThat(dossiers.draft(draftId, actors.of(owner)).files())
                 .anyMatch(f -> f.sha256().equals(sha256(birthMedical)));
     }
 
@@ -147,7 +149,7 @@ class WalletIntegrationTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
 
         CurrentUser user = accounts.findUser("chu-dat").orElseThrow();
-        var actor = dossiers.actorOf(user);
+        var actor = actors.of(user);
         // The building permit asks for the same parcel: it is there already.
         long permit = dossiers.createDraft("1.013225", actor, java.util.Locale.of("vi"));
         assertThat(dossiers.draft(permit, actor).formData()).containsEntry("parcelNumber", "345")

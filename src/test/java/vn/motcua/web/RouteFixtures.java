@@ -14,10 +14,11 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationContext;
 
+import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.transfer.CatalogImports;
-import vn.motcua.dossier.Actor;
+import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.Upload;
@@ -487,7 +488,7 @@ public final class RouteFixtures {
     }
 
     private Actor actorOf(String username) {
-        return dossierService.actorOf(accounts.findUser(username).orElseThrow());
+        return context.getBean(Actors.class).of(accounts.findUser(username).orElseThrow());
     }
 
     private Actor officialActor() {

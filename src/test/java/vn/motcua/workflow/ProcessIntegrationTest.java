@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import vn.motcua.catalog.CatalogService;
-import vn.motcua.dossier.Actor;
+import vn.motcua.identity.Actor;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierView;

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import vn.motcua.identity.Actors;
 import vn.motcua.audit.AuditEntry;
 import vn.motcua.audit.AuditProperties;
 import vn.motcua.audit.AuditService;
@@ -36,14 +37,16 @@ class WhoViewedMyDataPage {
     record Viewing(AuditEntry entry, String agencyName, List<String> roles, String officialName) {
     }
 
+    private final Actors actors;
     private final AuditService audit;
     private final DossierService dossiers;
     private final AccountService accounts;
     private final OrganizationService organization;
     private final AuditProperties properties;
 
-    WhoViewedMyDataPage(AuditService audit, DossierService dossiers, AccountService accounts,
+    WhoViewedMyDataPage(Actors actors, AuditService audit, DossierService dossiers, AccountService accounts,
                         OrganizationService organization, AuditProperties properties) {
+        this.actors = actors;
         this.audit = audit;
         this.dossiers = dossiers;
         this.accounts = accounts;
@@ -56,7 +59,7 @@ class WhoViewedMyDataPage {
         List<String> me = new ArrayList<>(List.of(user.getUsername()));
         accounts.profile(user.getUsername()).map(AccountProfile::idNumber)
                 .map(id -> AuditTrail.dataSubject(null, id)).ifPresent(me::add);
-        List<String> codes = dossiers.mine(dossiers.actorOf(user)).stream().map(DossierSummary::code)
+        List<String> codes = dossiers.mine(actors.of(user)).stream().map(DossierSummary::code)
                 .filter(c -> c != null).toList();
         Map<String, Agency> agencies = organization.agenciesByCode();
         List<Viewing> viewings = audit.readsOf(me, codes, user.getUsername(), LIMIT).stream()

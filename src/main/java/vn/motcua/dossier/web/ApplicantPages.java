@@ -19,10 +19,11 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.ActionRequest;
-import vn.motcua.dossier.Actor;
+import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierAction;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
@@ -42,13 +43,15 @@ import vn.motcua.result.ResultService;
 @Controller
 class ApplicantPages {
 
+    private final Actors actors;
     private final DossierService dossiers;
     private final CatalogService catalog;
     private final DossierFiles files;
     private final DossierForms forms;
     private final ResultService results;
 
-    ApplicantPages(DossierService dossiers, CatalogService catalog, DossierFiles files, DossierForms forms, ResultService results) {
+    ApplicantPages(Actors actors, DossierService dossiers, CatalogService catalog, DossierFiles files, DossierForms forms, ResultService results) {
+        this.actors = actors;
         this.results = results;
         this.forms = forms;
         this.dossiers = dossiers;
@@ -226,6 +229,6 @@ class ApplicantPages {
     }
 
     private Actor actor(CurrentUser user) {
-        return dossiers.actorOf(user);
+        return actors.of(user);
     }
 }

@@ -21,10 +21,11 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.ActionRequest;
-import vn.motcua.dossier.Actor;
+import vn.motcua.identity.Actor;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierAction;
@@ -48,6 +49,7 @@ import vn.motcua.result.ResultService;
 @Controller
 class BackOfficeDossierPages {
 
+    private final Actors actors;
     private final DossierService dossiers;
     private final CatalogService catalog;
     private final OrganizationService organization;
@@ -56,8 +58,9 @@ class BackOfficeDossierPages {
     private final ResultService results;
     private final DossierReads reads;
 
-    BackOfficeDossierPages(DossierService dossiers, CatalogService catalog, OrganizationService organization,
+    BackOfficeDossierPages(Actors actors, DossierService dossiers, CatalogService catalog, OrganizationService organization,
                            DossierFiles files, DossierForms forms, ResultService results, DossierReads reads) {
+        this.actors = actors;
         this.reads = reads;
         this.results = results;
         this.forms = forms;
@@ -74,7 +77,7 @@ class BackOfficeDossierPages {
                  @RequestParam(name = "kenh", required = false) Channel channel,
                  @RequestParam(name = "tatCa", defaultValue = "false") boolean all,
                  @AuthenticationPrincipal CurrentUser user, Model model) {
-        Actor actor = dossiers.actorOf(user);
+        Actor actor = actors.of(user);
         model.addAttribute("dossiers", dossiers.inbox(actor, new InboxFilter(!all, procedure, status, channel, query)));
         model.addAttribute("agency", organization.agency(actor.agencyCode()).orElse(null));
         model.addAttribute("q", query);
@@ -87,7 +90,7 @@ class BackOfficeDossierPages {
 
     @GetMapping("/quan-tri/ho-so/{code}")
     String dossier(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, Model model) {
-        Actor actor = dossiers.actorOf(user);
+        Actor actor = actors.of(user);
         DossierView view = dossiers.view(code, actor);
         reads.viewed(view, actor);
         model.addAttribute("dossier", view);
@@ -118,7 +121,7 @@ class BackOfficeDossierPages {
         Upload upload = file == null || file.isEmpty() ? null
                 : new Upload(null, file.getOriginalFilename(), file.getBytes(), false);
         try {
-            dossiers.act(code, action, request, dossiers.actorOf(user), upload, locale);
+            dossiers.act(code, action, request, actors.of(user), upload, locale);
             redirect.addFlashAttribute("done", action.name());
         } catch (InvalidDossierException e) {
             redirect.addFlashAttribute("problems", e.problems());
@@ -134,7 +137,7 @@ class BackOfficeDossierPages {
     @GetMapping("/quan-tri/ho-so/{code}/tep/{fileId}")
     ResponseEntity<byte[]> file(@PathVariable String code, @PathVariable long fileId,
                                 @AuthenticationPrincipal CurrentUser user) {
-        Actor actor = dossiers.actorOf(user);
+        Actor actor = actors.of(user);
         DossierView view = dossiers.view(code, actor);
         byte[] content = dossiers.fileContent(code, fileId, actor);
         reads.file(view, actor, fileId);
@@ -144,7 +147,7 @@ class BackOfficeDossierPages {
     @GetMapping("/quan-tri/ho-so/{code}/mau/{number}.pdf")
     ResponseEntity<byte[]> form(@PathVariable String code, @PathVariable String number,
                                 @AuthenticationPrincipal CurrentUser user) {
-        Actor actor = dossiers.actorOf(user);
+        Actor actor = actors.of(user);
         DossierView view = dossiers.view(code, actor);
         byte[] pdf = forms.render(view, catalog.procedure(view.procedureCode()).orElse(null), number);
         reads.form(view, actor, number);
@@ -156,7 +159,7 @@ class BackOfficeDossierPages {
     ResponseEntity<byte[]> dossierLog(@RequestParam(name = "tu", required = false) LocalDate from,
                                       @RequestParam(name = "den", required = false) LocalDate to,
                                       @AuthenticationPrincipal CurrentUser user) {
-        Actor actor = dossiers.actorOf(user);
+        Actor actor = actors.of(user);
         LocalDate today = LocalDate.now(VietnamTime.ZONE);
         LocalDate start = from == null ? today.withDayOfMonth(1) : from;
         LocalDate end = to == null ? today : to;
@@ -186,7 +189,7 @@ class BackOfficeDossierPages {
                 .orElseThrow(() -> UserFacingException.notFound("procedure.notFound", procedureCode));
         model.addAttribute("procedure", procedure);
         model.addAttribute("agencies", dossiers.possibleAgencies(procedure));
-        model.addAttribute("ownAgency", dossiers.actorOf(user).agencyCode());
+        model.addAttribute("ownAgency", actors.of(user).agencyCode());
         if (!model.containsAttribute("values")) {
             model.addAttribute("values", Map.of());
         }
@@ -217,7 +220,7 @@ class BackOfficeDossierPages {
         Integer sets = form.get("sets") == null || !form.get("sets").matches("\\d{1,2}") ? 1 : Integer.valueOf(form.get("sets"));
         try {
             DossierService.Receipt receipt = dossiers.create(new NewDossier(procedureCode, form.get("coQuan"), form,
-                    applicant, sets), uploads, dossiers.actorOf(user), form.get("idempotencyKey"), locale);
+                    applicant, sets), uploads, actors.of(user), form.get("idempotencyKey"), locale);
             redirect.addFlashAttribute("received", true);
             return "redirect:/quan-tri/ho-so/" + receipt.code();
         } catch (InvalidDossierException e) {

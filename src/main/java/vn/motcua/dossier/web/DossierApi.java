@@ -27,9 +27,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.dossier.ActionRequest;
-import vn.motcua.dossier.Actor;
+import vn.motcua.identity.Actor;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.DossierAction;
 import vn.motcua.dossier.DossierService;
@@ -49,6 +50,7 @@ class DossierApi {
 
     private static final Pattern DOCUMENT_PART = Pattern.compile("documents?\\[?(\\d+)]?");
 
+    private final Actors actors;
     private final DossierService dossiers;
     private final JsonMapper json;
     private final DossierFiles files;
@@ -56,8 +58,9 @@ class DossierApi {
     private final CatalogService catalog;
     private final DossierReads reads;
 
-    DossierApi(DossierService dossiers, JsonMapper json, DossierFiles files, DossierForms forms, CatalogService catalog,
+    DossierApi(Actors actors, DossierService dossiers, JsonMapper json, DossierFiles files, DossierForms forms, CatalogService catalog,
                DossierReads reads) {
+        this.actors = actors;
         this.reads = reads;
         this.forms = forms;
         this.catalog = catalog;
@@ -186,6 +189,6 @@ class DossierApi {
     }
 
     private Actor actor(CurrentUser user) {
-        return dossiers.actorOf(user);
+        return actors.of(user);
     }
 }

@@ -2,7 +2,7 @@ package vn.motcua.dossier.web;
 
 import org.springframework.stereotype.Component;
 
-import vn.motcua.dossier.Actor;
+import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.platform.audit.AuditAction;
 import vn.motcua.platform.audit.AuditOutcome;

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import vn.motcua.dossier.Actor;
+import vn.motcua.identity.Actors;
+import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.feedback.PetitionAction;
 import vn.motcua.feedback.PetitionService;
@@ -27,13 +28,15 @@ import vn.motcua.platform.web.UserFacingException;
 @Controller
 class PetitionAdminPages {
 
+    private final Actors actors;
     private final PetitionService petitions;
     private final DossierService dossiers;
     private final OrganizationService organization;
     private final MessageSource messages;
 
-    PetitionAdminPages(PetitionService petitions, DossierService dossiers, OrganizationService organization,
+    PetitionAdminPages(Actors actors, PetitionService petitions, DossierService dossiers, OrganizationService organization,
                        MessageSource messages) {
+        this.actors = actors;
         this.petitions = petitions;
         this.dossiers = dossiers;
         this.organization = organization;
@@ -103,6 +106,6 @@ class PetitionAdminPages {
     }
 
     private Actor actor(CurrentUser user) {
-        return dossiers.actorOf(user);
+        return actors.of(user);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.motcua.identity.Actors;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.feedback.Rating;
 import vn.motcua.feedback.RatingForm;
@@ -22,10 +23,12 @@ import vn.motcua.platform.web.UserFacingException;
 @RestController
 class RatingApi {
 
+    private final Actors actors;
     private final RatingService ratings;
     private final DossierService dossiers;
 
-    RatingApi(RatingService ratings, DossierService dossiers) {
+    RatingApi(Actors actors, RatingService ratings, DossierService dossiers) {
+        this.actors = actors;
         this.ratings = ratings;
         this.dossiers = dossiers;
     }
@@ -37,13 +40,13 @@ class RatingApi {
     @PostMapping("/api/v1/dossiers/{code}/rating")
     ResponseEntity<Rating> rate(@PathVariable String code, @RequestBody RatingBody body,
                                 @AuthenticationPrincipal CurrentUser user) {
-        Rating rating = ratings.rateOnline(code, new RatingForm(body.answers(), body.comment()), dossiers.actorOf(user));
+        Rating rating = ratings.rateOnline(code, new RatingForm(body.answers(), body.comment()), actors.of(user));
         return ResponseEntity.status(HttpStatus.CREATED).body(rating);
     }
 
     @GetMapping("/api/v1/dossiers/{code}/rating")
     Rating rating(@PathVariable String code, @AuthenticationPrincipal CurrentUser user) {
-        return ratings.rating(code, dossiers.actorOf(user))
+        return ratings.rating(code, actors.of(user))
                 .orElseThrow(() -> UserFacingException.notFound("rating.none", code));
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import vn.motcua.dossier.Actor;
+import vn.motcua.identity.Actors;
+import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.feedback.RatingForm;
 import vn.motcua.feedback.RatingLinks;
@@ -35,11 +36,13 @@ class RatingPages {
 
     static final String ANSWER_PREFIX = "tc_";
 
+    private final Actors actors;
     private final RatingService ratings;
     private final DossierService dossiers;
     private final MessageSource messages;
 
-    RatingPages(RatingService ratings, DossierService dossiers, MessageSource messages) {
+    RatingPages(Actors actors, RatingService ratings, DossierService dossiers, MessageSource messages) {
+        this.actors = actors;
         this.ratings = ratings;
         this.dossiers = dossiers;
         this.messages = messages;
@@ -51,7 +54,7 @@ class RatingPages {
     String rateOnline(@PathVariable String code, @RequestParam Map<String, String> params,
                       @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
         try {
-            ratings.rateOnline(code, form(params), dossiers.actorOf(user));
+            ratings.rateOnline(code, form(params), actors.of(user));
             redirect.addFlashAttribute("ratingDone", messages.getMessage("rating.thanks", null, locale));
         } catch (UserFacingException e) {
             if (e.status() == HttpStatus.NOT_FOUND) {
@@ -152,6 +155,6 @@ class RatingPages {
     }
 
     private Actor actor(CurrentUser user) {
-        return dossiers.actorOf(user);
+        return actors.of(user);
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.motcua.identity.Actors;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.payment.PaymentService;
@@ -17,10 +18,12 @@ import vn.motcua.payment.PaymentSummary;
 @RestController
 class PaymentApi {
 
+    private final Actors actors;
     private final PaymentService payments;
     private final DossierService dossiers;
 
-    PaymentApi(PaymentService payments, DossierService dossiers) {
+    PaymentApi(Actors actors, PaymentService payments, DossierService dossiers) {
+        this.actors = actors;
         this.payments = payments;
         this.dossiers = dossiers;
     }
@@ -37,6 +40,6 @@ class PaymentApi {
 
     @GetMapping("/api/v1/dossiers/{code}/payments")
     PaymentSummary ofDossier(@PathVariable String code, @AuthenticationPrincipal CurrentUser user) {
-        return payments.summary(code, dossiers.actorOf(user));
+        return payments.summary(code, actors.of(user));
     }
 }

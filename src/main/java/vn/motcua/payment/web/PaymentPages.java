@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.motcua.identity.Actors;
 import vn.motcua.catalog.FeeExemption;
-import vn.motcua.dossier.Actor;
+import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.payment.PaymentMethod;
@@ -38,14 +39,16 @@ import vn.motcua.platform.web.UserFacingException;
 @Controller
 class PaymentPages {
 
+    private final Actors actors;
     private final PaymentService payments;
     private final DossierService dossiers;
     private final PaymentProperties properties;
     private final MessageSource messages;
     private final String publicUrl;
 
-    PaymentPages(PaymentService payments, DossierService dossiers, PaymentProperties properties,
+    PaymentPages(Actors actors, PaymentService payments, DossierService dossiers, PaymentProperties properties,
                  MessageSource messages, MotCuaProperties motcua) {
+        this.actors = actors;
         this.payments = payments;
         this.dossiers = dossiers;
         this.properties = properties;
@@ -232,6 +235,6 @@ class PaymentPages {
     }
 
     private Actor actor(CurrentUser user) {
-        return dossiers.actorOf(user);
+        return actors.of(user);
     }
 }

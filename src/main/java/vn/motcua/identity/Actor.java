@@ -1,8 +1,6 @@
-package vn.motcua.dossier;
+package vn.motcua.identity;
 
 import java.util.Set;
-
-import vn.motcua.identity.Role;
 
 /**
  * Who is acting on dossiers: a signed-in applicant, or an official with their roles and the one agency they work
