@@ -45,17 +45,6 @@ class HouseRulesTest {
     static final ArchRule sqlOnlyInRepositoriesAndInternals = noClasses()
             .that(not(simpleNameEndingWith("Repository")))
             .and().resideOutsideOfPackage("..internal..")
-            .and(not(named(
-                    // to move: into CatalogRepository
-                    "vn.motcua.catalog.transfer.CatalogImports",
-                    // to move: into reporting's ReportStore (internal)
-                    "vn.motcua.reporting.ReportingService",
-                    // to move: into reporting's ReportStore (internal)
-                    "vn.motcua.reporting.export.DossierExports",
-                    // to move: into an audit repository or audit/internal
-                    "vn.motcua.audit.AuditService",
-                    // to move: into a platform.security repository
-                    "vn.motcua.platform.security.GuessLimit")))
             .should().dependOnClassesThat().belongToAnyOf(JdbcClient.class, JdbcTemplate.class,
                     NamedParameterJdbcTemplate.class)
             .because("SQL lives in *Repository classes or in the owning module's internal package");

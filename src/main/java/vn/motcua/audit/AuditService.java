@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -16,37 +15,32 @@ import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.motcua.audit.internal.AuditEntryRepository;
 import vn.motcua.audit.internal.ChainVerifier;
 import vn.motcua.audit.internal.HeadExport;
 import vn.motcua.audit.internal.Sealer;
 import vn.motcua.platform.audit.AuditAction;
-import vn.motcua.platform.web.VietnamTime;
 
 /** The way into the trail for reading: search, a data subject's reads, the integrity check. */
 @Service
 public class AuditService {
 
-    public static final RowMapper<AuditEntry> ENTRY = (rs, n) -> new AuditEntry(rs.getLong("id"), rs.getString("stream"),
-            rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
-            rs.getString("roles"), rs.getString("agency_code"), rs.getString("action"), rs.getString("subject"),
-            rs.getString("data_subject"), rs.getString("client"), rs.getString("outcome"), rs.getString("detail"),
-            rs.getString("prev_hash"), rs.getString("hash"));
+    public static final RowMapper<AuditEntry> ENTRY = AuditEntryRepository.ENTRY;
 
     private static final String[] READS = Arrays.stream(AuditAction.values())
             .filter(a -> a.kind() == AuditAction.Kind.READ).map(Enum::name).toArray(String[]::new);
 
-    private final JdbcClient jdbc;
+    private final AuditEntryRepository entries;
     private final DataSource dataSource;
     private final HeadExport heads;
     private final ObjectProvider<Sealer> sealer;
 
-    AuditService(JdbcClient jdbc, DataSource dataSource, HeadExport heads, ObjectProvider<Sealer> sealer) {
-        this.jdbc = jdbc;
+    AuditService(AuditEntryRepository entries, DataSource dataSource, HeadExport heads, ObjectProvider<Sealer> sealer) {
+        this.entries = entries;
         this.dataSource = dataSource;
         this.heads = heads;
         this.sealer = sealer;
@@ -72,38 +66,7 @@ public class AuditService {
 
     private void each(AuditQuery q, int limit, Consumer<AuditEntry> sink) {
         sealed();
-        StringBuilder sql = new StringBuilder("select * from audit_entry where true");
-        List<Object> params = new ArrayList<>();
-        if (q.account() != null) {
-            sql.append(" and actor = ?");
-            params.add(q.account());
-        }
-        if (q.subject() != null) {
-            sql.append(" and (subject = ? or data_subject = ?)");
-            params.add(q.subject());
-            params.add(q.subject());
-        }
-        if (q.action() != null) {
-            sql.append(" and action = ?");
-            params.add(q.action());
-        }
-        if (q.from() != null) {
-            sql.append(" and at >= ?");
-            params.add(q.from().atStartOfDay(VietnamTime.ZONE).toOffsetDateTime());
-        }
-        if (q.to() != null) {
-            sql.append(" and at < ?");
-            params.add(q.to().plusDays(1).atStartOfDay(VietnamTime.ZONE).toOffsetDateTime());
-        }
-        if (q.agencies() != null) {
-            sql.append(" and agency_code = any(?)");
-            params.add(q.agencies().toArray(String[]::new));
-        }
-        sql.append(" order by at desc, id desc limit ?");
-        params.add(limit);
-        try (var entries = jdbc.sql(sql.toString()).params(params).query(ENTRY).stream()) {
-            entries.forEach(sink);
-        }
+        entries.each(q, limit, sink);
     }
 
     /**
@@ -113,10 +76,7 @@ public class AuditService {
     public List<AuditEntry> readsOf(Collection<String> dataSubjects, Collection<String> dossierCodes, String self,
                                     int limit) {
         sealed();
-        return jdbc.sql("select * from audit_entry where (data_subject = any(?) or subject = any(?)) "
-                        + "and actor <> ? and action = any(?) order by at desc, id desc limit ?")
-                .params(dataSubjects.toArray(String[]::new), dossierCodes.toArray(String[]::new), self, READS, limit)
-                .query(ENTRY).list();
+        return entries.readsOf(dataSubjects, dossierCodes, self, READS, limit);
     }
 
     /** Checks every chain against itself, its head and the heads exported so far. */

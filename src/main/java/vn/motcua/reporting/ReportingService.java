@@ -1,11 +1,6 @@
 package vn.motcua.reporting;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -23,9 +18,6 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -41,6 +33,7 @@ import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.reporting.internal.IndexCalculator;
 import vn.motcua.reporting.internal.ProcedureProfile;
 import vn.motcua.reporting.internal.ReadModel;
+import vn.motcua.reporting.internal.ReportDossiers;
 import vn.motcua.reporting.internal.ReportStore;
 import vn.motcua.workflow.WorkingCalendar;
 
@@ -62,22 +55,19 @@ public class ReportingService {
     private final CatalogService catalog;
     private final OrganizationService organization;
     private final MessageSource messages;
-    private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    private final ReportDossiers lines;
     private final Clock clock;
     private volatile List<ProcedureProfile> profiles;
 
     ReportingService(ReportStore store, ReadModel model, IndexCalculator calculator, CatalogService catalog,
-                     OrganizationService organization, MessageSource messages, JdbcClient jdbc, JdbcTemplate template,
-                     Clock clock) {
+                     OrganizationService organization, MessageSource messages, ReportDossiers lines, Clock clock) {
         this.store = store;
         this.model = model;
         this.calculator = calculator;
         this.catalog = catalog;
         this.organization = organization;
         this.messages = messages;
-        this.jdbc = jdbc;
-        this.template = template;
+        this.lines = lines;
         this.clock = clock;
     }
 
@@ -135,14 +125,7 @@ public class ReportingService {
     /** Dossiers received and not ended, now. */
     public Pending pending(String agencyCode) {
         Scope scope = scope(agencyCode);
-        Timestamp now = Timestamp.from(clock.instant());
-        return jdbc.sql("""
-                select count(*) filter (where legal_due_at is null or legal_due_at >= ?),
-                       count(*) filter (where legal_due_at < ?)
-                from report_dossier where ended_at is null"""
-                        + (scope.codes() == null ? "" : " and agency in (" + placeholders(scope.codes()) + ")"))
-                .params(params(List.of(now, now), scope.codes()))
-                .query((rs, i) -> new Pending(rs.getLong(1), rs.getLong(2))).single();
+        return lines.pending(scope.codes(), clock.instant());
     }
 
     /** The figures a drill-down can open: each names the dossiers it counts. */
@@ -156,21 +139,12 @@ public class ReportingService {
      * officials who may see the agency.
      */
     public List<DossierLine> dossiers(String agencyCode, String figure, LocalDate from, LocalDate to, int limit) {
-        Selection s = select(agencyCode, figure, from, to);
-        List<Object> params = new ArrayList<>(s.params());
-        params.add(Math.max(1, Math.min(limit, 10_000)));
-        return jdbc.sql("select " + LINE_COLUMNS + " from report_dossier where " + s.where()
-                        + " order by " + s.order() + " limit ?")
-                .params(params)
-                .query((rs, i) -> line(rs))
-                .list();
+        return lines.lines(select(agencyCode, figure, from, to), Math.max(1, Math.min(limit, 10_000)));
     }
 
     /** How many dossiers are behind the figure: all of them, where {@link #dossiers} shows the first few. */
     public long countDossiers(String agencyCode, String figure, LocalDate from, LocalDate to) {
-        Selection s = select(agencyCode, figure, from, to);
-        return jdbc.sql("select count(*) from report_dossier where " + s.where()).params(s.params())
-                .query(Long.class).single();
+        return lines.count(select(agencyCode, figure, from, to));
     }
 
     /**
@@ -180,84 +154,18 @@ public class ReportingService {
     @Transactional(readOnly = true)
     public void forEachDossier(String agencyCode, String figure, LocalDate from, LocalDate to, long limit,
                                Consumer<DossierLine> each) {
-        Selection s = select(agencyCode, figure, from, to);
-        List<Object> params = new ArrayList<>(s.params());
-        params.add(limit);
-        template.query(con -> {
-            PreparedStatement ps = con.prepareStatement("select " + LINE_COLUMNS + " from report_dossier where "
-                    + s.where() + " order by " + s.order() + " limit ?", ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(2_000);
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            return ps;
-        }, (RowCallbackHandler) rs -> each.accept(line(rs)));
+        lines.forEach(select(agencyCode, figure, from, to), limit, each);
     }
 
-    private static final String LINE_COLUMNS =
-            "code, agency, procedure, channel, received_at, legal_due_at, ended_at, outcome, timeliness";
-
-    private static DossierLine line(ResultSet rs) throws SQLException {
-        return new DossierLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
-                rs.getString(8), rs.getString(9));
-    }
-
-    private record Selection(String where, List<Object> params, String order) {
-    }
-
-    /** The rows of {@code report_dossier} a figure counts, as a condition and its parameters. */
-    private Selection select(String agencyCode, String figure, LocalDate from, LocalDate to) {
+    /** The figure's rows of the read model, once the figure and the period are checked. */
+    private ReportDossiers.Figure select(String agencyCode, String figure, LocalDate from, LocalDate to) {
         checkPeriod(from, to);
         if (!DRILL_DOWNS.contains(figure)) {
             throw UserFacingException.badRequest("reporting.figure.unknown", figure);
         }
         Scope scope = scope(agencyCode);
-        Timestamp start = Timestamp.from(from.atStartOfDay(WorkingCalendar.ZONE).toInstant());
-        Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant());
-        Timestamp now = Timestamp.from(clock.instant());
-        List<Object> params = new ArrayList<>();
-        String where = switch (figure) {
-            case "RECEIVED", "RECEIVED_ONLINE", "DIGITISED", "REUSED" -> {
-                params.addAll(List.of(start, end));
-                yield "received_at >= ? and received_at < ?" + switch (figure) {
-                    case "RECEIVED_ONLINE" -> " and channel in ('ONLINE', 'NATIONAL_PORTAL')";
-                    case "DIGITISED" -> " and digitised";
-                    case "REUSED" -> " and reused";
-                    default -> "";
-                };
-            }
-            case "FEE_PAID", "PAID_ONLINE" -> {
-                params.addAll(List.of(start, end));
-                yield "paid_at >= ? and paid_at < ?" + (figure.equals("PAID_ONLINE") ? " and paid_online" : "");
-            }
-            case "RATINGS", "RATINGS_UNSATISFIED" -> {
-                params.addAll(List.of(start, end));
-                yield "rated_at >= ? and rated_at < ?" + (figure.equals("RATINGS_UNSATISFIED") ? " and satisfied = false" : "");
-            }
-            case "PENDING" -> "ended_at is null";
-            case "OVERDUE" -> {
-                params.add(now);
-                yield "ended_at is null and legal_due_at < ?";
-            }
-            default -> {
-                params.addAll(List.of(start, end));
-                yield "ended_at >= ? and ended_at < ?" + switch (figure) {
-                    case "EARLY", "ON_TIME", "LATE" -> " and timeliness = '" + figure + "'";
-                    case "REFUSED", "WITHDRAWN", "WAITING" -> " and outcome = '" + figure + "'";
-                    case "E_RESULTS" -> " and e_result";
-                    default -> "";
-                };
-            }
-        };
-        if (scope.codes() != null) {
-            where += " and agency in (" + placeholders(scope.codes()) + ")";
-            params.addAll(scope.codes());
-        }
-        boolean current = figure.equals("PENDING") || figure.equals("OVERDUE");
-        return new Selection(where, params,
-                current ? "legal_due_at asc nulls last, received_at, code" : "received_at desc, code");
+        return new ReportDossiers.Figure(figure, from.atStartOfDay(WorkingCalendar.ZONE).toInstant(),
+                to.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant(), clock.instant(), scope.codes());
     }
 
     /** Replaces the read model with the fold of its whole event history; returns the subjects folded. */
@@ -349,21 +257,5 @@ public class ReportingService {
         if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
             throw UserFacingException.badRequest("reporting.period.tooLong");
         }
-    }
-
-    private static String placeholders(List<String> codes) {
-        return String.join(", ", java.util.Collections.nCopies(codes.size(), "?"));
-    }
-
-    private static List<Object> params(List<Object> first, List<String> codes) {
-        List<Object> all = new ArrayList<>(first);
-        if (codes != null) {
-            all.addAll(codes);
-        }
-        return all;
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

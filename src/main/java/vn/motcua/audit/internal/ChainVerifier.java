@@ -27,6 +27,14 @@ public final class ChainVerifier {
     private ChainVerifier() {
     }
 
+    /** How many entries are recorded but not chained yet (the sealer chains them within a second). */
+    public static long unchained(Connection connection) throws SQLException {
+        try (var waiting = connection.createStatement().executeQuery("select count(*) from audit_pending")) {
+            waiting.next();
+            return waiting.getLong(1);
+        }
+    }
+
     /** @param exportedHeads the folder of {@code heads-YYYY-MM-DD.txt} files, or null to trust {@code audit_head} */
     public static Verification verify(Connection connection, Path exportedHeads) throws SQLException, IOException {
         Map<String, long[]> ends = new HashMap<>();           // stream -> {last seq}

@@ -3,7 +3,6 @@ package vn.motcua.catalog.transfer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +20,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import vn.motcua.catalog.CatalogChanged;
 import vn.motcua.catalog.Procedure;
@@ -35,11 +29,13 @@ import vn.motcua.catalog.internal.CatalogRepository;
 import vn.motcua.catalog.internal.ProcedureValidator;
 import vn.motcua.platform.files.FileInspection;
 import vn.motcua.platform.files.FileNames;
+import vn.motcua.platform.jobs.BackgroundJobs;
 
 /**
  * Loads a catalog file (JSON or Excel) in the background: each procedure is checked and saved in its own
  * transaction, so a bad row is reported and skipped while the good ones go in. Progress and the report of rejected
- * rows live in the {@code catalog_import} table, where the progress page reads them.
+ * rows live in the {@code catalog_import} table ({@link CatalogImportRepository}), where the progress page reads
+ * them.
  */
 @Service
 public class CatalogImports implements DisposableBean {
@@ -60,7 +56,7 @@ public class CatalogImports implements DisposableBean {
         }
 
         public int percent() {
-            return total == 0 ? (running() ? 0 : 100) : processed * 100 / total;
+            return BackgroundJobs.percent(total, processed, running());
         }
     }
 
@@ -69,24 +65,23 @@ public class CatalogImports implements DisposableBean {
     private final ProcedureValidator validator;
     private final CatalogRepository repository;
     private final TransactionTemplate transactions;
-    private final JdbcClient jdbc;
-    private final JsonMapper mapper;
+    private final CatalogImportRepository imports;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("catalog-import").factory());
+    private final BackgroundJobs jobs;
 
     CatalogImports(CatalogJson json, CatalogWorkbook workbook, ProcedureValidator validator,
-                   CatalogRepository repository, TransactionTemplate transactions, JdbcClient jdbc, JsonMapper mapper,
+                   CatalogRepository repository, TransactionTemplate transactions, CatalogImportRepository imports,
                    MessageSource messages, ApplicationEventPublisher events) {
         this.json = json;
         this.workbook = workbook;
         this.validator = validator;
         this.repository = repository;
         this.transactions = transactions;
-        this.jdbc = jdbc;
-        this.mapper = mapper;
+        this.imports = imports;
         this.messages = messages;
         this.events = events;
+        this.jobs = new BackgroundJobs("catalog-import", imports, messages, "catalog.import");
     }
 
     /**
@@ -97,18 +92,7 @@ public class CatalogImports implements DisposableBean {
     public UUID start(String fileName, byte[] content, String username) throws CatalogFileException {
         String format = checkedFormatOf(fileName, content);
         UUID id = begin(FileNames.clean(fileName), format, username);
-        Locale locale = LocaleContextHolder.getLocale();
-        executor.submit(() -> {
-            LocaleContextHolder.setLocale(locale);
-            try {
-                run(id, format, content, locale);
-            } catch (RuntimeException e) {
-                log.error("Catalog import {} failed", id, e);
-                finish(id, "FAILED", messages.getMessage("catalog.import.failed", null, locale));
-            } finally {
-                LocaleContextHolder.resetLocaleContext();
-            }
-        });
+        jobs.start(id, locale -> run(id, format, content, locale));
         return id;
     }
 
@@ -122,37 +106,22 @@ public class CatalogImports implements DisposableBean {
 
     private UUID begin(String fileName, String format, String username) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into catalog_import (id, file_name, format, status, started_by) values (?, ?, ?, 'RUNNING', ?)")
-                .params(id, fileName == null ? "" : fileName, format, username).update();
+        imports.begin(id, fileName, format, username);
         return id;
     }
 
     public Optional<Status> status(UUID id) {
-        return jdbc.sql("""
-                select id, file_name, format, status, total, processed, accepted, rejections::text, error, started_by,
-                       started_at, finished_at
-                from catalog_import where id = ?""").param(id)
-                .query((rs, i) -> new Status(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7),
-                        mapper.readValue(rs.getString(8), new TypeReference<List<Rejection>>() {
-                        }), rs.getString(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class),
-                        rs.getObject(12, OffsetDateTime.class)))
-                .optional();
+        return imports.status(id);
     }
 
     public List<Status> recent(int limit) {
-        List<UUID> ids = jdbc.sql("select id from catalog_import order by started_at desc limit ?").param(limit)
-                .query(UUID.class).list();
-        return ids.stream().map(this::status).flatMap(Optional::stream).toList();
+        return imports.recent(limit).stream().map(this::status).flatMap(Optional::stream).toList();
     }
 
     /** An import that was running when its node stopped will never finish: say so instead of showing it forever. */
     @EventListener(ApplicationReadyEvent.class)
     void markInterrupted() {
-        jdbc.sql("""
-                update catalog_import set status = 'FAILED', error = ?, finished_at = now()
-                where status = 'RUNNING' and started_at < now() - interval '1 hour'""")
-                .param(messages.getMessage("catalog.import.interrupted", null, Locale.forLanguageTag("vi"))).update();
+        jobs.markInterrupted();
     }
 
     private void run(UUID id, String format, byte[] content, Locale locale) {
@@ -160,13 +129,13 @@ public class CatalogImports implements DisposableBean {
         try (InputStream in = new ByteArrayInputStream(content)) {
             rows = "XLSX".equals(format) ? workbook.read(in) : json.read(in);
         } catch (CatalogFileException e) {
-            finish(id, "FAILED", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+            imports.finish(id, "FAILED", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
             return;
         } catch (IOException e) {
-            finish(id, "FAILED", messages.getMessage("catalog.import.failed", null, locale));
+            imports.finish(id, "FAILED", messages.getMessage("catalog.import.failed", null, locale));
             return;
         }
-        jdbc.sql("update catalog_import set total = ? where id = ?").params(rows.size(), id).update();
+        imports.total(id, rows.size());
         List<Rejection> rejections = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         int accepted = 0;
@@ -189,25 +158,15 @@ public class CatalogImports implements DisposableBean {
             }
             processed++;
             if (processed % PROGRESS_EVERY == 0) {
-                progress(id, processed, accepted, rejections);
+                imports.progress(id, processed, accepted, rejections);
             }
         }
-        progress(id, processed, accepted, rejections);
-        finish(id, "DONE", null);
+        imports.progress(id, processed, accepted, rejections);
+        imports.finish(id, "DONE", null);
         if (accepted > 0) {
             events.publishEvent(new CatalogChanged(accepted));
         }
         log.info("Catalog import {}: {} accepted, {} rejected", id, accepted, rejections.size());
-    }
-
-    private void progress(UUID id, int processed, int accepted, List<Rejection> rejections) {
-        jdbc.sql("update catalog_import set processed = ?, accepted = ?, rejections = cast(? as jsonb) where id = ?")
-                .params(processed, accepted, mapper.writeValueAsString(rejections), id).update();
-    }
-
-    private void finish(UUID id, String status, String error) {
-        jdbc.sql("update catalog_import set status = ?, error = ?, finished_at = ? where id = ?")
-                .params(status, error, OffsetDateTime.ofInstant(Instant.now(), java.time.ZoneOffset.UTC), id).update();
     }
 
     /** The format, after a workbook was opened as one and found free of macros and embedded files. */
@@ -247,6 +206,6 @@ public class CatalogImports implements DisposableBean {
 
     @Override
     public void destroy() {
-        executor.shutdownNow();
+        jobs.close();
     }
 }

@@ -1,6 +1,5 @@
 package vn.motcua.platform.security;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,12 +8,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.platform.web.TooManyAttemptsException;
 
@@ -24,29 +19,26 @@ import vn.motcua.platform.web.TooManyAttemptsException;
  * client's address; past a few per code, or many per address, the client waits. A right answer does not count, and an
  * unknown code counts exactly like a wrong secret, so the answers do not tell them apart.
  * <p>
- * The guesses are rows in PostgreSQL, written in a transaction of their own (so a caller's rollback keeps them), so
+ * The guesses are rows in PostgreSQL ({@link LookupFailureRepository}), written in a transaction of their own (so a caller's rollback keeps them), so
  * the limit holds across application nodes. Each attempt is written <em>before</em> the look-up and counted with
  * the others: concurrent requests all see each other, and a burst cannot slip past the limit.
  */
 @Component
 public class GuessLimit {
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate ownTransaction;
+    private final LookupFailureRepository failures;
     private final Clock clock;
     private final int perSubject;
     private final Duration subjectWindow;
     private final int perClient;
     private final Duration clientWindow;
 
-    GuessLimit(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+    GuessLimit(LookupFailureRepository failures, Clock clock,
                @Value("${motcua.security.lookup.per-code:5}") int perSubject,
                @Value("${motcua.security.lookup.per-code-window:15m}") Duration subjectWindow,
                @Value("${motcua.security.lookup.per-address:30}") int perClient,
                @Value("${motcua.security.lookup.per-address-window:1h}") Duration clientWindow) {
-        this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.failures = failures;
         this.clock = clock;
         this.perSubject = perSubject;
         this.subjectWindow = subjectWindow;
@@ -66,15 +58,15 @@ public class GuessLimit {
         String code = normalise(subject);
         String address = client == null || client.isBlank() ? "unknown" : client.strip();
         Instant now = clock.instant();
-        long attempt = record(kind, code, address, now);
+        long attempt = failures.record(kind, code, address, now);
         Optional<Instant> blockedUntil = blockedUntil(kind, code, address, attempt, now);
         if (blockedUntil.isPresent()) {
-            forget(attempt); // waiting is not guessing: the wait does not grow while they keep asking
+            failures.forget(attempt); // waiting is not guessing: the wait does not grow while they keep asking
             throw new TooManyAttemptsException(Duration.between(now, blockedUntil.get()));
         }
         Optional<T> found = lookup.get();
         if (found.isPresent()) {
-            forget(attempt);
+            failures.forget(attempt);
         }
         return found;
     }
@@ -82,14 +74,7 @@ public class GuessLimit {
     /** Old guesses are of no use once outside both windows. */
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 120_000)
     void deleteOld() {
-        jdbc.sql("delete from lookup_failure where failed_at < ?")
-                .param(Timestamp.from(clock.instant().minus(Duration.ofDays(1)))).update();
-    }
-
-    private long record(String kind, String code, String address, Instant now) {
-        return ownTransaction.execute(tx -> jdbc.sql("""
-                        insert into lookup_failure (kind, subject, client, failed_at) values (?, ?, ?, ?) returning id""")
-                .params(kind, code, address, Timestamp.from(now)).query(Long.class).single());
+        failures.deleteBefore(clock.instant().minus(Duration.ofDays(1)));
     }
 
     /**
@@ -97,41 +82,19 @@ public class GuessLimit {
      * is over. The attempt being made counts: it is the (limit + 1)-th that is refused.
      */
     private Optional<Instant> blockedUntil(String kind, String code, String address, long attempt, Instant now) {
-        Optional<Instant> bySubject = oldestCounted(
-                "kind = ? and subject = ? and id <> ? and failed_at > ?", perSubject,
-                kind, code, attempt, Timestamp.from(now.minus(subjectWindow))).map(t -> t.plus(subjectWindow));
-        Optional<Instant> byClient = oldestCounted(
-                "client = ? and id <> ? and failed_at > ?", perClient,
-                address, attempt, Timestamp.from(now.minus(clientWindow))).map(t -> t.plus(clientWindow));
+        // With limit or more earlier guesses in the window, the limit-th newest must leave it before another guess.
+        Optional<Instant> bySubject = failures.limitThBySubject(kind, code, attempt, now.minus(subjectWindow),
+                perSubject).map(t -> t.plus(subjectWindow));
+        Optional<Instant> byClient = failures.limitThByClient(address, attempt, now.minus(clientWindow), perClient)
+                .map(t -> t.plus(clientWindow));
         if (bySubject.isPresent() && byClient.isPresent()) {
             return Optional.of(bySubject.get().isAfter(byClient.get()) ? bySubject.get() : byClient.get());
         }
         return bySubject.isPresent() ? bySubject : byClient;
     }
 
-    /**
-     * With {@code limit} or more earlier guesses in the window, the time of the one that must leave it before another
-     * guess is allowed (the limit-th newest); empty when under the limit.
-     */
-    private Optional<Instant> oldestCounted(String where, int limit, Object... params) {
-        return ownTransaction.execute(tx -> jdbc.sql("select failed_at from lookup_failure where " + where
-                        + " order by failed_at desc offset ? limit 1")
-                .params(append(params, limit - 1)).query(Timestamp.class).optional().map(Timestamp::toInstant));
-    }
-
-    private void forget(long attempt) {
-        ownTransaction.executeWithoutResult(tx -> jdbc.sql("delete from lookup_failure where id = ?").param(attempt)
-                .update());
-    }
-
     private static String normalise(String subject) {
         String s = subject == null ? "" : subject.strip().toUpperCase(Locale.ROOT);
         return s.length() > 64 ? s.substring(0, 64) : s;
-    }
-
-    private static Object[] append(Object[] params, Object last) {
-        Object[] all = java.util.Arrays.copyOf(params, params.length + 1);
-        all[params.length] = last;
-        return all;
     }
 }

@@ -3,7 +3,6 @@ package vn.motcua.reporting.export;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -26,17 +23,13 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
+import vn.motcua.platform.jobs.BackgroundJobs;
 import vn.motcua.reporting.DossierLine;
 import vn.motcua.reporting.ReportingService;
 import vn.motcua.workflow.WorkingCalendar;
@@ -44,7 +37,7 @@ import vn.motcua.workflow.WorkingCalendar;
 /**
  * Writes the dossiers behind a figure to an Excel workbook in the background, since a province's year can be hundreds
  * of thousands of rows: the rows stream from the read model through a cursor into a streaming workbook (SXSSF), the
- * progress is kept in {@code report_export} for the page that waits, and the finished file is kept there for the
+ * progress is kept in {@code report_export} ({@link ReportExportRepository}) for the page that waits, and the finished file is kept there for the
  * person who asked for it, for a day. The caller has checked that the person may see the agency.
  */
 @Service
@@ -69,7 +62,7 @@ public class DossierExports implements DisposableBean {
         }
 
         public int percent() {
-            return total == 0 ? (running() ? 0 : 100) : (int) Math.min(100, processed * 100 / total);
+            return BackgroundJobs.percent(total, processed, running());
         }
     }
 
@@ -80,19 +73,17 @@ public class DossierExports implements DisposableBean {
     private final CatalogService catalog;
     private final OrganizationService organization;
     private final MessageSource messages;
-    private final JdbcClient jdbc;
-    private final TransactionTemplate separately;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("report-export").factory());
+    private final ReportExportRepository exports;
+    private final BackgroundJobs jobs;
 
     DossierExports(ReportingService reporting, CatalogService catalog, OrganizationService organization,
-                   MessageSource messages, JdbcClient jdbc, PlatformTransactionManager transactions) {
+                   MessageSource messages, ReportExportRepository exports) {
         this.reporting = reporting;
         this.catalog = catalog;
         this.organization = organization;
         this.messages = messages;
-        this.jdbc = jdbc;
-        this.separately = new TransactionTemplate(transactions);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.exports = exports;
+        this.jobs = new BackgroundJobs("report-export", exports, messages, "reporting.export");
     }
 
     /**
@@ -104,54 +95,27 @@ public class DossierExports implements DisposableBean {
      */
     public UUID start(String username, String agencyCode, String figure, LocalDate from, LocalDate to, String title) {
         long total = Math.min(reporting.countDossiers(agencyCode, figure, from, to), MAX_ROWS);
-        jdbc.sql("delete from report_export where started_at < now() - interval '1 day'").update();
+        exports.deleteOld();
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into report_export (id, started_by, agency, figure, date_from, date_to, status, total)
-                values (?, ?, ?, ?, ?, ?, 'RUNNING', ?)""")
-                .params(id, username, agencyCode, figure, Date.valueOf(from), Date.valueOf(to), total).update();
-        Locale locale = LocaleContextHolder.getLocale();
-        executor.submit(() -> {
-            LocaleContextHolder.setLocale(locale);
-            try {
-                run(id, agencyCode, figure, from, to, title, locale);
-            } catch (RuntimeException e) {
-                log.error("Report export {} failed", id, e);
-                finish(id, "FAILED", messages.getMessage("reporting.export.failed", null, locale));
-            } finally {
-                LocaleContextHolder.resetLocaleContext();
-            }
-        });
+        exports.begin(id, username, agencyCode, figure, from, to, total);
+        jobs.start(id, locale -> run(id, agencyCode, figure, from, to, title, locale));
         return id;
     }
 
     /** The export's progress, for the person who started it only. */
     public Optional<Status> status(UUID id, String username) {
-        return jdbc.sql("""
-                select id, agency, figure, date_from, date_to, status, total, processed, file_name, error, started_at,
-                       finished_at
-                from report_export where id = ? and started_by = ?""").params(id, username)
-                .query((rs, i) -> new Status(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), rs.getString(6), rs.getLong(7),
-                        rs.getLong(8), rs.getString(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class),
-                        rs.getObject(12, OffsetDateTime.class)))
-                .optional();
+        return exports.status(id, username);
     }
 
     /** The finished workbook, for the person who started it only. */
     public Optional<ExportFile> file(UUID id, String username) {
-        return jdbc.sql("select file_name, content from report_export where id = ? and started_by = ? and status = 'DONE'")
-                .params(id, username)
-                .query((rs, i) -> new ExportFile(rs.getString(1), rs.getBytes(2))).optional();
+        return exports.file(id, username);
     }
 
     /** An export that was running when its node stopped will never finish: say so instead of waiting forever. */
     @EventListener(ApplicationReadyEvent.class)
     void markInterrupted() {
-        jdbc.sql("""
-                update report_export set status = 'FAILED', error = ?, finished_at = now()
-                where status = 'RUNNING' and started_at < now() - interval '1 hour'""")
-                .param(messages.getMessage("reporting.export.interrupted", null, Locale.forLanguageTag("vi"))).update();
+        jobs.markInterrupted();
     }
 
     private void run(UUID id, String agencyCode, String figure, LocalDate from, LocalDate to, String title,
@@ -186,7 +150,7 @@ public class DossierExports implements DisposableBean {
                 date(row, 7, line.legalDueAt(), styles);
                 date(row, 8, line.endedAt(), styles);
                 if (n % PROGRESS_EVERY == 0) {
-                    progress(id, n);
+                    exports.progress(id, n);
                 }
             });
             if (written[0] >= MAX_ROWS) {
@@ -198,10 +162,7 @@ public class DossierExports implements DisposableBean {
             throw new UncheckedIOException(e);
         }
         String fileName = "ho-so-" + figure.toLowerCase(Locale.ROOT).replace('_', '-') + "-" + from + "-" + to + ".xlsx";
-        separately.executeWithoutResult(tx -> jdbc.sql("""
-                update report_export set status = 'DONE', processed = ?, total = ?, file_name = ?, content = ?,
-                    finished_at = now() where id = ?""")
-                .params(written[0], written[0], fileName, out.toByteArray(), id).update());
+        exports.done(id, written[0], fileName, out.toByteArray());
         log.info("Report export {}: {} dossiers behind {}", id, written[0], figure);
     }
 
@@ -222,23 +183,12 @@ public class DossierExports implements DisposableBean {
         return a == null ? code : a.displayName();
     }
 
-    private void progress(UUID id, long processed) {
-        separately.executeWithoutResult(tx -> jdbc.sql("update report_export set processed = ? where id = ?")
-                .params(processed, id).update());
-    }
-
-    private void finish(UUID id, String status, String error) {
-        separately.executeWithoutResult(tx -> jdbc.sql(
-                        "update report_export set status = ?, error = ?, finished_at = now() where id = ?")
-                .params(status, error, id).update());
-    }
-
     private String text(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
     }
 
     @Override
     public void destroy() {
-        executor.shutdownNow();
+        jobs.close();
     }
 }
