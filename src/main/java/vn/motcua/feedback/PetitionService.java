@@ -461,7 +461,8 @@ public class PetitionService {
         }
     }
 
-    private String agencyName(String code) {
+    /** The name of a petition's agency for its pages; the code itself for an agency no longer known. */
+    public String agencyName(String code) {
         return organization.agency(code).map(Agency::name).orElse(code);
     }
 

@@ -20,12 +20,11 @@ import vn.motcua.dossier.DossierFacts;
 import vn.motcua.dossier.DossierRef;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierView;
 import vn.motcua.feedback.internal.RatingCriteria;
 import vn.motcua.feedback.internal.RatingRepository;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Permission;
-import vn.motcua.organization.StaffMember;
-import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.web.UserFacingException;
 
 /**
@@ -46,17 +45,15 @@ public class RatingService {
     private final RatingCriteria criteria;
     private final RatingLinks links;
     private final DossierService dossiers;
-    private final OrganizationService organization;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RatingService(RatingRepository repository, RatingCriteria criteria, RatingLinks links, DossierService dossiers,
-                  OrganizationService organization, ApplicationEventPublisher events, Clock clock) {
+                  ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.criteria = criteria;
         this.links = links;
         this.dossiers = dossiers;
-        this.organization = organization;
         this.events = events;
         this.clock = clock;
     }
@@ -166,31 +163,44 @@ public class RatingService {
     }
 
     /**
-     * The applicant's panel on their dossier page, which has already checked the viewer; empty for an unknown code or
-     * a draft.
+     * The rating panel on the applicant's dossier page, from the view the page loaded (and checked its viewer against).
      */
-    public Optional<Subject> applicantPanel(String dossierCode) {
-        return dossiers.facts(dossierCode).map(this::subject);
+    public ApplicantPanel applicantPanel(DossierView dossier) {
+        return new ApplicantPanel(dossier.code(), repository.ofDossier(dossier.code()).orElse(null),
+                RATEABLE.contains(dossier.status()), criteria.all());
     }
 
     /**
-     * The panel on the official's dossier page: the rating is shown to officials of the dossier's competent agency; a
-     * reception officer of its agency is offered the counter's tablet while it may be rated.
+     * @param rating   the rating already given, if any
+     * @param rateable whether the dossier's result is ready or returned
+     * @param criteria the evaluation form's criteria, to show a rating and to ask for one
      */
-    public OfficialPanel officialPanel(String dossierCode, CurrentUser user) {
-        Optional<DossierFacts> found = dossiers.facts(dossierCode);
-        String agency = user == null ? null
-                : organization.staffMember(user.getUsername()).map(StaffMember::agencyCode).orElse(null);
-        if (found.isEmpty() || agency == null) {
-            return new OfficialPanel(null, false, false, false);
+    public record ApplicantPanel(String dossierCode, Rating rating, boolean rateable, List<RatingCriterion> criteria) {
+
+        public boolean open() {
+            return rateable && rating == null;
         }
-        DossierRef ref = found.get().ref();
-        Subject subject = subject(found.get());
-        boolean competent = agency.equals(ref.competentAgencyCode());
-        boolean counter = user.has(Permission.RECEIVE_DOSSIER) && found.get().returnedAtCounter()
-                && (agency.equals(ref.receivingAgencyCode()) || competent);
-        return new OfficialPanel(competent ? subject.rating() : null, competent, subject.rateable(),
-                counter && subject.open());
+    }
+
+    /**
+     * The panel on the official's dossier page, from the view the page loaded: the rating is shown to officials of the
+     * dossier's competent agency; a reception officer of its agency is offered the counter's tablet while it may be
+     * rated.
+     */
+    public OfficialPanel officialPanel(DossierView dossier, Actor viewer) {
+        String agency = viewer.agencyCode();
+        if (agency == null) {
+            return new OfficialPanel(dossier.code(), null, false, false, false, criteria.all());
+        }
+        Rating rating = repository.ofDossier(dossier.code()).orElse(null);
+        boolean rateable = RATEABLE.contains(dossier.status());
+        boolean competent = agency.equals(dossier.competentAgency());
+        boolean returnedAtCounter = dossier.status() == DossierStatus.RETURNED
+                && "COUNTER".equals(dossier.returnMethod());
+        boolean reception = viewer.roles().stream().anyMatch(r -> r.permissions().contains(Permission.RECEIVE_DOSSIER));
+        boolean counter = reception && returnedAtCounter && (agency.equals(dossier.receivingAgency()) || competent);
+        return new OfficialPanel(dossier.code(), competent ? rating : null, competent, rateable,
+                counter && rateable && rating == null, criteria.all());
     }
 
     /**
@@ -198,8 +208,10 @@ public class RatingService {
      * @param mayReadIt   whether the viewer works for the competent agency
      * @param rateable    whether the dossier's result is ready or returned
      * @param offerKiosk  whether to offer the counter's tablet
+     * @param criteria    the evaluation form's criteria, to show the rating
      */
-    public record OfficialPanel(Rating rating, boolean mayReadIt, boolean rateable, boolean offerKiosk) {
+    public record OfficialPanel(String dossierCode, Rating rating, boolean mayReadIt, boolean rateable,
+                                boolean offerKiosk, List<RatingCriterion> criteria) {
     }
 
     /** The rating of a dossier, for its applicant or an official of its competent agency. */

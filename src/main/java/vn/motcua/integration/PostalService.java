@@ -86,8 +86,7 @@ public class PostalService {
     }
 
     /**
-     * The postal panel of a dossier page, for its viewer: {@code ${@postalService.panel(code, currentUser)}}. Hidden
-     * (not an error) for someone who may not see the dossier, so that a page never breaks halfway.
+     * The postal panel of a dossier for its viewer. Hidden (not an error) for someone who may not see the dossier.
      */
     public PostalPanel panel(String code, CurrentUser user) {
         if (code == null || user == null) {
@@ -100,10 +99,15 @@ public class PostalService {
         } catch (UserFacingException e) {
             return PostalPanel.hidden(code);
         }
-        List<Shipment> list = shipments.ofDossier(code);
-        boolean owner = !actor.isOfficial();
+        return panel(view, actor);
+    }
+
+    /** The postal panel of a dossier page, from the view the page loaded for this viewer. */
+    public PostalPanel panel(DossierView view, Actor viewer) {
+        List<Shipment> list = shipments.ofDossier(view.code());
+        boolean owner = !viewer.isOfficial();
         List<ShipmentKind> choosable = owner && available() ? choosable(view, list) : List.of();
-        return new PostalPanel(code, true, available(), owner, list, choosable, fees(), form(view, list));
+        return new PostalPanel(view.code(), true, available(), owner, list, choosable, fees(), form(view, list));
     }
 
     /** The dossier's shipments with their history, for whoever may see the dossier. */

@@ -103,23 +103,38 @@ public class PaymentService implements FeeGate {
         return summary(dossierCode).orElseThrow(() -> UserFacingException.notFound("dossier.notFound", dossierCode));
     }
 
+    /**
+     * A submitted dossier's fees and payments, for its page, from the view the page loaded (and checked its viewer
+     * against) rather than a second read of the dossier.
+     */
+    public PaymentSummary summary(DossierView dossier) {
+        return summary(dossier.code(), assessment(dossier.code(), dossier.procedureCode(), dossier.formData(),
+                online(dossier.channel())));
+    }
+
     private PaymentSummary summary(DossierFacts facts) {
-        FeeAssessment assessment = assessment(facts);
-        List<Payment> payments = repository.ofDossier(facts.ref().code());
+        return summary(facts.ref().code(), assessment(facts));
+    }
+
+    private PaymentSummary summary(String dossierCode, FeeAssessment assessment) {
+        List<Payment> payments = repository.ofDossier(dossierCode);
         long paid = payments.stream().filter(p -> p.state() == PaymentState.PAID).mapToLong(Payment::amount).sum();
         return new PaymentSummary(assessment, payments, paid, Math.max(0, assessment.total() - paid), vnpay.enabled(),
                 properties.bank().configured());
     }
 
-    /** The stored assessment once anything is paid; until then, worked out afresh with the declared exemption. */
     private FeeAssessment assessment(DossierFacts facts) {
-        String code = facts.ref().code();
+        return assessment(facts.ref().code(), facts.ref().procedureCode(), facts.formData(), online(facts));
+    }
+
+    /** The stored assessment once anything is paid; until then, worked out afresh with the declared exemption. */
+    private FeeAssessment assessment(String code, String procedureCode, Map<String, String> formData, boolean online) {
         Optional<FeeAssessment> stored = repository.assessment(code);
         if (stored.isPresent() && repository.paidTotal(code) > 0) {
             return stored.get();
         }
-        Procedure procedure = catalog.procedure(facts.ref().procedureCode()).orElseThrow();
-        return FeeAssessor.assess(code, procedure, facts.formData(), online(facts),
+        Procedure procedure = catalog.procedure(procedureCode).orElseThrow();
+        return FeeAssessor.assess(code, procedure, formData, online,
                 stored.map(FeeAssessment::exemption).orElse(null),
                 stored.map(FeeAssessment::exemptionCheckedBy).orElse(null), clock.instant());
     }
@@ -429,7 +444,11 @@ public class PaymentService implements FeeGate {
     }
 
     private static boolean online(DossierFacts facts) {
-        return facts.ref().channel() == Channel.ONLINE || facts.ref().channel() == Channel.NATIONAL_PORTAL;
+        return online(facts.ref().channel());
+    }
+
+    private static boolean online(Channel channel) {
+        return channel == Channel.ONLINE || channel == Channel.NATIONAL_PORTAL;
     }
 
     private long outstanding(DossierFacts facts) {

@@ -1,6 +1,9 @@
 package vn.motcua.wallet;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Locale;
 
 import org.springframework.stereotype.Service;
@@ -39,13 +42,20 @@ public class WalletService {
         return wallet.list(owner);
     }
 
-    /** The owner's stored documents that can stand for a required document of this name, newest first. */
-    public List<StoredDocument> fitting(String owner, String documentName) {
-        if (owner == null) {
-            return List.of();
+    /**
+     * For each required document of a draft, by its index, the owner's stored documents that can stand for it,
+     * newest first: one read of the store for the whole draft.
+     */
+    public Map<Integer, List<StoredDocument>> fitting(String owner, List<String> documentNames) {
+        List<StoredDocument> stored = owner == null ? List.of() : wallet.list(owner);
+        Map<Integer, List<StoredDocument>> fitting = new HashMap<>();
+        for (int i = 0; i < documentNames.size(); i++) {
+            DocumentTypes.Type type = types.of(documentNames.get(i));
+            // A document of a known type fits by its type; one of no known type (OTHER) only under the same name.
+            fitting.put(i, stored.stream().filter(d -> d.type().equals(type.code())
+                    && (!DocumentTypes.OTHER.equals(type.code()) || Objects.equals(d.label(), type.label()))).toList());
         }
-        DocumentTypes.Type type = types.of(documentName);
-        return wallet.ofType(owner, type.code(), type.label());
+        return fitting;
     }
 
     public byte[] content(String owner, long id) {

@@ -25,6 +25,7 @@ import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.ActionRequest;
 import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierAction;
+import vn.motcua.dossier.DossierPanel;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
@@ -49,9 +50,12 @@ class ApplicantPages {
     private final DossierFiles files;
     private final DossierForms forms;
     private final ResultService results;
+    private final DossierPanels panels;
 
-    ApplicantPages(Actors actors, DossierService dossiers, CatalogService catalog, DossierFiles files, DossierForms forms, ResultService results) {
+    ApplicantPages(Actors actors, DossierService dossiers, CatalogService catalog, DossierFiles files, DossierForms forms,
+                   ResultService results, DossierPanels panels) {
         this.actors = actors;
+        this.panels = panels;
         this.results = results;
         this.forms = forms;
         this.dossiers = dossiers;
@@ -77,7 +81,8 @@ class ApplicantPages {
     @GetMapping("/ho-so-cua-toi/nhap/{id}")
     String draft(@PathVariable long id, @RequestParam(name = "buoc", defaultValue = "1") int step,
                  @AuthenticationPrincipal CurrentUser user, Model model) {
-        DossierView draft = dossiers.draft(id, actor(user));
+        Actor applicant = actor(user);
+        DossierView draft = dossiers.draft(id, applicant);
         Procedure procedure = procedure(draft.procedureCode());
         model.addAttribute("id", id);
         model.addAttribute("draft", draft);
@@ -88,7 +93,11 @@ class ApplicantPages {
                 .map(Agency::name).findFirst().orElse(null));
         model.addAttribute("fileCounts", draft.files().stream().filter(f -> f.documentIndex() != null)
                 .collect(Collectors.groupingBy(DossierView.FileInfo::documentIndex, Collectors.counting())));
-        model.addAttribute("step", Math.max(1, Math.min(3, step)));
+        int shownStep = Math.max(1, Math.min(3, step));
+        model.addAttribute("step", shownStep);
+        // Only the documents step shows panels (the stored documents that fit each one); the others need no look-up.
+        model.addAttribute("panels", shownStep == 2 ? panels.of(draft, applicant, DossierPanel.Page.DRAFT)
+                : new DossierPanels.PagePanels(List.of()));
         return "dossier/draft";
     }
 
@@ -166,8 +175,10 @@ class ApplicantPages {
 
     @GetMapping("/ho-so-cua-toi/{code}")
     String dossier(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, Model model) {
-        DossierView view = dossiers.view(code, actor(user));
+        Actor applicant = actor(user);
+        DossierView view = dossiers.view(code, applicant);
         model.addAttribute("dossier", view);
+        model.addAttribute("panels", panels.of(view, applicant, DossierPanel.Page.APPLICANT));
         model.addAttribute("procedure", catalog.procedure(view.procedureCode()).orElse(null));
         model.addAttribute("results", results.ofDossier(view.code()));
         model.addAttribute("forms", forms.available(view).stream().filter(n -> !"06".equals(n)).toList());

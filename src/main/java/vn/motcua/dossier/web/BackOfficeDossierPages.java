@@ -29,6 +29,7 @@ import vn.motcua.identity.Actor;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierAction;
+import vn.motcua.dossier.DossierPanel;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
@@ -57,10 +58,13 @@ class BackOfficeDossierPages {
     private final DossierForms forms;
     private final ResultService results;
     private final DossierReads reads;
+    private final DossierPanels panels;
 
     BackOfficeDossierPages(Actors actors, DossierService dossiers, CatalogService catalog, OrganizationService organization,
-                           DossierFiles files, DossierForms forms, ResultService results, DossierReads reads) {
+                           DossierFiles files, DossierForms forms, ResultService results, DossierReads reads,
+                           DossierPanels panels) {
         this.actors = actors;
+        this.panels = panels;
         this.reads = reads;
         this.results = results;
         this.forms = forms;
@@ -94,6 +98,7 @@ class BackOfficeDossierPages {
         DossierView view = dossiers.view(code, actor);
         reads.viewed(view, actor);
         model.addAttribute("dossier", view);
+        model.addAttribute("panels", panels.of(view, actor, DossierPanel.Page.OFFICIAL));
         model.addAttribute("procedure", catalog.procedure(view.procedureCode()).orElse(null));
         model.addAttribute("agencies", organization.agenciesByCode());
         model.addAttribute("results", results.ofDossier(view.code()));

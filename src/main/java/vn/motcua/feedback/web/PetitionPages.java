@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.motcua.feedback.NewPetition;
+import vn.motcua.feedback.Petition;
 import vn.motcua.feedback.PetitionService;
 import vn.motcua.identity.AccountProfile;
 import vn.motcua.identity.AccountService;
@@ -117,7 +118,11 @@ class PetitionPages {
         model.addAttribute("searched", searched);
         if (searched) {
             try {
-                model.addAttribute("petition", petitions.track(n, secret, request.getRemoteAddr()).orElse(null));
+                Petition petition = petitions.track(n, secret, request.getRemoteAddr()).orElse(null);
+                model.addAttribute("petition", petition);
+                if (petition != null) {
+                    model.addAttribute("agencyName", petitions.agencyName(petition.agencyCode()));
+                }
             } catch (TooManyAttemptsException e) {
                 response.setStatus(e.status().value());
                 response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));

@@ -36,12 +36,6 @@ public class WalletRepository {
                 .param(owner).query(WalletRepository::map).list();
     }
 
-    public List<StoredDocument> ofType(String owner, String type, String label) {
-        return jdbc.sql("select " + COLUMNS + " from wallet_document where owner = ? and type = ? "
-                        + "and (type <> 'OTHER' or label = ?) order by stored_at desc, id desc")
-                .params(owner, type, label).query(WalletRepository::map).list();
-    }
-
     public Optional<StoredDocument> find(String owner, long id) {
         return jdbc.sql("select " + COLUMNS + " from wallet_document where owner = ? and id = ?").params(owner, id)
                 .query(WalletRepository::map).optional();
