@@ -24,7 +24,7 @@ import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.Upload;
 import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.feedback.NewPetition;
-import vn.motcua.feedback.PetitionService;
+import vn.motcua.feedback.PetitionSenders;
 import vn.motcua.feedback.RatingLinks;
 import vn.motcua.feedback.RatingService;
 import vn.motcua.identity.internal.AccountRepository;
@@ -144,9 +144,9 @@ public final class RouteFixtures {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        PetitionService petitionService = context.getBean(PetitionService.class);
+        PetitionSenders petitionSenders = context.getBean(PetitionSenders.class);
         for (int i = 0; i < 4; i++) { // two to read, two for the methods that change them
-            var p = petitionService.submit(new NewPetition("Nguyễn Văn An", "0912345678", "an@example.vn", BIRTH,
+            var p = petitionSenders.submit(new NewPetition("Nguyễn Văn An", "0912345678", "an@example.vn", BIRTH,
                     null, WARD, "Thời gian giải quyết hồ sơ khai sinh quá lâu, đề nghị xem xét.", true), null, VI);
             petitions.add(p.number());
             petitionTracking.add("so=" + enc(p.number()) + "&sdt=0912345678");
