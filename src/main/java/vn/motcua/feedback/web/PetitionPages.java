@@ -35,16 +35,16 @@ import vn.motcua.platform.web.TooManyAttemptsException;
 class PetitionPages {
 
     private final PetitionSenders petitions;
-    private final PublicPetitions published;
+    private final PublicPetitions publicPetitions;
     private final AccountService accounts;
     private final MessageSource messages;
     private final PageActions pageActions;
     private final String publicUrl;
 
-    PetitionPages(PetitionSenders petitions, PublicPetitions published, AccountService accounts,
+    PetitionPages(PetitionSenders petitions, PublicPetitions publicPetitions, AccountService accounts,
                   MessageSource messages, PageActions pageActions, MotCuaProperties properties) {
         this.petitions = petitions;
-        this.published = published;
+        this.publicPetitions = publicPetitions;
         this.pageActions = pageActions;
         this.publicUrl = properties.publicUrl();
         this.accounts = accounts;
@@ -53,7 +53,7 @@ class PetitionPages {
 
     @GetMapping("/phan-anh-kien-nghi")
     String published(@RequestParam(name = "trang", defaultValue = "1") int page, Model model) {
-        model.addAttribute("page", published.published(page - 1));
+        model.addAttribute("page", publicPetitions.published(page - 1));
         return "feedback/petitions";
     }
 
