@@ -1,14 +1,8 @@
 package vn.motcua.feedback;
 
 /**
- * The edges of the petition's state graph: each action names who takes it, the state it leaves and the one it leads
- * to, and the domain event it emits (none for the steps in between).
- *
- * <pre>
- * RECEIVED --ASK_SENDER--> WAITING_SENDER --ADD_INFORMATION--> RECEIVED
- * RECEIVED --ANSWER--> ANSWERED --PUBLISH--> PUBLISHED
- * RECEIVED --REFUSE--> REFUSED
- * </pre>
+ * What is done to a petition: each action takes one edge of the {@link PetitionStatus} graph and names who takes it,
+ * the state it leaves and the one it leads to, and the domain event it emits (none for the steps in between).
  */
 public enum PetitionAction {
     /** The agency asks the sender for more information; the clock stops. */

@@ -60,7 +60,8 @@ class PetitionIntegrationTest {
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
     @Autowired Actors actors;
-    @Autowired PetitionService petitions;
+    @Autowired PetitionSenders senders;
+    @Autowired PetitionHandling handling;
     @Autowired DossierService dossiers;
     @Autowired CatalogService catalog;
     @Autowired AccountRepository accounts;
@@ -95,13 +96,13 @@ class PetitionIntegrationTest {
 
         // About a dossier: the dossier's competent agency handles it; the sender chooses one otherwise.
         String dossier = newDossier();
-        Petition aboutDossier = petitions.submit(new NewPetition("Nguyễn Văn An", null, "an@example.vn", null, dossier,
+        Petition aboutDossier = senders.submit(new NewPetition("Nguyễn Văn An", null, "an@example.vn", null, dossier,
                 null, "Cán bộ hẹn ba lần chưa trả kết quả.", false), "citizen", VI);
         assertThat(aboutDossier.agencyCode()).isEqualTo(WARD);
         assertThat(aboutDossier.procedureCode()).isEqualTo(BIRTH);
         assertThat(aboutDossier.dossierCode()).isEqualTo(dossier);
         assertThat(aboutDossier.senderUsername()).isEqualTo("citizen");
-        assertThat(petitions.track(aboutDossier.number(), "AN@example.vn", "test")).isPresent();
+        assertThat(senders.track(aboutDossier.number(), "AN@example.vn", "test")).isPresent();
         assertThat(events.stream(PetitionReceived.class).filter(e -> e.number().equals(aboutDossier.number())))
                 .singleElement().satisfies(e -> {
                     assertThat(e.agencyCode()).isEqualTo(WARD);
@@ -109,7 +110,7 @@ class PetitionIntegrationTest {
                     assertThat(e.dossierCode()).isEqualTo(dossier);
                     assertThat(e.at()).isEqualTo(aboutDossier.receivedAt());
                 });
-        Petition chosen = petitions.submit(new NewPetition("Lê Văn Cường", "0912000111", null, BIRTH, null, WARD,
+        Petition chosen = senders.submit(new NewPetition("Lê Văn Cường", "0912000111", null, BIRTH, null, WARD,
                 "Đề nghị niêm yết rõ mẫu tờ khai.", false), null, VI);
         assertThat(chosen.agencyCode()).isEqualTo(WARD);
     }
@@ -169,7 +170,7 @@ class PetitionIntegrationTest {
         Petition p = sendToWard(false);
         // Received on Thursday 5 March 2026 at 10:00.
         setReceivedAt(p.number(), at("2026-03-05T10:00"));
-        Petition.Due due = petitions.view(p.number(), official("leader")).due();
+        Petition.Due due = handling.view(p.number(), official("leader")).due();
         // 2 working days to refuse: Friday 6 and, over the weekend, Monday 9 March.
         assertThat(due.refuseBy()).isEqualTo(at("2026-03-09T10:00"));
         assertThat(due.askBy()).isEqualTo(at("2026-03-12T10:00"));
@@ -185,7 +186,7 @@ class PetitionIntegrationTest {
         mvc.perform(post("/quan-tri/phan-anh/" + number + "/yeu-cau-bo-sung").param("noiDung", "Xin cho biết ngày nộp hồ sơ.")
                 .with(user(account("specialist"))).with(csrf())).andExpect(status().is3xxRedirection())
                 .andExpect(flash().attributeExists("petitionDone"));
-        Petition waiting = petitions.view(number, official("leader"));
+        Petition waiting = handling.view(number, official("leader"));
         assertThat(waiting.status()).isEqualTo(PetitionStatus.WAITING_SENDER);
         assertThat(waiting.timeliness()).isNull();
         assertThat(waiting.openRequest().question()).isEqualTo("Xin cho biết ngày nộp hồ sơ.");
@@ -195,7 +196,7 @@ class PetitionIntegrationTest {
                         .with(user(account("leader"))).with(csrf())).andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("problems", List.of("Không thể trả lời: phản ánh, kiến nghị " + number
                         + " đang ở trạng thái \"Chờ người gửi bổ sung thông tin\".")));
-        assertThat(petitions.view(number, official("leader")).status()).isEqualTo(PetitionStatus.WAITING_SENDER);
+        assertThat(handling.view(number, official("leader")).status()).isEqualTo(PetitionStatus.WAITING_SENDER);
 
         // The sender sees the question on the tracking page and answers it without signing in.
         assertThat(mvc.perform(get("/phan-anh-kien-nghi/tra-cuu").param("so", number).param("sdt", "0111"))
@@ -207,7 +208,7 @@ class PetitionIntegrationTest {
                         .param("noiDung", "Nộp ngày 02/3/2026.").with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/phan-anh-kien-nghi/tra-cuu"))
                 .andExpect(flash().attribute("sdt", "0111"));
-        Petition resumed = petitions.view(number, official("leader"));
+        Petition resumed = handling.view(number, official("leader"));
         assertThat(resumed.status()).isEqualTo(PetitionStatus.RECEIVED);
         assertThat(resumed.requests()).singleElement().satisfies(r -> assertThat(r.reply()).isEqualTo("Nộp ngày 02/3/2026."));
 
@@ -218,7 +219,7 @@ class PetitionIntegrationTest {
                 update petition_request set asked_at = ?, replied_at = ?
                 where petition_id = (select id from petition where number = ?)""")
                 .params(Timestamp.from(at("2026-03-09T09:00")), Timestamp.from(at("2026-03-11T14:00")), number).update();
-        Petition.Due due = petitions.view(number, official("leader")).due();
+        Petition.Due due = handling.view(number, official("leader")).due();
         assertThat(due.answerBy()).isEqualTo(at("2026-03-30T10:00"));
         assertThat(due.refuseBy()).isEqualTo(at("2026-03-11T10:00"));
     }
@@ -228,24 +229,24 @@ class PetitionIntegrationTest {
     @Test
     void anAnswerWithinFifteenWorkingDaysIsOnTimeAndALateOneIsNot() {
         Petition onTime = sendToWard(true);
-        Petition answered = petitions.answer(onTime.number(), "Đã chấn chỉnh bộ phận một cửa.", official("leader"));
+        Petition answered = handling.answer(onTime.number(), "Đã chấn chỉnh bộ phận một cửa.", official("leader"));
         assertThat(answered.status()).isEqualTo(PetitionStatus.ANSWERED);
         assertThat(answered.onTime()).isTrue();
         assertThat(answered.due().publishBy()).isNotNull();
 
         Petition late = sendToWard(false);
         setReceivedAt(late.number(), Instant.now().minus(Duration.ofDays(60)));
-        Petition lateAnswer = petitions.answer(late.number(), "Xin lỗi vì trả lời chậm.", official("specialist"));
+        Petition lateAnswer = handling.answer(late.number(), "Xin lỗi vì trả lời chậm.", official("specialist"));
         assertThat(lateAnswer.onTime()).isFalse();
         assertThat(lateAnswer.timeliness()).isEqualTo("LATE");
 
         Petition refused = sendToWard(false);
-        Petition r = petitions.refuse(refused.number(), "Không thuộc thẩm quyền của phường.", official("leader"));
+        Petition r = handling.refuse(refused.number(), "Không thuộc thẩm quyền của phường.", official("leader"));
         assertThat(r.status()).isEqualTo(PetitionStatus.REFUSED);
         assertThat(r.onTime()).isTrue();
         Petition refusedLate = sendToWard(false);
         setReceivedAt(refusedLate.number(), Instant.now().minus(Duration.ofDays(30)));
-        assertThat(petitions.refuse(refusedLate.number(), "Nội dung đã được trả lời trước đây.", official("leader"))
+        assertThat(handling.refuse(refusedLate.number(), "Nội dung đã được trả lời trước đây.", official("leader"))
                 .onTime()).isFalse();
 
         assertThat(closedEvent(onTime.number())).satisfies(e -> {
@@ -264,12 +265,12 @@ class PetitionIntegrationTest {
         assertThat(closedEvent(refusedLate.number()).onTime()).isFalse();
 
         // A closed petition takes no further answer; the list puts the overdue first.
-        assertThatThrownBy(() -> petitions.answer(r.number(), "Trả lời lại", official("leader")))
+        assertThatThrownBy(() -> handling.answer(r.number(), "Trả lời lại", official("leader")))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
         Petition overdue = sendToWard(false);
         setReceivedAt(overdue.number(), Instant.now().minus(Duration.ofDays(40)));
-        List<Petition> list = petitions.forAgency(official("leader"));
+        List<Petition> list = handling.forAgency(official("leader"));
         assertThat(list.getFirst().timeliness()).isEqualTo("OVERDUE");
         assertThat(list).extracting(Petition::number).contains(overdue.number(), r.number());
         assertThat(list.stream().map(Petition::number).toList().indexOf(overdue.number()))
@@ -279,10 +280,10 @@ class PetitionIntegrationTest {
     @Test
     void theSenderRatesTheHandlingOnceAfterItIsClosed() throws Exception {
         Petition p = sendToWard(false);
-        assertThatThrownBy(() -> petitions.rateHandling(p.number(), "0111", true, "test"))
+        assertThatThrownBy(() -> senders.rateHandling(p.number(), "0111", true, "test"))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
-        petitions.answer(p.number(), "Đã trả lời.", official("leader"));
+        handling.answer(p.number(), "Đã trả lời.", official("leader"));
         mvc.perform(post("/phan-anh-kien-nghi/tra-cuu/danh-gia").param("so", p.number()).param("sdt", "0111")
                 .param("haiLong", "false").with(csrf())).andExpect(status().is3xxRedirection())
                 .andExpect(flash().attributeExists("petitionDone"));
@@ -290,7 +291,7 @@ class PetitionIntegrationTest {
                         .param("haiLong", "true").with(csrf()))
                 .andExpect(flash().attribute("problems", List.of("Phản ánh, kiến nghị " + p.number()
                         + " đã được đánh giá.")));
-        assertThat(petitions.view(p.number(), official("leader")).ratedSatisfied()).isFalse();
+        assertThat(handling.view(p.number(), official("leader")).ratedSatisfied()).isFalse();
         assertThat(events.stream(PetitionRated.class).filter(e -> e.number().equals(p.number())))
                 .singleElement().satisfies(e -> {
                     assertThat(e.satisfied()).isFalse();
@@ -304,25 +305,25 @@ class PetitionIntegrationTest {
     @Test
     void onlyAnswersTheSenderAgreedToPublishAreShownAndWithoutPersonalData() throws Exception {
         Petition secret = sendToWard(false);
-        petitions.answer(secret.number(), "Trả lời riêng cho người gửi " + secret.number(), official("leader"));
+        handling.answer(secret.number(), "Trả lời riêng cho người gửi " + secret.number(), official("leader"));
         mvc.perform(post("/quan-tri/phan-anh/" + secret.number() + "/cong-khai").with(user(account("leader"))).with(csrf()))
                 .andExpect(flash().attribute("problems", List.of("Người gửi không đồng ý công khai: không thể công khai "
                         + "trả lời phản ánh, kiến nghị " + secret.number() + ".")));
-        assertThat(petitions.view(secret.number(), official("leader")).status()).isEqualTo(PetitionStatus.ANSWERED);
+        assertThat(handling.view(secret.number(), official("leader")).status()).isEqualTo(PetitionStatus.ANSWERED);
 
         Petition open = sendToWard(true);
-        petitions.answer(open.number(), "Trả lời công khai " + open.number(), official("leader"));
+        handling.answer(open.number(), "Trả lời công khai " + open.number(), official("leader"));
         Petition notYet = sendToWard(true);
-        petitions.answer(notYet.number(), "Chưa công khai " + notYet.number(), official("leader"));
+        handling.answer(notYet.number(), "Chưa công khai " + notYet.number(), official("leader"));
         mvc.perform(post("/quan-tri/phan-anh/" + open.number() + "/cong-khai")
                         .param("cauHoi", "Đề nghị hướng dẫn rõ hồ sơ khai sinh.")
                         .with(user(account("specialist"))).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("petitionDone"));
-        Petition published = petitions.view(open.number(), official("leader"));
+        Petition published = handling.view(open.number(), official("leader"));
         assertThat(published.status()).isEqualTo(PetitionStatus.PUBLISHED);
         assertThat(published.publishedAt()).isNotNull();
         // Published once: publishing again is refused.
-        assertThatThrownBy(() -> petitions.publish(open.number(), null, official("leader")))
+        assertThatThrownBy(() -> handling.publish(open.number(), null, official("leader")))
                 .isInstanceOf(UserFacingException.class);
 
         String page = mvc.perform(get("/phan-anh-kien-nghi")).andExpect(status().isOk())
@@ -346,12 +347,12 @@ class PetitionIntegrationTest {
                 .andExpect(status().isNotFound());
         mvc.perform(post("/quan-tri/phan-anh/" + number + "/tra-loi").param("noiDung", "Trả lời")
                 .with(user(account("specialist-phuxuan-fb"))).with(csrf())).andExpect(status().isNotFound());
-        assertThat(petitions.forAgency(official("specialist-phuxuan-fb"))).extracting(Petition::number)
+        assertThat(handling.forAgency(official("specialist-phuxuan-fb"))).extracting(Petition::number)
                 .doesNotContain(number);
         mvc.perform(get("/quan-tri/phan-anh").with(user(account("citizen")))).andExpect(status().isForbidden());
         mvc.perform(get("/quan-tri/phan-anh/" + number).with(user(account("agency-admin"))))
                 .andExpect(status().isForbidden());
-        assertThat(petitions.view(number, official("leader")).status()).isEqualTo(PetitionStatus.RECEIVED);
+        assertThat(handling.view(number, official("leader")).status()).isEqualTo(PetitionStatus.RECEIVED);
 
         // The agency's own officials see it in the list (linked from the back office's home) and on its page.
         assertThat(mvc.perform(get("/quan-tri").with(user(account("specialist")))).andReturn().getResponse()
@@ -379,14 +380,14 @@ class PetitionIntegrationTest {
         }
         assertThat(PetitionAction.ANSWER.emits()).isEqualTo(PetitionClosed.class);
         assertThat(PetitionAction.REFUSE.emits()).isEqualTo(PetitionClosed.class);
-        assertThat(PetitionService.initials("Nguyễn  văn Ánh")).isEqualTo("N.V.Á.");
+        assertThat(PublicPetitions.initials("Nguyễn  văn Ánh")).isEqualTo("N.V.Á.");
     }
 
     // ------------------------------------------------------------------ helpers
 
     /** A petition about birth registration sent to the ward by Ngô Thị Hoa (phone ending 0111). */
     Petition sendToWard(boolean consent) {
-        return petitions.submit(new NewPetition("Ngô Thị Hoa", "0905550111", "hoa@example.vn", BIRTH, null, WARD,
+        return senders.submit(new NewPetition("Ngô Thị Hoa", "0905550111", "hoa@example.vn", BIRTH, null, WARD,
                 "Bảng tin tổ dân phố chưa niêm yết thủ tục khai sinh.", consent), null, VI);
     }
 

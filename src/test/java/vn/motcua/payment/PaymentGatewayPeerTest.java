@@ -78,7 +78,8 @@ class PaymentGatewayPeerTest {
     @Autowired MockMvc mvc;
     @Autowired CatalogService catalog;
     @Autowired AccountRepository accounts;
-    @Autowired PaymentService payments;
+    @Autowired PaymentDues dues;
+    @Autowired OnlinePayments online;
     @Autowired JdbcClient jdbc;
     final HttpClient browser = HttpClient.newHttpClient();
 
@@ -112,7 +113,7 @@ class PaymentGatewayPeerTest {
         assertThat(state(ref)).isEqualTo("PAID");
         assertThat(jdbc.sql("select count(*) from payment where dossier_code = ? and receipt_number is not null")
                 .param(code).query(Integer.class).single()).isEqualTo(1);
-        assertThat(payments.summary(code).orElseThrow().settled()).isTrue();
+        assertThat(dues.summary(code).orElseThrow().settled()).isTrue();
 
         // The payer's browser comes back with the same signed answer: it shows the receipt, pays nothing more.
         String page = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
@@ -127,7 +128,7 @@ class PaymentGatewayPeerTest {
         Map<String, String> order = order(code);
         String ref = order.get("vnp_TxnRef");
         jdbc.sql("update payment set expires_at = now() - interval '1 minute' where reference = ?").param(ref).update();
-        payments.expireOrders();
+        online.expireOrders();
         assertThat(state(ref)).isEqualTo("EXPIRED");
 
         Map<String, String> late = withSignature(answer(order, "00", "00", order.get("vnp_Amount")), SECRET);
@@ -147,7 +148,7 @@ class PaymentGatewayPeerTest {
         callBack("cancel", ref, withSignature(answer(order, "24", "02", order.get("vnp_Amount")), SECRET));
         awaitAnswers(ref, 1);
         assertThat(state(ref)).isEqualTo("FAILED");
-        assertThat(payments.summary(code).orElseThrow().outstanding()).isEqualTo(10_000);
+        assertThat(dues.summary(code).orElseThrow().outstanding()).isEqualTo(10_000);
         Map<String, String> again = order(code);
         assertThat(again.get("vnp_TxnRef")).isNotEqualTo(ref);
         // An answer about an order the portal never made is not found.

@@ -46,7 +46,9 @@ class PaymentIntegrationTest {
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
     @Autowired CatalogService catalog;
-    @Autowired PaymentService payments;
+    @Autowired PaymentDues dues;
+    @Autowired BankTransfers transfers;
+    @Autowired CounterPayments counter;
     @Autowired AccountRepository accounts;
     @Autowired JdbcClient jdbc;
     @Autowired ProcessService processes;
@@ -103,7 +105,7 @@ class PaymentIntegrationTest {
         assertThat(paidCount(code)).isZero();
         mvc.perform(post("/quan-tri/thu-phi/" + code).param("hinhThuc", "CASH").with(user(account("reception")))
                 .with(csrf())).andExpect(status().is3xxRedirection());
-        PaymentSummary paid = payments.summary(code).orElseThrow();
+        PaymentSummary paid = dues.summary(code).orElseThrow();
         assertThat(paid.settled()).isTrue();
         Payment cash = paid.payments().getFirst();
         assertThat(cash.state()).isEqualTo(PaymentState.PAID);
@@ -149,7 +151,7 @@ class PaymentIntegrationTest {
         assertThat(refused.json().get("message").asString()).contains("chưa nộp đủ phí, lệ phí");
         assertThat(reception.get("/api/v1/dossiers/" + code).json().get("status").asString()).isEqualTo("RESULT_READY");
 
-        payments.recordAtCounter(code, PaymentMethod.CASH, null, actor("reception"));
+        counter.recordAtCounter(code, PaymentMethod.CASH, null, actor("reception"));
         act(reception, code, Map.of("action", "RETURN_RESULT"), 200);
     }
 
@@ -164,9 +166,9 @@ class PaymentIntegrationTest {
         // Asking again gives the same order, not a second one.
         mvc.perform(post("/thanh-toan/" + code + "/chuyen-khoan").with(user(account("citizen"))).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        assertThat(payments.summary(code).orElseThrow().payments()).hasSize(1);
+        assertThat(dues.summary(code).orElseThrow().payments()).hasSize(1);
 
-        PaymentService.BankTransfer transfer = payments.bankTransfer(code, reference, actor("citizen"));
+        BankTransfers.BankTransfer transfer = transfers.bankTransfer(code, reference, actor("citizen"));
         assertThat(transfer.qrPayload()).startsWith("000201010212").contains("0010A000000727", "970415",
                 "113000006789", "540510000", "5802VN", reference).containsPattern("6304[0-9A-F]{4}$");
         String page = mvc.perform(get(location).with(user(account("citizen")))).andExpect(status().isOk())
@@ -183,7 +185,7 @@ class PaymentIntegrationTest {
         assertThat(first.entries()).extracting(StatementReport.Entry::outcome).containsExactly(
                 StatementReport.Outcome.WRONG_AMOUNT, StatementReport.Outcome.PAID,
                 StatementReport.Outcome.NO_REFERENCE);
-        Payment paid = payments.summary(code).orElseThrow().payments().getFirst();
+        Payment paid = dues.summary(code).orElseThrow().payments().getFirst();
         assertThat(paid.state()).isEqualTo(PaymentState.PAID);
         assertThat(paid.transactionRef()).isEqualTo("FT002");
         assertThat(paid.receiptNumber()).isNotNull();
@@ -214,7 +216,7 @@ class PaymentIntegrationTest {
         // Asking for a supplement is not held back.
         act(reception, code, Map.of("action", "REQUEST_SUPPLEMENT", "items", List.of("Bản sao sổ hộ khẩu")), 200);
         act(citizen, code, Map.of("action", "SUPPLEMENT"), 200);
-        payments.recordAtCounter(code, PaymentMethod.CARD, "POS-0001", actor("reception"));
+        counter.recordAtCounter(code, PaymentMethod.CARD, "POS-0001", actor("reception"));
         act(reception, code, Map.of("action", "FORWARD"), 200);
     }
 
@@ -224,30 +226,30 @@ class PaymentIntegrationTest {
         String code = submitOnline(citizen);
         mvc.perform(post("/thanh-toan/" + code + "/mien-phi").param("doiTuong", "POOR_HOUSEHOLD")
                 .with(user(account("citizen"))).with(csrf())).andExpect(status().is3xxRedirection());
-        PaymentSummary exempt = payments.summary(code).orElseThrow();
+        PaymentSummary exempt = dues.summary(code).orElseThrow();
         assertThat(exempt.assessment().total()).isZero();
         assertThat(exempt.settled()).isTrue();
         assertThat(exempt.assessment().exemptionCheckedBy()).isNull();
         // The officer saw no proof and clears it: the fee is due again.
         mvc.perform(post("/quan-tri/thu-phi/" + code + "/mien-phi").param("doiTuong", "")
                 .with(user(account("reception"))).with(csrf())).andExpect(status().is3xxRedirection());
-        assertThat(payments.summary(code).orElseThrow().outstanding()).isEqualTo(10_000);
+        assertThat(dues.summary(code).orElseThrow().outstanding()).isEqualTo(10_000);
         // An unknown group is refused with a message and changes nothing.
         mvc.perform(post("/thanh-toan/" + code + "/mien-phi").param("doiTuong", "NOBODY")
                 .with(user(account("citizen"))).with(csrf())).andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("problems", List.of("Đối tượng miễn không hợp lệ: NOBODY.")));
-        assertThat(payments.summary(code).orElseThrow().outstanding()).isEqualTo(10_000);
-        payments.recordAtCounter(code, PaymentMethod.CASH, null, actor("reception"));
+        assertThat(dues.summary(code).orElseThrow().outstanding()).isEqualTo(10_000);
+        counter.recordAtCounter(code, PaymentMethod.CASH, null, actor("reception"));
         mvc.perform(post("/thanh-toan/" + code + "/mien-phi").param("doiTuong", "DISABLED")
                 .with(user(account("citizen"))).with(csrf())).andExpect(status().is3xxRedirection());
-        assertThat(payments.summary(code).orElseThrow().assessment().exemption()).isNull();
+        assertThat(dues.summary(code).orElseThrow().assessment().exemption()).isNull();
     }
 
     @Test
     void anOfficerConfirmsATransferWithTheBanksReferenceOnce() throws Exception {
         ApiClient citizen = ApiClient.signIn(port, "citizen", "demo123");
         String code = submitOnline(citizen);
-        String reference = payments.bankTransfer(code, actor("citizen")).payment().reference();
+        String reference = transfers.bankTransfer(code, actor("citizen")).payment().reference();
         // Without the bank's reference nothing is recorded.
         mvc.perform(post("/quan-tri/thu-phi/chuyen-khoan/" + reference).param("dossier", code)
                         .with(user(account("reception"))).with(csrf())).andExpect(status().is3xxRedirection())
@@ -269,7 +271,7 @@ class PaymentIntegrationTest {
     void aNegativeOrDebitLineNeverPaysAndUnreadableRowsAreListedWithTheReason() throws Exception {
         ApiClient citizen = ApiClient.signIn(port, "citizen", "demo123");
         String code = submitOnline(citizen);
-        String reference = payments.bankTransfer(code, actor("citizen")).payment().reference();
+        String reference = transfers.bankTransfer(code, actor("citizen")).payment().reference();
         String statement = """
                 Ngày giao dịch;Số tiền;Nội dung;Số tham chiếu
                 23/11/2026;-10.000;HOAN TIEN %1$s;FT-NEG-%1$s
@@ -283,7 +285,7 @@ class PaymentIntegrationTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Không phải khoản ghi có", "Dòng 4: số tiền có thể đọc theo hai cách");
         assertThat(paidCount(code)).isZero();
-        assertThat(payments.summary(code).orElseThrow().outstanding()).isEqualTo(10_000);
+        assertThat(dues.summary(code).orElseThrow().outstanding()).isEqualTo(10_000);
 
         StatementReport debit = importStatement("""
                 Số tham chiếu;Nội dung;Ghi nợ;Ghi có
@@ -304,7 +306,7 @@ class PaymentIntegrationTest {
     }
 
     private StatementReport importStatement(String csv) {
-        return payments.importStatement(csv, actor("reception"));
+        return transfers.importStatement(csv, actor("reception"));
     }
 
     private vn.motcua.identity.Actor actor(String username) {

@@ -24,12 +24,14 @@ import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.Upload;
 import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.feedback.NewPetition;
-import vn.motcua.feedback.PetitionService;
+import vn.motcua.feedback.PetitionSenders;
 import vn.motcua.feedback.RatingLinks;
 import vn.motcua.feedback.RatingService;
 import vn.motcua.identity.internal.AccountRepository;
 import vn.motcua.payment.PaymentMethod;
-import vn.motcua.payment.PaymentService;
+import vn.motcua.payment.BankTransfers;
+import vn.motcua.payment.CounterPayments;
+import vn.motcua.payment.OnlinePayments;
 import vn.motcua.reporting.export.DossierExports;
 import vn.motcua.result.ResultService;
 import vn.motcua.support.ApiClient;
@@ -142,9 +144,9 @@ public final class RouteFixtures {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        PetitionService petitionService = context.getBean(PetitionService.class);
+        PetitionSenders petitionSenders = context.getBean(PetitionSenders.class);
         for (int i = 0; i < 4; i++) { // two to read, two for the methods that change them
-            var p = petitionService.submit(new NewPetition("Nguyễn Văn An", "0912345678", "an@example.vn", BIRTH,
+            var p = petitionSenders.submit(new NewPetition("Nguyễn Văn An", "0912345678", "an@example.vn", BIRTH,
                     null, WARD, "Thời gian giải quyết hồ sơ khai sinh quá lâu, đề nghị xem xét.", true), null, VI);
             petitions.add(p.number());
             petitionTracking.add("so=" + enc(p.number()) + "&sdt=0912345678");
@@ -351,7 +353,9 @@ public final class RouteFixtures {
     private World applicant(String username, String phoneDigits, Officials o) {
         ApiClient me = ApiClient.signIn(port, username, "demo123");
         Actor actor = actorOf(username);
-        PaymentService payments = context.getBean(PaymentService.class);
+        OnlinePayments online = context.getBean(OnlinePayments.class);
+        BankTransfers transfers = context.getBean(BankTransfers.class);
+        CounterPayments counter = context.getBean(CounterPayments.class);
         World w = World.empty();
 
         long draft = dossierService.createDraft(BIRTH, actor, VI);
@@ -403,16 +407,16 @@ public final class RouteFixtures {
         act(me, withdrawn, Map.of("action", "WITHDRAW", "note", "Nộp nhầm"));
 
         String byGateway = submit(me, RESIDENCE);
-        String reference = payments.payOnline(byGateway, actor).reference();
+        String reference = online.payOnline(byGateway, actor).reference();
         w.gatewayOrders().add(byGateway + "/" + reference);
-        String gateway = payments.gatewayUrl(byGateway, reference, actor, "127.0.0.1",
+        String gateway = online.gatewayUrl(byGateway, reference, actor, "127.0.0.1",
                 "http://localhost:" + port + "/thanh-toan/vnpay/ket-qua");
         w.gatewayPages().add(gateway.substring(gateway.indexOf("/sandbox/")));
         String byTransfer = submit(me, RESIDENCE);
-        w.transfers().add(byTransfer + "/" + payments.bankTransfer(byTransfer, actor).payment().reference());
+        w.transfers().add(byTransfer + "/" + transfers.bankTransfer(byTransfer, actor).payment().reference());
         String paid = submit(me, RESIDENCE);
         act(o.reception(), paid, Map.of("action", "RECEIVE"));
-        String receipt = payments.recordAtCounter(paid, PaymentMethod.CASH, null, officialActor()).receiptNumber();
+        String receipt = counter.recordAtCounter(paid, PaymentMethod.CASH, null, officialActor()).receiptNumber();
         w.receipts().add(paid + "/" + receipt);
 
         for (String code : List.of(submitted, received, processing, supplement, refusedAtReception, refusedLater,

@@ -11,7 +11,8 @@ import vn.motcua.platform.security.AccessRules;
  * Who may reach feedback. Petitions are open to anyone (signed in or not), and so is the rating page behind a signed
  * link: its signature is what is checked. Applicants rate their own dossiers; reception officers open the counter's
  * tablet; officials who handle dossiers handle their agency's petitions. Which dossier or petition a person may touch
- * (their own, or their agency's) is checked by {@code RatingService} and {@code PetitionService} on every call.
+ * (their own, or their agency's) is checked by {@code RatingService}, {@code PetitionSenders} and
+ * {@code PetitionHandling} on every call.
  */
 @Configuration(proxyBeanMethods = false)
 class FeedbackAccessRules {

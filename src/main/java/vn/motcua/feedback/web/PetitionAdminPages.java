@@ -1,10 +1,9 @@
 package vn.motcua.feedback.web;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
-import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,28 +18,28 @@ import vn.motcua.identity.Actors;
 import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.feedback.PetitionAction;
-import vn.motcua.feedback.PetitionService;
+import vn.motcua.feedback.PetitionHandling;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.organization.OrganizationService;
-import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.platform.web.PageActions;
 
 /** The handling agency's petitions: the list by deadline, and one petition with the actions its state allows. */
 @Controller
 class PetitionAdminPages {
 
     private final Actors actors;
-    private final PetitionService petitions;
+    private final PetitionHandling petitions;
     private final DossierService dossiers;
     private final OrganizationService organization;
-    private final MessageSource messages;
+    private final PageActions pageActions;
 
-    PetitionAdminPages(Actors actors, PetitionService petitions, DossierService dossiers, OrganizationService organization,
-                       MessageSource messages) {
+    PetitionAdminPages(Actors actors, PetitionHandling petitions, DossierService dossiers,
+                       OrganizationService organization, PageActions pageActions) {
         this.actors = actors;
         this.petitions = petitions;
         this.dossiers = dossiers;
         this.organization = organization;
-        this.messages = messages;
+        this.pageActions = pageActions;
     }
 
     @GetMapping("/quan-tri/phan-anh")
@@ -90,19 +89,12 @@ class PetitionAdminPages {
      * may not see is not found, as on the page.
      */
     private String done(String number, PetitionAction action, CurrentUser user, RedirectAttributes redirect,
-                        Locale locale, Function<Actor, Object> run) {
-        try {
-            run.apply(actor(user));
-            redirect.addFlashAttribute("petitionDone", messages.getMessage("petition.done",
-                    new Object[]{messages.getMessage("petition.action." + action.name(), null, locale)}, locale));
-        } catch (UserFacingException e) {
-            if (e.status() == HttpStatus.NOT_FOUND || e.status() == HttpStatus.FORBIDDEN) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problems",
-                    List.of(messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale)));
-        }
-        return "redirect:/quan-tri/phan-anh/" + number;
+                        Locale locale, Consumer<Actor> run) {
+        return pageActions.act("/quan-tri/phan-anh/" + number, "petitionDone", redirect, locale, () -> {
+            run.accept(actor(user));
+            return PageActions.done("petition.done",
+                    new DefaultMessageSourceResolvable("petition.action." + action.name()));
+        }, HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
     }
 
     private Actor actor(CurrentUser user) {

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.motcua.feedback.NewPetition;
 import vn.motcua.feedback.Petition;
-import vn.motcua.feedback.PetitionService;
+import vn.motcua.feedback.PetitionSenders;
 import vn.motcua.feedback.PetitionStatus;
 import vn.motcua.feedback.PetitionTracking;
 import vn.motcua.identity.CurrentUser;
@@ -28,10 +28,10 @@ import vn.motcua.platform.web.UserFacingException;
 @RestController
 class PetitionApi {
 
-    private final PetitionService petitions;
+    private final PetitionSenders petitions;
     private final String publicUrl;
 
-    PetitionApi(PetitionService petitions, MotCuaProperties properties) {
+    PetitionApi(PetitionSenders petitions, MotCuaProperties properties) {
         this.petitions = petitions;
         this.publicUrl = properties.publicUrl();
     }

@@ -1,6 +1,5 @@
 package vn.motcua.feedback.web;
 
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,14 +17,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.motcua.feedback.NewPetition;
 import vn.motcua.feedback.Petition;
-import vn.motcua.feedback.PetitionService;
+import vn.motcua.feedback.PetitionSenders;
+import vn.motcua.feedback.PublicPetitions;
 import vn.motcua.identity.AccountProfile;
 import vn.motcua.identity.AccountService;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.platform.MotCuaProperties;
 import vn.motcua.platform.web.InvalidInputException;
+import vn.motcua.platform.web.PageActions;
 import vn.motcua.platform.web.TooManyAttemptsException;
-import vn.motcua.platform.web.UserFacingException;
 
 /**
  * The public side of petitions: the published answers, the form to send one (signed in or not), and the sender's
@@ -35,14 +35,18 @@ import vn.motcua.platform.web.UserFacingException;
 @Controller
 class PetitionPages {
 
-    private final PetitionService petitions;
+    private final PetitionSenders petitions;
+    private final PublicPetitions publicPetitions;
     private final AccountService accounts;
     private final MessageSource messages;
+    private final PageActions pageActions;
     private final String publicUrl;
 
-    PetitionPages(PetitionService petitions, AccountService accounts, MessageSource messages,
-                  MotCuaProperties properties) {
+    PetitionPages(PetitionSenders petitions, PublicPetitions publicPetitions, AccountService accounts,
+                  MessageSource messages, PageActions pageActions, MotCuaProperties properties) {
         this.petitions = petitions;
+        this.publicPetitions = publicPetitions;
+        this.pageActions = pageActions;
         this.publicUrl = properties.publicUrl();
         this.accounts = accounts;
         this.messages = messages;
@@ -50,7 +54,7 @@ class PetitionPages {
 
     @GetMapping("/phan-anh-kien-nghi")
     String published(@RequestParam(name = "trang", defaultValue = "1") int page, Model model) {
-        model.addAttribute("page", petitions.published(page - 1));
+        model.addAttribute("page", publicPetitions.published(page - 1));
         return "feedback/petitions";
     }
 
@@ -166,19 +170,14 @@ class PetitionPages {
 
     private String done(String number, String key, String trackingKey, RedirectAttributes redirect, Locale locale,
                         String doneKey, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("petitionDone", messages.getMessage(doneKey, null, locale));
-        } catch (UserFacingException e) {
-            if (e.status() == HttpStatus.NOT_FOUND || e instanceof TooManyAttemptsException) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problems",
-                    List.of(messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale)));
-        }
+        // The number and key go back by flash, so the key stays out of the address.
         redirect.addFlashAttribute("so", number);
         redirect.addFlashAttribute("sdt", key);
         redirect.addFlashAttribute("khoa", trackingKey);
-        return "redirect:/phan-anh-kien-nghi/tra-cuu";
+        // Too many wrong guesses is the 429 page, as when looking the petition up.
+        return pageActions.act("/phan-anh-kien-nghi/tra-cuu", "petitionDone", redirect, locale, () -> {
+            action.run();
+            return PageActions.done(doneKey);
+        }, HttpStatus.NOT_FOUND, HttpStatus.TOO_MANY_REQUESTS);
     }
 }

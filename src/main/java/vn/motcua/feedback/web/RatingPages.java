@@ -25,6 +25,7 @@ import vn.motcua.feedback.RatingForm;
 import vn.motcua.feedback.RatingLinks;
 import vn.motcua.feedback.RatingService;
 import vn.motcua.identity.CurrentUser;
+import vn.motcua.platform.web.PageActions;
 import vn.motcua.platform.web.UserFacingException;
 
 /**
@@ -40,8 +41,11 @@ class RatingPages {
     private final RatingService ratings;
     private final DossierService dossiers;
     private final MessageSource messages;
+    private final PageActions pageActions;
 
-    RatingPages(Actors actors, RatingService ratings, DossierService dossiers, MessageSource messages) {
+    RatingPages(Actors actors, RatingService ratings, DossierService dossiers, MessageSource messages,
+                PageActions pageActions) {
+        this.pageActions = pageActions;
         this.actors = actors;
         this.ratings = ratings;
         this.dossiers = dossiers;
@@ -53,16 +57,10 @@ class RatingPages {
     @PostMapping("/danh-gia/ho-so/{code}")
     String rateOnline(@PathVariable String code, @RequestParam Map<String, String> params,
                       @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
-        try {
+        return pageActions.act("/ho-so-cua-toi/" + code, "ratingDone", redirect, locale, () -> {
             ratings.rateOnline(code, form(params), actors.of(user));
-            redirect.addFlashAttribute("ratingDone", messages.getMessage("rating.thanks", null, locale));
-        } catch (UserFacingException e) {
-            if (e.status() == HttpStatus.NOT_FOUND) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problems", List.of(message(e, locale)));
-        }
-        return "redirect:/ho-so-cua-toi/" + code;
+            return PageActions.done("rating.thanks");
+        }, HttpStatus.NOT_FOUND);
     }
 
     // ------------------------------------------------------------------ the link in the result notice
@@ -151,7 +149,7 @@ class RatingPages {
     }
 
     private String message(UserFacingException e, Locale locale) {
-        return messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale);
+        return pageActions.message(e, locale);
     }
 
     private Actor actor(CurrentUser user) {

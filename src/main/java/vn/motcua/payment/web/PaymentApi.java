@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.identity.Actors;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.identity.CurrentUser;
-import vn.motcua.payment.PaymentService;
+import vn.motcua.payment.OnlinePayments;
+import vn.motcua.payment.PaymentDues;
 import vn.motcua.payment.PaymentSummary;
 
 /** The gateway's server-to-server callback, and a dossier's fees and payments as JSON. */
@@ -19,12 +20,14 @@ import vn.motcua.payment.PaymentSummary;
 class PaymentApi {
 
     private final Actors actors;
-    private final PaymentService payments;
+    private final OnlinePayments online;
+    private final PaymentDues dues;
     private final DossierService dossiers;
 
-    PaymentApi(Actors actors, PaymentService payments, DossierService dossiers) {
+    PaymentApi(Actors actors, OnlinePayments online, PaymentDues dues, DossierService dossiers) {
         this.actors = actors;
-        this.payments = payments;
+        this.online = online;
+        this.dues = dues;
         this.dossiers = dossiers;
     }
 
@@ -34,12 +37,12 @@ class PaymentApi {
      */
     @GetMapping("/api/v1/payments/vnpay/ipn")
     Map<String, String> ipn(@RequestParam Map<String, String> params) {
-        PaymentService.GatewayAnswer answer = payments.gatewayAnswer(params, "IPN");
+        OnlinePayments.GatewayAnswer answer = online.gatewayAnswer(params, "IPN");
         return Map.of("RspCode", answer.code(), "Message", answer.message());
     }
 
     @GetMapping("/api/v1/dossiers/{code}/payments")
     PaymentSummary ofDossier(@PathVariable String code, @AuthenticationPrincipal CurrentUser user) {
-        return payments.summary(code, actors.of(user));
+        return dues.summary(code, actors.of(user));
     }
 }

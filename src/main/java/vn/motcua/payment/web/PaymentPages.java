@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,9 +31,14 @@ import vn.motcua.dossier.DossierService;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.payment.PaymentMethod;
 import vn.motcua.payment.PaymentProperties;
-import vn.motcua.payment.PaymentService;
+import vn.motcua.payment.BankTransfers;
+import vn.motcua.payment.CounterPayments;
+import vn.motcua.payment.OnlinePayments;
+import vn.motcua.payment.PaymentDues;
+import vn.motcua.payment.Receipts;
 import vn.motcua.payment.StatementReport;
 import vn.motcua.platform.MotCuaProperties;
+import vn.motcua.platform.web.PageActions;
 import vn.motcua.platform.web.UserFacingException;
 
 /** Paying a dossier's fees: the applicant's choices, the gateway's return page, and the counter's work. */
@@ -40,19 +46,30 @@ import vn.motcua.platform.web.UserFacingException;
 class PaymentPages {
 
     private final Actors actors;
-    private final PaymentService payments;
+    private final PaymentDues dues;
+    private final OnlinePayments online;
+    private final BankTransfers transfers;
+    private final CounterPayments counter;
+    private final Receipts receipts;
     private final DossierService dossiers;
     private final PaymentProperties properties;
     private final MessageSource messages;
+    private final PageActions pageActions;
     private final String publicUrl;
 
-    PaymentPages(Actors actors, PaymentService payments, DossierService dossiers, PaymentProperties properties,
-                 MessageSource messages, MotCuaProperties motcua) {
+    PaymentPages(Actors actors, PaymentDues dues, OnlinePayments online, BankTransfers transfers,
+                 CounterPayments counter, Receipts receipts, DossierService dossiers, PaymentProperties properties,
+                 MessageSource messages, PageActions pageActions, MotCuaProperties motcua) {
         this.actors = actors;
-        this.payments = payments;
+        this.dues = dues;
+        this.online = online;
+        this.transfers = transfers;
+        this.counter = counter;
+        this.receipts = receipts;
         this.dossiers = dossiers;
         this.properties = properties;
         this.messages = messages;
+        this.pageActions = pageActions;
         this.publicUrl = motcua.publicUrl().replaceAll("/+$", "");
     }
 
@@ -61,11 +78,8 @@ class PaymentPages {
     @PostMapping("/thanh-toan/{code}/vnpay")
     String payOnline(@PathVariable String code, @AuthenticationPrincipal CurrentUser user,
                      RedirectAttributes redirect, Locale locale) {
-        try {
-            return "redirect:/thanh-toan/" + code + "/cong/" + payments.payOnline(code, actor(user)).reference();
-        } catch (UserFacingException e) {
-            return back(redirect, "/ho-so-cua-toi/" + code, e, locale);
-        }
+        return pageActions.actThenGo("/ho-so-cua-toi/" + code, redirect, locale,
+                () -> "/thanh-toan/" + code + "/cong/" + online.payOnline(code, actor(user)).reference());
     }
 
     /**
@@ -75,7 +89,7 @@ class PaymentPages {
     @GetMapping("/thanh-toan/{code}/cong/{reference}")
     String toGateway(@PathVariable String code, @PathVariable String reference,
                      @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
-        model.addAttribute("gatewayUrl", payments.gatewayUrl(code, reference, actor(user), request.getRemoteAddr(),
+        model.addAttribute("gatewayUrl", online.gatewayUrl(code, reference, actor(user), request.getRemoteAddr(),
                 returnUrl()));
         model.addAttribute("code", code);
         return "payment/to-gateway";
@@ -84,18 +98,14 @@ class PaymentPages {
     @PostMapping("/thanh-toan/{code}/chuyen-khoan")
     String bankTransfer(@PathVariable String code, @AuthenticationPrincipal CurrentUser user,
                         RedirectAttributes redirect, Locale locale) {
-        try {
-            String reference = payments.bankTransfer(code, actor(user)).payment().reference();
-            return "redirect:/thanh-toan/" + code + "/chuyen-khoan/" + reference;
-        } catch (UserFacingException e) {
-            return back(redirect, "/ho-so-cua-toi/" + code, e, locale);
-        }
+        return pageActions.actThenGo("/ho-so-cua-toi/" + code, redirect, locale, () -> "/thanh-toan/" + code
+                + "/chuyen-khoan/" + transfers.bankTransfer(code, actor(user)).payment().reference());
     }
 
     @GetMapping("/thanh-toan/{code}/chuyen-khoan/{reference}")
     String transferPage(@PathVariable String code, @PathVariable String reference,
                         @AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("transfer", payments.bankTransfer(code, reference, actor(user)));
+        model.addAttribute("transfer", transfers.bankTransfer(code, reference, actor(user)));
         model.addAttribute("code", code);
         return "payment/bank-transfer";
     }
@@ -104,21 +114,21 @@ class PaymentPages {
     String declareExemption(@PathVariable String code, @RequestParam(name = "doiTuong", required = false) String group,
                             @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
         return done("/ho-so-cua-toi/" + code, redirect, locale, () -> {
-            payments.declareExemption(code, exemption(group), actor(user));
-            return messages.getMessage("payment.exemption.saved", null, locale);
+            dues.declareExemption(code, exemption(group), actor(user));
+            return PageActions.done("payment.exemption.saved");
         });
     }
 
     @GetMapping("/thanh-toan/{code}/bien-lai/{receipt}.pdf")
     ResponseEntity<byte[]> receipt(@PathVariable String code, @PathVariable String receipt,
                                    @AuthenticationPrincipal CurrentUser user) {
-        return pdf(payments.receipt(receipt, actor(user)));
+        return pdf(receipts.receipt(receipt, actor(user)));
     }
 
     /** Where the gateway sends the payer back. The signed answer counts like the server's callback. */
     @GetMapping("/thanh-toan/vnpay/ket-qua")
     String returned(@RequestParam Map<String, String> params, Model model) {
-        PaymentService.GatewayAnswer answer = payments.gatewayAnswer(params, "RETURN");
+        OnlinePayments.GatewayAnswer answer = online.gatewayAnswer(params, "RETURN");
         model.addAttribute("genuine", answer.payment().isPresent());
         answer.payment().ifPresent(p -> model.addAttribute("payment", p));
         return "payment/return";
@@ -132,8 +142,8 @@ class PaymentPages {
                            @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
         return done("/quan-tri/ho-so/" + code, redirect, locale, () -> {
             PaymentMethod m = "CASH".equals(method) || "CARD".equals(method) ? PaymentMethod.valueOf(method) : null;
-            String receipt = payments.recordAtCounter(code, m, slip, actor(user)).receiptNumber();
-            return messages.getMessage("payment.counter.done", new Object[]{receipt}, locale);
+            String receipt = counter.recordAtCounter(code, m, slip, actor(user)).receiptNumber();
+            return PageActions.done("payment.counter.done", receipt);
         });
     }
 
@@ -141,8 +151,8 @@ class PaymentPages {
     String checkExemption(@PathVariable String code, @RequestParam(name = "doiTuong", required = false) String group,
                           @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
         return done("/quan-tri/ho-so/" + code, redirect, locale, () -> {
-            payments.checkExemption(code, exemption(group), actor(user));
-            return messages.getMessage("payment.exemption.saved", null, locale);
+            dues.checkExemption(code, exemption(group), actor(user));
+            return PageActions.done("payment.exemption.saved");
         });
     }
 
@@ -151,15 +161,15 @@ class PaymentPages {
                            @RequestParam(name = "maGiaoDich", required = false) String bankRef,
                            @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
         return done("/quan-tri/ho-so/" + code, redirect, locale, () -> {
-            String receipt = payments.confirmTransfer(reference, bankRef, actor(user)).receiptNumber();
-            return messages.getMessage("payment.counter.done", new Object[]{receipt}, locale);
+            String receipt = transfers.confirmTransfer(reference, bankRef, actor(user)).receiptNumber();
+            return PageActions.done("payment.counter.done", receipt);
         });
     }
 
     @GetMapping("/quan-tri/thu-phi/{code}/bien-lai/{receipt}.pdf")
     ResponseEntity<byte[]> officialReceipt(@PathVariable String code, @PathVariable String receipt,
                                            @AuthenticationPrincipal CurrentUser user) {
-        return pdf(payments.receipt(receipt, actor(user)));
+        return pdf(receipts.receipt(receipt, actor(user)));
     }
 
     @GetMapping("/quan-tri/thu-phi/sao-ke")
@@ -177,11 +187,11 @@ class PaymentPages {
             return "payment/statement";
         }
         try {
-            StatementReport report = payments.importStatement(new String(file.getBytes(), StandardCharsets.UTF_8),
+            StatementReport report = transfers.importStatement(new String(file.getBytes(), StandardCharsets.UTF_8),
                     actor(user));
             model.addAttribute("report", report);
         } catch (UserFacingException e) {
-            model.addAttribute("problems", List.of(message(e, locale)));
+            model.addAttribute("problems", List.of(pageActions.message(e, locale)));
         }
         return "payment/statement";
     }
@@ -210,25 +220,12 @@ class PaymentPages {
      * Runs an action of a dossier page's form and goes back to the page, with the message the action answers, or
      * with what went wrong.
      */
-    private String done(String page, RedirectAttributes redirect, Locale locale, Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("paymentDone", action.get());
-            return "redirect:" + page;
-        } catch (UserFacingException e) {
-            return back(redirect, page, e, locale);
-        }
+    private String done(String page, RedirectAttributes redirect, Locale locale,
+                        Supplier<MessageSourceResolvable> action) {
+        return pageActions.act(page, "paymentDone", redirect, locale, action);
     }
 
-    private String back(RedirectAttributes redirect, String page, UserFacingException e, Locale locale) {
-        redirect.addFlashAttribute("problems", List.of(message(e, locale)));
-        return "redirect:" + page;
-    }
-
-    private String message(UserFacingException e, Locale locale) {
-        return messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale);
-    }
-
-    private static ResponseEntity<byte[]> pdf(PaymentService.Receipt receipt) {
+    private static ResponseEntity<byte[]> pdf(Receipts.Receipt receipt) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", ContentDisposition.inline().filename(receipt.fileName()).build().toString())
                 .body(receipt.content());

@@ -10,7 +10,7 @@ import vn.motcua.catalog.FeeExemption;
 import vn.motcua.dossier.DossierPanel;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.identity.Actor;
-import vn.motcua.payment.PaymentService;
+import vn.motcua.payment.PaymentDues;
 import vn.motcua.payment.PaymentSummary;
 
 /**
@@ -21,9 +21,9 @@ import vn.motcua.payment.PaymentSummary;
 @Order(100)
 class PaymentPanel implements DossierPanel {
 
-    private final PaymentService payments;
+    private final PaymentDues payments;
 
-    PaymentPanel(PaymentService payments) {
+    PaymentPanel(PaymentDues payments) {
         this.payments = payments;
     }
 
