@@ -26,7 +26,7 @@ import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierFacts;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.feedback.internal.PetitionRepository;
 import vn.motcua.feedback.internal.StoredPetition;
 import vn.motcua.identity.Permission;
@@ -61,7 +61,7 @@ public class PetitionService {
     private static final Pattern PHONE = Pattern.compile("\\+?\\d{9,12}");
 
     private final PetitionRepository repository;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
     private final CatalogService catalog;
     private final OrganizationService organization;
     private final Deadlines deadlines;
@@ -71,7 +71,7 @@ public class PetitionService {
     private final Clock clock;
     private final GuessLimit guesses;
 
-    PetitionService(PetitionRepository repository, DossierService dossiers, CatalogService catalog,
+    PetitionService(PetitionRepository repository, DossierQueries dossiers, CatalogService catalog,
                     OrganizationService organization, Deadlines deadlines, FeedbackProperties properties,
                     ApplicationEventPublisher events, MessageSource messages, Clock clock, GuessLimit guesses) {
         this.repository = repository;

@@ -23,7 +23,7 @@ import vn.motcua.catalog.Procedure;
 import vn.motcua.identity.Actor;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierFacts;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.FeeGate;
@@ -57,7 +57,7 @@ public class PaymentService implements FeeGate {
             DossierStatus.PROCESSING, DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.RESULT_READY);
 
     private final PaymentRepository repository;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
     private final CatalogService catalog;
     private final OrganizationService organization;
     private final VnpayGateway vnpay;
@@ -69,7 +69,7 @@ public class PaymentService implements FeeGate {
     private final VietnamTime time;
     private final TrackingLinks trackingLinks;
 
-    PaymentService(PaymentRepository repository, DossierService dossiers, CatalogService catalog,
+    PaymentService(PaymentRepository repository, DossierQueries dossiers, CatalogService catalog,
                    OrganizationService organization, VnpayGateway vnpay, PaymentProperties properties,
                    MotCuaProperties motcua, HtmlPdf pdf, ApplicationEventPublisher events, Clock clock,
                    VietnamTime time, TrackingLinks trackingLinks) {

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.identity.Actor;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
 import vn.motcua.identity.internal.AccountRepository;
@@ -61,7 +61,7 @@ class PetitionIntegrationTest {
     @Autowired MockMvc mvc;
     @Autowired Actors actors;
     @Autowired PetitionService petitions;
-    @Autowired DossierService dossiers;
+    @Autowired DossierQueries dossiers;
     @Autowired CatalogService catalog;
     @Autowired AccountRepository accounts;
     @Autowired PasswordEncoder passwords;

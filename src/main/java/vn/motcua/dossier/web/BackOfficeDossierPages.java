@@ -29,7 +29,9 @@ import vn.motcua.identity.Actor;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierAction;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierHandling;
+import vn.motcua.dossier.DossierIntake;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.InboxFilter;
@@ -50,7 +52,9 @@ import vn.motcua.result.ResultService;
 class BackOfficeDossierPages {
 
     private final Actors actors;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
+    private final DossierHandling handling;
+    private final DossierIntake intake;
     private final CatalogService catalog;
     private final OrganizationService organization;
     private final DossierFiles files;
@@ -58,13 +62,15 @@ class BackOfficeDossierPages {
     private final ResultService results;
     private final DossierReads reads;
 
-    BackOfficeDossierPages(Actors actors, DossierService dossiers, CatalogService catalog, OrganizationService organization,
+    BackOfficeDossierPages(Actors actors, DossierQueries dossiers, DossierHandling handling, DossierIntake intake, CatalogService catalog, OrganizationService organization,
                            DossierFiles files, DossierForms forms, ResultService results, DossierReads reads) {
         this.actors = actors;
         this.reads = reads;
         this.results = results;
         this.forms = forms;
         this.dossiers = dossiers;
+        this.handling = handling;
+        this.intake = intake;
         this.catalog = catalog;
         this.organization = organization;
         this.files = files;
@@ -121,7 +127,7 @@ class BackOfficeDossierPages {
         Upload upload = file == null || file.isEmpty() ? null
                 : new Upload(null, file.getOriginalFilename(), file.getBytes(), false);
         try {
-            dossiers.act(code, action, request, actors.of(user), upload, locale);
+            handling.act(code, action, request, actors.of(user), upload, locale);
             redirect.addFlashAttribute("done", action.name());
         } catch (InvalidDossierException e) {
             redirect.addFlashAttribute("problems", e.problems());
@@ -219,7 +225,7 @@ class BackOfficeDossierPages {
                 blankToNull(form.get("applicant.email")), blankToNull(form.get("applicant.address")), null, null);
         Integer sets = form.get("sets") == null || !form.get("sets").matches("\\d{1,2}") ? 1 : Integer.valueOf(form.get("sets"));
         try {
-            DossierService.Receipt receipt = dossiers.create(new NewDossier(procedureCode, form.get("coQuan"), form,
+            DossierIntake.Receipt receipt = intake.create(new NewDossier(procedureCode, form.get("coQuan"), form,
                     applicant, sets), uploads, actors.of(user), form.get("idempotencyKey"), locale);
             redirect.addFlashAttribute("received", true);
             return "redirect:/quan-tri/ho-so/" + receipt.code();

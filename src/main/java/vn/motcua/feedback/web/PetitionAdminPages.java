@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.motcua.identity.Actors;
 import vn.motcua.identity.Actor;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.feedback.PetitionAction;
 import vn.motcua.feedback.PetitionService;
 import vn.motcua.identity.CurrentUser;
@@ -30,11 +30,11 @@ class PetitionAdminPages {
 
     private final Actors actors;
     private final PetitionService petitions;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
     private final OrganizationService organization;
     private final MessageSource messages;
 
-    PetitionAdminPages(Actors actors, PetitionService petitions, DossierService dossiers, OrganizationService organization,
+    PetitionAdminPages(Actors actors, PetitionService petitions, DossierQueries dossiers, OrganizationService organization,
                        MessageSource messages) {
         this.actors = actors;
         this.petitions = petitions;

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.motcua.identity.Actors;
 import vn.motcua.identity.Actor;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.feedback.RatingForm;
 import vn.motcua.feedback.RatingLinks;
 import vn.motcua.feedback.RatingService;
@@ -38,10 +38,10 @@ class RatingPages {
 
     private final Actors actors;
     private final RatingService ratings;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
     private final MessageSource messages;
 
-    RatingPages(Actors actors, RatingService ratings, DossierService dossiers, MessageSource messages) {
+    RatingPages(Actors actors, RatingService ratings, DossierQueries dossiers, MessageSource messages) {
         this.actors = actors;
         this.ratings = ratings;
         this.dossiers = dossiers;

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.motcua.identity.Actors;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.payment.PaymentService;
 import vn.motcua.payment.PaymentSummary;
@@ -20,9 +20,9 @@ class PaymentApi {
 
     private final Actors actors;
     private final PaymentService payments;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
 
-    PaymentApi(Actors actors, PaymentService payments, DossierService dossiers) {
+    PaymentApi(Actors actors, PaymentService payments, DossierQueries dossiers) {
         this.actors = actors;
         this.payments = payments;
         this.dossiers = dossiers;

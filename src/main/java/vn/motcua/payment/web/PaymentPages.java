@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.identity.Actors;
 import vn.motcua.catalog.FeeExemption;
 import vn.motcua.identity.Actor;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.payment.PaymentMethod;
 import vn.motcua.payment.PaymentProperties;
@@ -41,12 +41,12 @@ class PaymentPages {
 
     private final Actors actors;
     private final PaymentService payments;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
     private final PaymentProperties properties;
     private final MessageSource messages;
     private final String publicUrl;
 
-    PaymentPages(Actors actors, PaymentService payments, DossierService dossiers, PaymentProperties properties,
+    PaymentPages(Actors actors, PaymentService payments, DossierQueries dossiers, PaymentProperties properties,
                  MessageSource messages, MotCuaProperties motcua) {
         this.actors = actors;
         this.payments = payments;
