@@ -162,7 +162,8 @@ public class DossierDrafts {
             throw new InvalidDossierException(problems);
         }
         Instant now = clock.instant();
-        Transition t = d.submit(codes.next(d.receivingAgency(), LocalDate.ofInstant(now, DossierDueDates.VIETNAM)), now);
+        String code = codes.next(d.receivingAgency(), LocalDate.ofInstant(now, DossierDueDates.VIETNAM));
+        Transition t = d.submit(code, now);
         dossiers.update(d);
         dossiers.history(d.id(), now, applicant.username(), applicant.fullName(), null, "SUBMIT", t.from(), t.to(),
                 null, null, null, null);

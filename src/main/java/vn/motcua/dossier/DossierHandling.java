@@ -158,7 +158,8 @@ public class DossierHandling {
             case TRANSFER -> {
                 Agency target = organization.agency(blankToNull(request.targetAgency())).filter(a -> a.activeOn(
                         LocalDate.ofInstant(now, DossierDueDates.VIETNAM))).orElse(null);
-                refuseUnless(target != null && !target.code().equals(d.currentAgency()), "dossier.action.targetRequired");
+                refuseUnless(target != null && !target.code().equals(d.currentAgency()),
+                        "dossier.action.targetRequired");
                 Transition t = d.transfer();
                 Dossier child = transferChild(d, target, actor, now, note);
                 details.put("child", child.code());

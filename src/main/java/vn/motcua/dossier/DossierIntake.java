@@ -79,7 +79,8 @@ public class DossierIntake {
                           Locale locale) {
         boolean counter = actor.isOfficial();
         if (counter && !actor.has(Role.RECEPTION)
-                || !counter && actor.roles().stream().noneMatch(r -> r.permissions().contains(Permission.SUBMIT_DOSSIER))) {
+                || !counter && actor.roles().stream()
+                .noneMatch(r -> r.permissions().contains(Permission.SUBMIT_DOSSIER))) {
             throw new UserFacingException(HttpStatus.FORBIDDEN, "forbidden", "dossier.forbidden");
         }
         Procedure procedure = counter ? routing.procedure(request.procedureCode())
@@ -134,7 +135,8 @@ public class DossierIntake {
         for (int i = 0; i < files.size(); i++) {
             uploads.store(d, files.get(i), types.get(i), "DOCUMENT", actor.username()); // checked above: parsed once
         }
-        Transition t = d.submit(codes.next(d.receivingAgency(), LocalDate.ofInstant(now, DossierDueDates.VIETNAM)), now);
+        String code = codes.next(d.receivingAgency(), LocalDate.ofInstant(now, DossierDueDates.VIETNAM));
+        Transition t = d.submit(code, now);
         dossiers.update(d);
         dossiers.history(d.id(), now, actor.username(), actor.fullName(), actor.agencyCode(), "SUBMIT", null,
                 t.to(), null, null, null, null);
@@ -156,7 +158,8 @@ public class DossierIntake {
     /** Receives the dossier at the officer's counter: its log entry, its first step, its legal due date. */
     void receive(Dossier d, Actor officer, Instant now) {
         Long counterId = organization.staffMember(officer.username()).map(StaffMember::counterId).orElse(null);
-        int logEntry = dossiers.nextLogEntry(d.receivingAgency(), LocalDate.ofInstant(now, DossierDueDates.VIETNAM).getYear());
+        int year = LocalDate.ofInstant(now, DossierDueDates.VIETNAM).getYear();
+        int logEntry = dossiers.nextLogEntry(d.receivingAgency(), year);
         Transition t = d.receive(officer.username(), counterId, logEntry, now, dueDates);
         dossiers.update(d);
         dossiers.history(d.id(), now, officer.username(), officer.fullName(), officer.agencyCode(), "RECEIVE",

@@ -87,7 +87,8 @@ class DossierPolicies {
     }
 
     private static boolean isReceptionOf(Dossier d, Actor actor) {
-        return actor.has(Role.RECEPTION) && actor.agencyCode() != null && actor.agencyCode().equals(d.receivingAgency());
+        return actor.has(Role.RECEPTION) && actor.agencyCode() != null
+                && actor.agencyCode().equals(d.receivingAgency());
     }
 
     /** The dossier is at the official's agency, at a step of their role (reception before and after handling). */
@@ -158,7 +159,8 @@ class DossierPolicies {
                              Locale locale) {
         refuseUnless(DossierLifecycle.leavesFrom(action, d.status()), "dossier.action.wrongStatus",
                 message("action." + action, locale), message("status." + d.status(), locale));
-        refuseUnless(mayTake(d, process, action, actor), "dossier.action.notYours", message("action." + action, locale));
+        refuseUnless(mayTake(d, process, action, actor), "dossier.action.notYours",
+                message("action." + action, locale));
         if (DossierLifecycle.advancesHandling(action)) {
             refuseUnless(!waitsForChild(d), "dossier.action.waitingForChild");
             refuseUnless(!overdueWithoutApology(d, now), "dossier.action.overdueNeedsApology");

@@ -89,7 +89,8 @@ public class DossierQueries {
                 f.documentIndex(), procedure != null && f.documentIndex() != null
                 && f.documentIndex() < procedure.documents().size()
                 ? procedure.documents().get(f.documentIndex()).name() : null,
-                f.fileName(), f.contentType(), f.sha256(), dossiers.fileContent(d.id(), f.id()).orElseThrow())).toList();
+                f.fileName(), f.contentType(), f.sha256(), dossiers.fileContent(d.id(), f.id()).orElseThrow()))
+                .toList();
         return Optional.of(new AcceptedFiles(d.owner(), d.procedureCode(), files));
     }
 
@@ -206,7 +207,8 @@ public class DossierQueries {
             return Optional.empty();
         }
         return dossiers.findByCode(code.strip()).filter(d -> d.status() != DossierStatus.DRAFT)
-                .filter(d -> dossiers.trackingKey(d.id()).map(k -> TrackingLinks.matches(k, key.strip())).orElse(false))
+                .filter(d -> dossiers.trackingKey(d.id()).map(k -> TrackingLinks.matches(k, key.strip()))
+                        .orElse(false))
                 .map(views::tracking);
     }
 

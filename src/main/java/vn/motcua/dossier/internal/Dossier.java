@@ -342,10 +342,6 @@ public class Dossier {
         return owner;
     }
 
-    public String createdBy() {
-        return createdBy;
-    }
-
     public Applicant applicant() {
         return applicant;
     }
@@ -364,10 +360,6 @@ public class Dossier {
 
     public Instant receivedAt() {
         return receivedAt;
-    }
-
-    public String receivedBy() {
-        return receivedBy;
     }
 
     public Long counterId() {
@@ -400,10 +392,6 @@ public class Dossier {
 
     public String returnMethod() {
         return returnMethod;
-    }
-
-    public String idempotencyKey() {
-        return idempotencyKey;
     }
 
     public Instant createdAt() {

@@ -54,7 +54,8 @@ class ApplicantPages {
     private final DossierForms forms;
     private final ResultService results;
 
-    ApplicantPages(Actors actors, DossierQueries dossiers, DossierDrafts drafts, DossierHandling handling, CatalogService catalog, DossierFiles files, DossierForms forms, ResultService results) {
+    ApplicantPages(Actors actors, DossierQueries dossiers, DossierDrafts drafts, DossierHandling handling,
+                   CatalogService catalog, DossierFiles files, DossierForms forms, ResultService results) {
         this.actors = actors;
         this.results = results;
         this.forms = forms;

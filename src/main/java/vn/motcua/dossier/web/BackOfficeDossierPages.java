@@ -62,8 +62,9 @@ class BackOfficeDossierPages {
     private final ResultService results;
     private final DossierReads reads;
 
-    BackOfficeDossierPages(Actors actors, DossierQueries dossiers, DossierHandling handling, DossierIntake intake, CatalogService catalog, OrganizationService organization,
-                           DossierFiles files, DossierForms forms, ResultService results, DossierReads reads) {
+    BackOfficeDossierPages(Actors actors, DossierQueries dossiers, DossierHandling handling, DossierIntake intake,
+                           CatalogService catalog, OrganizationService organization, DossierFiles files,
+                           DossierForms forms, ResultService results, DossierReads reads) {
         this.actors = actors;
         this.reads = reads;
         this.results = results;

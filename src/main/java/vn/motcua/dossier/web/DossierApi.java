@@ -62,8 +62,8 @@ class DossierApi {
     private final CatalogService catalog;
     private final DossierReads reads;
 
-    DossierApi(Actors actors, DossierQueries dossiers, DossierHandling handling, DossierIntake intake, JsonMapper json, DossierFiles files, DossierForms forms, CatalogService catalog,
-               DossierReads reads) {
+    DossierApi(Actors actors, DossierQueries dossiers, DossierHandling handling, DossierIntake intake,
+               JsonMapper json, DossierFiles files, DossierForms forms, CatalogService catalog, DossierReads reads) {
         this.actors = actors;
         this.reads = reads;
         this.forms = forms;
