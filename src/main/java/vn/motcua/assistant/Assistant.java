@@ -24,7 +24,7 @@ import vn.motcua.catalog.OnlineLevel;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.SearchHit;
 import vn.motcua.identity.Actor;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierSummary;
 import vn.motcua.identity.CurrentUser;
@@ -57,7 +57,7 @@ public class Assistant {
 
     private final Actors actors;
     private final CatalogService catalog;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
     private final OrganizationService organization;
     private final MessageSource messages;
     private final VietnamTime time;
@@ -67,7 +67,7 @@ public class Assistant {
     private final FollowUps followUps = new FollowUps();
     private final RecordAnswers records;
 
-    Assistant(Actors actors, CatalogService catalog, DossierService dossiers, OrganizationService organization,
+    Assistant(Actors actors, CatalogService catalog, DossierQueries dossiers, OrganizationService organization,
               MessageSource messages, VietnamTime time, JsonMapper json, AssistantProperties properties) {
         this.actors = actors;
         this.catalog = catalog;

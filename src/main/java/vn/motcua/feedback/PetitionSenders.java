@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.DossierFacts;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.feedback.internal.PetitionRepository;
 import vn.motcua.feedback.internal.StoredPetition;
 import vn.motcua.organization.Agency;
@@ -50,14 +50,14 @@ public class PetitionSenders {
 
     private final PetitionRecords records;
     private final PetitionRepository repository;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
     private final CatalogService catalog;
     private final OrganizationService organization;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final GuessLimit guesses;
 
-    PetitionSenders(PetitionRecords records, PetitionRepository repository, DossierService dossiers,
+    PetitionSenders(PetitionRecords records, PetitionRepository repository, DossierQueries dossiers,
                     CatalogService catalog, OrganizationService organization, ApplicationEventPublisher events,
                     MessageSource messages, GuessLimit guesses) {
         this.records = records;

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierFacts;
 import vn.motcua.dossier.DossierRef;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.feedback.internal.RatingCriteria;
@@ -44,11 +44,11 @@ public class RatingService {
     private final RatingRepository repository;
     private final RatingCriteria criteria;
     private final RatingLinks links;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RatingService(RatingRepository repository, RatingCriteria criteria, RatingLinks links, DossierService dossiers,
+    RatingService(RatingRepository repository, RatingCriteria criteria, RatingLinks links, DossierQueries dossiers,
                   ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.criteria = criteria;

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.identity.Actors;
 import vn.motcua.identity.Actor;
 import vn.motcua.dossier.Applicant;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.identity.CurrentUser;
@@ -36,7 +36,7 @@ import vn.motcua.platform.web.UserFacingException;
 /**
  * The public postal service (bưu chính công ích) on dossiers: what the applicant may ask for and asks for, what the
  * dossier's viewers see, and what the postal service reports. Who may see a dossier's shipments is who may see the
- * dossier ({@link DossierService#view}); only its applicant may ask.
+ * dossier ({@link DossierQueries#view}); only its applicant may ask.
  */
 @Service
 public class PostalService {
@@ -55,12 +55,12 @@ public class PostalService {
     private final PostalBookings bookings;
     private final PostalGateway gateway;
     private final PostalProperties properties;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
     private final MessageSource messages;
     private final TransactionTemplate transactions;
 
     PostalService(Actors actors, ShipmentRepository shipments, PostalBookings bookings, PostalGateway gateway,
-                  PostalProperties properties, DossierService dossiers, MessageSource messages,
+                  PostalProperties properties, DossierQueries dossiers, MessageSource messages,
                   TransactionTemplate transactions) {
         this.actors = actors;
         this.shipments = shipments;

@@ -16,7 +16,7 @@ import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierFacts;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.identity.Actor;
@@ -36,12 +36,12 @@ class DossierPayments {
             DossierStatus.PROCESSING, DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.RESULT_READY);
 
     private final PaymentRepository repository;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
     private final CatalogService catalog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DossierPayments(PaymentRepository repository, DossierService dossiers, CatalogService catalog,
+    DossierPayments(PaymentRepository repository, DossierQueries dossiers, CatalogService catalog,
                     ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.dossiers = dossiers;

@@ -13,7 +13,7 @@ import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.FeeExemption;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.DossierFacts;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.FeeGate;
 import vn.motcua.identity.Actor;
@@ -34,13 +34,13 @@ public class PaymentDues implements FeeGate {
 
     private final DossierPayments dossierPayments;
     private final PaymentRepository repository;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
     private final CatalogService catalog;
     private final VnpayGateway vnpay;
     private final PaymentProperties properties;
     private final Clock clock;
 
-    PaymentDues(DossierPayments dossierPayments, PaymentRepository repository, DossierService dossiers, CatalogService catalog,
+    PaymentDues(DossierPayments dossierPayments, PaymentRepository repository, DossierQueries dossiers, CatalogService catalog,
                 VnpayGateway vnpay, PaymentProperties properties, Clock clock) {
         this.dossierPayments = dossierPayments;
         this.repository = repository;

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.TrackingLinks;
 import vn.motcua.identity.Actor;
@@ -27,7 +27,7 @@ public class Receipts {
 
     private final DossierPayments dossierPayments;
     private final PaymentRepository repository;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
     private final OrganizationService organization;
     private final VnpayGateway vnpay;
     private final MotCuaProperties motcua;
@@ -35,7 +35,7 @@ public class Receipts {
     private final VietnamTime time;
     private final TrackingLinks trackingLinks;
 
-    Receipts(DossierPayments dossierPayments, PaymentRepository repository, DossierService dossiers,
+    Receipts(DossierPayments dossierPayments, PaymentRepository repository, DossierQueries dossiers,
              OrganizationService organization, VnpayGateway vnpay, MotCuaProperties motcua, HtmlPdf pdf,
              VietnamTime time, TrackingLinks trackingLinks) {
         this.dossierPayments = dossierPayments;

@@ -13,7 +13,7 @@ import vn.motcua.identity.Actors;
 import vn.motcua.platform.audit.AuditAction;
 import vn.motcua.platform.audit.AuditOutcome;
 import vn.motcua.platform.audit.AuditTrail;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierDrafts;
 import vn.motcua.dossier.Upload;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.platform.web.UserFacingException;
@@ -27,10 +27,10 @@ public class WalletService {
     private final Actors actors;
     private final WalletRepository wallet;
     private final DocumentTypes types;
-    private final DossierService dossiers;
+    private final DossierDrafts dossiers;
     private final AuditTrail trail;
 
-    WalletService(Actors actors, WalletRepository wallet, DocumentTypes types, DossierService dossiers, AuditTrail trail) {
+    WalletService(Actors actors, WalletRepository wallet, DocumentTypes types, DossierDrafts dossiers, AuditTrail trail) {
         this.actors = actors;
         this.trail = trail;
         this.wallet = wallet;

@@ -31,7 +31,7 @@ import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.RequiredDocument;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
 import vn.motcua.organization.OrganizationService;
@@ -52,7 +52,7 @@ class AssistantModelTest {
 
     @Autowired Actors actors;
     @Autowired CatalogService catalog;
-    @Autowired DossierService dossiers;
+    @Autowired DossierQueries dossiers;
     @Autowired OrganizationService organization;
     @Autowired MessageSource messages;
     @Autowired VietnamTime time;

@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
 import vn.motcua.identity.internal.AccountRepository;
@@ -63,7 +63,7 @@ class FeedbackRatingIntegrationTest {
     @Autowired RatingLinks links;
     @Autowired RatingService ratings;
     @Autowired vn.motcua.platform.MotCuaProperties motcua;
-    @Autowired DossierService dossiers;
+    @Autowired DossierQueries dossiers;
     @Autowired ApplicationEvents events;
 
     ApiClient citizen, reception, specialist, leader;

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.identity.Actor;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
 import vn.motcua.identity.internal.AccountRepository;
@@ -62,7 +62,7 @@ class PetitionIntegrationTest {
     @Autowired Actors actors;
     @Autowired PetitionSenders senders;
     @Autowired PetitionHandling handling;
-    @Autowired DossierService dossiers;
+    @Autowired DossierQueries dossiers;
     @Autowired CatalogService catalog;
     @Autowired AccountRepository accounts;
     @Autowired PasswordEncoder passwords;

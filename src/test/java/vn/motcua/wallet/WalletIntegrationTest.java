@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierDrafts;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.internal.AccountRepository;
@@ -47,7 +47,7 @@ class WalletIntegrationTest {
     @Autowired Actors actors;
     @Autowired CatalogService catalog;
     @Autowired WalletService wallet;
-    @Autowired DossierService dossiers;
+    @Autowired DossierDrafts drafts;
     @Autowired AccountRepository accounts;
     @Autowired org.springframework.security.crypto.password.PasswordEncoder passwords;
 
@@ -88,7 +88,7 @@ class WalletIntegrationTest {
         mvc.perform(post("/kho-du-lieu/" + document.id() + "/dung").param("nhap", String.valueOf(draftId))
                         .param("chiSo", "1").with(user(owner)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        List<DossierView.FileInfo> files = dossiers.draft(draftId, actors.of(owner)).files();
+        List<DossierView.FileInfo> files = drafts.draft(draftId, actors.of(owner)).files();
         assertThat(files).anyMatch(f -> f.documentIndex() == 1 && f.sha256().equals(sha256(birthMedical)));
 
         // Someone else cannot use it, not even with its number.
@@ -100,7 +100,7 @@ class WalletIntegrationTest {
         mvc.perform(post("/kho-du-lieu/" + document.id() + "/xoa").with(user(owner)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(stored("citizen", birthMedical)).isEmpty();
-        assertThat(dossiers.draft(draftId, actors.of(owner)).files())
+        assertThat(drafts.draft(draftId, actors.of(owner)).files())
                 .anyMatch(f -> f.sha256().equals(sha256(birthMedical)));
     }
 
@@ -151,12 +151,12 @@ class WalletIntegrationTest {
         CurrentUser user = accounts.findUser("chu-dat").orElseThrow();
         var actor = actors.of(user);
         // The building permit asks for the same parcel: it is there already.
-        long permit = dossiers.createDraft("1.013225", actor, java.util.Locale.of("vi"));
-        assertThat(dossiers.draft(permit, actor).formData()).containsEntry("parcelNumber", "345")
+        long permit = drafts.createDraft("1.013225", actor, java.util.Locale.of("vi"));
+        assertThat(drafts.draft(permit, actor).formData()).containsEntry("parcelNumber", "345")
                 .containsEntry("mapSheetNumber", "Tờ 12");
         // The same procedure again is a new request: its facts are asked afresh.
-        long again = dossiers.createDraft("1.300108", actor, java.util.Locale.of("vi"));
-        assertThat(dossiers.draft(again, actor).formData()).doesNotContainKeys("parcelNumber", "mapSheetNumber");
+        long again = drafts.createDraft("1.300108", actor, java.util.Locale.of("vi"));
+        assertThat(drafts.draft(again, actor).formData()).doesNotContainKeys("parcelNumber", "mapSheetNumber");
     }
 
     static <T> T eventually(Supplier<Optional<T>> probe) throws InterruptedException {

@@ -19,7 +19,8 @@ import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.transfer.CatalogImports;
 import vn.motcua.identity.Actor;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierDrafts;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.Upload;
 import vn.motcua.dossier.forms.DossierForms;
@@ -113,14 +114,16 @@ public final class RouteFixtures {
 
     private final ApplicationContext context;
     private final int port;
-    private final DossierService dossierService;
+    private final DossierDrafts drafts;
+    private final DossierQueries queries;
     private final AccountRepository accounts;
     private final CatalogService catalog;
 
     private RouteFixtures(ApplicationContext context, int port) {
         this.context = context;
         this.port = port;
-        this.dossierService = context.getBean(DossierService.class);
+        this.drafts = context.getBean(DossierDrafts.class);
+        this.queries = context.getBean(DossierQueries.class);
         this.accounts = context.getBean(AccountRepository.class);
         this.catalog = context.getBean(CatalogService.class);
         this.view = makeSet();
@@ -358,14 +361,14 @@ public final class RouteFixtures {
         CounterPayments counter = context.getBean(CounterPayments.class);
         World w = World.empty();
 
-        long draft = dossierService.createDraft(BIRTH, actor, VI);
+        long draft = drafts.createDraft(BIRTH, actor, VI);
         Procedure birth = catalog.procedure(BIRTH).orElseThrow();
-        dossierService.saveDraft(draft, actor, WARD, TestData.validFormData(birth), VI);
-        var file = dossierService.addDraftFile(draft, actor, new Upload(0, "to-khai.pdf",
+        drafts.saveDraft(draft, actor, WARD, TestData.validFormData(birth), VI);
+        var file = drafts.addDraftFile(draft, actor, new Upload(0, "to-khai.pdf",
                 FilePart.pdf("to-khai.pdf").content(), false, false), VI);
         w.drafts().add(draft);
         w.draftFiles().add(draft + "/" + file.id());
-        w.drafts().add(dossierService.createDraft(RESIDENCE, actor, VI)); // an empty one: nothing filled in yet
+        w.drafts().add(drafts.createDraft(RESIDENCE, actor, VI)); // an empty one: nothing filled in yet
 
         String submitted = submit(me, BIRTH);
         String received = submit(me, BIRTH);
@@ -440,7 +443,7 @@ public final class RouteFixtures {
 
     /** The dossier's files, forms and results, for the addresses that name them. */
     private void describe(World w, String code, Actor viewer) {
-        DossierView view = dossierService.view(code, viewer);
+        DossierView view = queries.view(code, viewer);
         w.dossiers().add(code);
         // One file of each kind per status, and each form once: more of the same show nothing new.
         java.util.Set<String> kinds = new java.util.HashSet<>();

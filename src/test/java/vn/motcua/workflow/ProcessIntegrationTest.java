@@ -24,7 +24,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.identity.Actor;
 import vn.motcua.dossier.Applicant;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierIntake;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.NewDossier;
 import vn.motcua.dossier.Upload;
@@ -41,7 +42,8 @@ class ProcessIntegrationTest {
 
     @Autowired MockMvc mvc;
     @Autowired ProcessService processes;
-    @Autowired DossierService dossiers;
+    @Autowired DossierQueries dossiers;
+    @Autowired DossierIntake intake;
     @Autowired CatalogService catalog;
     @Autowired AccountRepository accounts;
 
@@ -49,7 +51,7 @@ class ProcessIntegrationTest {
     void editingAProcessMakesANewVersionAndStartedDossiersKeepTheirs() throws Exception {
         String code = catalog.search("Đăng ký kết hôn", 1).getFirst().procedure().code();
         ProcessDefinition before = processes.current(code);
-        DossierService.Receipt started = dossiers.create(new NewDossier(code, "000.31.01.H57",
+        DossierIntake.Receipt started = intake.create(new NewDossier(code, "000.31.01.H57",
                         TestData.validFormData(catalog.procedure(code).orElseThrow()),
                         new Applicant(null, "Trần Văn Bảo", null, "0905000111", null, null, null, null), 1),
                 List.<Upload>of(), new Actor("reception", "Lê Thị Cúc", Set.of(Role.RECEPTION), "000.31.01.H57"),

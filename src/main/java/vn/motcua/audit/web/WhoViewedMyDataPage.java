@@ -13,7 +13,7 @@ import vn.motcua.identity.Actors;
 import vn.motcua.audit.AuditEntry;
 import vn.motcua.audit.AuditProperties;
 import vn.motcua.audit.AuditService;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierSummary;
 import vn.motcua.identity.AccountProfile;
 import vn.motcua.identity.AccountService;
@@ -39,12 +39,12 @@ class WhoViewedMyDataPage {
 
     private final Actors actors;
     private final AuditService audit;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
     private final AccountService accounts;
     private final OrganizationService organization;
     private final AuditProperties properties;
 
-    WhoViewedMyDataPage(Actors actors, AuditService audit, DossierService dossiers, AccountService accounts,
+    WhoViewedMyDataPage(Actors actors, AuditService audit, DossierQueries dossiers, AccountService accounts,
                         OrganizationService organization, AuditProperties properties) {
         this.actors = actors;
         this.audit = audit;

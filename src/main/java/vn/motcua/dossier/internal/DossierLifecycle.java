@@ -1,14 +1,27 @@
 package vn.motcua.dossier.internal;
 
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import vn.motcua.dossier.ApologyIssued;
 import vn.motcua.dossier.DossierAction;
+import vn.motcua.dossier.DossierReceived;
+import vn.motcua.dossier.DossierRefused;
+import vn.motcua.dossier.DossierReturned;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierSubmitted;
+import vn.motcua.dossier.DossierTransferred;
+import vn.motcua.dossier.DossierWithdrawn;
+import vn.motcua.dossier.ResultReady;
+import vn.motcua.dossier.StepCompleted;
+import vn.motcua.dossier.SupplementReceived;
+import vn.motcua.dossier.SupplementRequested;
 import vn.motcua.workflow.StepAction;
 
+import static vn.motcua.dossier.DossierStatus.DRAFT;
 import static vn.motcua.dossier.DossierStatus.PROCESSING;
 import static vn.motcua.dossier.DossierStatus.RECEIVED;
 import static vn.motcua.dossier.DossierStatus.REFUSED;
@@ -19,9 +32,10 @@ import static vn.motcua.dossier.DossierStatus.SUPPLEMENT_REQUESTED;
 import static vn.motcua.dossier.DossierStatus.WITHDRAWN;
 
 /**
- * The dossier's state graph. Each edge names the action, the statuses it leaves from, who may take it, the step
- * action the process must allow at the current step (if any), where it leads and the event it emits. The dossier's
- * status changes only along these edges.
+ * The dossier's state graph, status to status, each edge labelled with the action that takes it, who may take it, the
+ * step action the process must allow at the current step (if any) and the domain event it emits (modelled on GOV.UK
+ * Pay's {@code PaymentGatewayStateTransitions}). {@link Dossier} changes its status only along these edges; anything
+ * else throws {@link IllegalTransitionException}.
  */
 public final class DossierLifecycle {
 
@@ -38,48 +52,94 @@ public final class DossierLifecycle {
     }
 
     /**
-     * @param to    the status after the action; null means it depends on the process (next step, previous step, or
-     *              the status the dossier had before a supplement request)
-     * @param event the simple name of the domain event the action publishes
+     * One edge of the graph.
+     *
+     * @param action     the action; null for submission, which makes a draft a dossier rather than acting on one
+     * @param stepAction what the process must allow at the current step, or null when it need not
+     * @param event      the domain event the move publishes
      */
-    public record Transition(DossierAction action, Set<DossierStatus> from, Who who, StepAction stepAction,
-                             DossierStatus to, String event) {
+    public record Transition(DossierAction action, DossierStatus from, DossierStatus to, Who who,
+                             StepAction stepAction, Class<? extends Record> event) {
     }
 
-    private static final Map<DossierAction, Transition> GRAPH = new EnumMap<>(DossierAction.class);
+    /** Submission: the applicant (or the counter, for a walk-in) turns a complete draft into a dossier. */
+    public static final Transition SUBMISSION = new Transition(null, DRAFT, SUBMITTED, Who.APPLICANT, null,
+            DossierSubmitted.class);
+
+    private static final List<Transition> GRAPH;
 
     static {
-        edge(DossierAction.RECEIVE, EnumSet.of(SUBMITTED), Who.RECEPTION, null, RECEIVED, "DossierReceived");
-        edge(DossierAction.FORWARD, EnumSet.of(RECEIVED, PROCESSING), Who.STEP, StepAction.FORWARD, PROCESSING, "StepCompleted");
-        edge(DossierAction.APPROVE, EnumSet.of(PROCESSING), Who.STEP, StepAction.APPROVE, PROCESSING, "StepCompleted");
-        edge(DossierAction.SEND_BACK, EnumSet.of(PROCESSING), Who.STEP, StepAction.SEND_BACK, null, "StepCompleted");
-        edge(DossierAction.REQUEST_SUPPLEMENT, EnumSet.of(SUBMITTED, RECEIVED, PROCESSING), Who.STEP,
-                StepAction.REQUEST_SUPPLEMENT, SUPPLEMENT_REQUESTED, "SupplementRequested");
-        edge(DossierAction.REFUSE, EnumSet.of(SUBMITTED, RECEIVED, PROCESSING), Who.STEP, StepAction.REFUSE, REFUSED,
-                "DossierRefused");
-        edge(DossierAction.ISSUE_RESULT, EnumSet.of(PROCESSING), Who.STEP, StepAction.ISSUE_RESULT, RESULT_READY,
-                "ResultReady");
-        edge(DossierAction.TRANSFER, EnumSet.of(PROCESSING), Who.STEP, StepAction.TRANSFER, PROCESSING,
-                "DossierTransferred");
-        edge(DossierAction.RETURN_RESULT, EnumSet.of(RESULT_READY), Who.RECEPTION, null, RETURNED, "DossierReturned");
-        edge(DossierAction.APOLOGIZE, EnumSet.of(RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED), Who.HANDLER, null, null,
-                "ApologyIssued");
-        edge(DossierAction.WITHDRAW, EnumSet.of(SUBMITTED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED), Who.APPLICANT,
-                null, WITHDRAWN, "DossierWithdrawn");
-        edge(DossierAction.SUPPLEMENT, EnumSet.of(SUPPLEMENT_REQUESTED), Who.APPLICANT, null, null,
-                "SupplementReceived");
+        Set<Transition> g = new LinkedHashSet<>();
+        g.add(SUBMISSION);
+        edges(g, DossierAction.RECEIVE, EnumSet.of(SUBMITTED), RECEIVED, Who.RECEPTION, null, DossierReceived.class);
+        edges(g, DossierAction.FORWARD, EnumSet.of(RECEIVED, PROCESSING), PROCESSING, Who.STEP, StepAction.FORWARD,
+                StepCompleted.class);
+        edges(g, DossierAction.APPROVE, EnumSet.of(PROCESSING), PROCESSING, Who.STEP, StepAction.APPROVE,
+                StepCompleted.class);
+        // Back to the previous step, which is reception again when it was the first processing step.
+        edges(g, DossierAction.SEND_BACK, EnumSet.of(PROCESSING), PROCESSING, Who.STEP, StepAction.SEND_BACK,
+                StepCompleted.class);
+        edges(g, DossierAction.SEND_BACK, EnumSet.of(PROCESSING), RECEIVED, Who.STEP, StepAction.SEND_BACK,
+                StepCompleted.class);
+        edges(g, DossierAction.REQUEST_SUPPLEMENT, EnumSet.of(SUBMITTED, RECEIVED, PROCESSING), SUPPLEMENT_REQUESTED,
+                Who.STEP, StepAction.REQUEST_SUPPLEMENT, SupplementRequested.class);
+        edges(g, DossierAction.REFUSE, EnumSet.of(SUBMITTED, RECEIVED, PROCESSING), REFUSED, Who.STEP,
+                StepAction.REFUSE, DossierRefused.class);
+        edges(g, DossierAction.ISSUE_RESULT, EnumSet.of(PROCESSING), RESULT_READY, Who.STEP, StepAction.ISSUE_RESULT,
+                ResultReady.class);
+        edges(g, DossierAction.TRANSFER, EnumSet.of(PROCESSING), PROCESSING, Who.STEP, StepAction.TRANSFER,
+                DossierTransferred.class);
+        edges(g, DossierAction.RETURN_RESULT, EnumSet.of(RESULT_READY), RETURNED, Who.RECEPTION, null,
+                DossierReturned.class);
+        // An apology moves the appointment, not the status.
+        for (DossierStatus s : EnumSet.of(RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED)) {
+            edges(g, DossierAction.APOLOGIZE, EnumSet.of(s), s, Who.HANDLER, null, ApologyIssued.class);
+        }
+        edges(g, DossierAction.WITHDRAW, EnumSet.of(SUBMITTED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED), WITHDRAWN,
+                Who.APPLICANT, null, DossierWithdrawn.class);
+        // A supplement resumes the status the dossier had when it was asked for.
+        for (DossierStatus s : EnumSet.of(SUBMITTED, RECEIVED, PROCESSING)) {
+            edges(g, DossierAction.SUPPLEMENT, EnumSet.of(SUPPLEMENT_REQUESTED), s, Who.APPLICANT, null,
+                    SupplementReceived.class);
+        }
+        GRAPH = List.copyOf(g);
     }
 
-    private static void edge(DossierAction action, Set<DossierStatus> from, Who who, StepAction stepAction,
-                             DossierStatus to, String event) {
-        GRAPH.put(action, new Transition(action, Set.copyOf(from), who, stepAction, to, event));
+    private static void edges(Set<Transition> graph, DossierAction action, Set<DossierStatus> from, DossierStatus to,
+                              Who who, StepAction stepAction, Class<? extends Record> event) {
+        from.forEach(f -> graph.add(new Transition(action, f, to, who, stepAction, event)));
     }
 
     private DossierLifecycle() {
     }
 
-    public static Transition of(DossierAction action) {
-        return GRAPH.get(action);
+    /** Every edge of the graph. */
+    public static List<Transition> edges() {
+        return GRAPH;
+    }
+
+    /** The edge for this action from this status to that one, if the graph has it. */
+    public static Optional<Transition> edge(DossierAction action, DossierStatus from, DossierStatus to) {
+        return GRAPH.stream().filter(t -> t.action() == action && t.from() == from && t.to() == to).findFirst();
+    }
+
+    /** Whether the action may be taken from this status at all. */
+    public static boolean leavesFrom(DossierAction action, DossierStatus from) {
+        return GRAPH.stream().anyMatch(t -> t.action() == action && t.from() == from);
+    }
+
+    /** Who may take the action (the same on all its edges). */
+    public static Who who(DossierAction action) {
+        return anyEdge(action).who();
+    }
+
+    /** What the process must allow at the current step for the action, or null (the same on all its edges). */
+    public static StepAction stepAction(DossierAction action) {
+        return anyEdge(action).stepAction();
+    }
+
+    private static Transition anyEdge(DossierAction action) {
+        return GRAPH.stream().filter(t -> t.action() == action).findFirst().orElseThrow();
     }
 
     /** Actions that move a dossier's handling forward and so are held up once it is overdue without an apology. */

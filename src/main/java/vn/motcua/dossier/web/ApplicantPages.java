@@ -25,8 +25,10 @@ import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.ActionRequest;
 import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierAction;
+import vn.motcua.dossier.DossierDrafts;
+import vn.motcua.dossier.DossierHandling;
 import vn.motcua.dossier.DossierPanel;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.InvalidDossierException;
@@ -45,20 +47,25 @@ import vn.motcua.result.ResultService;
 class ApplicantPages {
 
     private final Actors actors;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
+    private final DossierDrafts drafts;
+    private final DossierHandling handling;
     private final CatalogService catalog;
     private final DossierFiles files;
     private final DossierForms forms;
     private final ResultService results;
     private final DossierPanels panels;
 
-    ApplicantPages(Actors actors, DossierService dossiers, CatalogService catalog, DossierFiles files, DossierForms forms,
-                   ResultService results, DossierPanels panels) {
+    ApplicantPages(Actors actors, DossierQueries dossiers, DossierDrafts drafts, DossierHandling handling,
+                   CatalogService catalog, DossierFiles files, DossierForms forms, ResultService results,
+                   DossierPanels panels) {
         this.actors = actors;
         this.panels = panels;
         this.results = results;
         this.forms = forms;
         this.dossiers = dossiers;
+        this.drafts = drafts;
+        this.handling = handling;
         this.catalog = catalog;
         this.files = files;
     }
@@ -74,7 +81,7 @@ class ApplicantPages {
 
     @PostMapping("/nop-ho-so/{procedureCode}")
     String createDraft(@PathVariable String procedureCode, @AuthenticationPrincipal CurrentUser user, Locale locale) {
-        long id = dossiers.createDraft(procedureCode, actor(user), locale);
+        long id = drafts.createDraft(procedureCode, actor(user), locale);
         return "redirect:/ho-so-cua-toi/nhap/" + id;
     }
 
@@ -82,7 +89,7 @@ class ApplicantPages {
     String draft(@PathVariable long id, @RequestParam(name = "buoc", defaultValue = "1") int step,
                  @AuthenticationPrincipal CurrentUser user, Model model) {
         Actor applicant = actor(user);
-        DossierView draft = dossiers.draft(id, applicant);
+        DossierView draft = drafts.draft(id, applicant);
         Procedure procedure = procedure(draft.procedureCode());
         model.addAttribute("id", id);
         model.addAttribute("draft", draft);
@@ -104,7 +111,7 @@ class ApplicantPages {
     @PostMapping("/ho-so-cua-toi/nhap/{id}/thong-tin")
     String saveInformation(@PathVariable long id, @RequestParam Map<String, String> form,
                            @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
-        List<String> problems = dossiers.saveDraft(id, actor(user), form.get("coQuan"), form, locale);
+        List<String> problems = drafts.saveDraft(id, actor(user), form.get("coQuan"), form, locale);
         if (!problems.isEmpty()) {
             redirect.addFlashAttribute("problems", problems);
             return "redirect:/ho-so-cua-toi/nhap/" + id + "?buoc=1";
@@ -125,7 +132,7 @@ class ApplicantPages {
             }
             int index = Integer.parseInt(entry.getKey().substring(3));
             try {
-                dossiers.addDraftFile(id, actor(user), new Upload(index, file.getOriginalFilename(), file.getBytes(),
+                drafts.addDraftFile(id, actor(user), new Upload(index, file.getOriginalFilename(), file.getBytes(),
                         false), locale);
             } catch (InvalidDossierException e) {
                 problems.addAll(e.problems());
@@ -137,20 +144,20 @@ class ApplicantPages {
 
     @PostMapping("/ho-so-cua-toi/nhap/{id}/xoa-tep/{fileId}")
     String removeFile(@PathVariable long id, @PathVariable long fileId, @AuthenticationPrincipal CurrentUser user) {
-        dossiers.removeDraftFile(id, actor(user), fileId);
+        drafts.removeDraftFile(id, actor(user), fileId);
         return "redirect:/ho-so-cua-toi/nhap/" + id + "?buoc=2";
     }
 
     @GetMapping("/ho-so-cua-toi/nhap/{id}/tep/{fileId}")
     ResponseEntity<byte[]> draftFile(@PathVariable long id, @PathVariable long fileId,
                                      @AuthenticationPrincipal CurrentUser user) {
-        DossierView draft = dossiers.draft(id, actor(user));
-        return files.download(draft, fileId, dossiers.draftFileContent(id, fileId, actor(user)));
+        DossierView draft = drafts.draft(id, actor(user));
+        return files.download(draft, fileId, drafts.draftFileContent(id, fileId, actor(user)));
     }
 
     @PostMapping("/ho-so-cua-toi/nhap/{id}/xoa")
     String deleteDraft(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-        dossiers.deleteDraft(id, actor(user));
+        drafts.deleteDraft(id, actor(user));
         return "redirect:/ho-so-cua-toi";
     }
 
@@ -158,7 +165,7 @@ class ApplicantPages {
     String submit(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect,
                   Locale locale) {
         try {
-            DossierView submitted = dossiers.submit(id, actor(user), locale);
+            DossierView submitted = drafts.submit(id, actor(user), locale);
             redirect.addFlashAttribute("submitted", true);
             return "redirect:/ho-so-cua-toi/" + submitted.code();
         } catch (InvalidDossierException e) {
@@ -197,7 +204,7 @@ class ApplicantPages {
             }
         }
         try {
-            dossiers.supplement(code, note, sent, actor(user), locale);
+            handling.supplement(code, note, sent, actor(user), locale);
         } catch (InvalidDossierException | UserFacingException e) {
             redirect.addFlashAttribute("problems", e instanceof InvalidDossierException i ? i.problems()
                     : List.of(files.message((UserFacingException) e, locale)));
@@ -209,7 +216,7 @@ class ApplicantPages {
     String withdraw(@PathVariable String code, @RequestParam(name = "note", required = false) String note,
                     @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
         try {
-            dossiers.act(code, DossierAction.WITHDRAW, ActionRequest.note(note), actor(user), null, locale);
+            handling.act(code, DossierAction.WITHDRAW, ActionRequest.note(note), actor(user), null, locale);
         } catch (UserFacingException e) {
             redirect.addFlashAttribute("problems", List.of(files.message(e, locale)));
         }

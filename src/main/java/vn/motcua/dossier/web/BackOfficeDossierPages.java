@@ -29,8 +29,10 @@ import vn.motcua.identity.Actor;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierAction;
+import vn.motcua.dossier.DossierHandling;
+import vn.motcua.dossier.DossierIntake;
 import vn.motcua.dossier.DossierPanel;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.InboxFilter;
@@ -51,7 +53,9 @@ import vn.motcua.result.ResultService;
 class BackOfficeDossierPages {
 
     private final Actors actors;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
+    private final DossierHandling handling;
+    private final DossierIntake intake;
     private final CatalogService catalog;
     private final OrganizationService organization;
     private final DossierFiles files;
@@ -60,15 +64,17 @@ class BackOfficeDossierPages {
     private final DossierReads reads;
     private final DossierPanels panels;
 
-    BackOfficeDossierPages(Actors actors, DossierService dossiers, CatalogService catalog, OrganizationService organization,
-                           DossierFiles files, DossierForms forms, ResultService results, DossierReads reads,
-                           DossierPanels panels) {
+    BackOfficeDossierPages(Actors actors, DossierQueries dossiers, DossierHandling handling, DossierIntake intake,
+                           CatalogService catalog, OrganizationService organization, DossierFiles files,
+                           DossierForms forms, ResultService results, DossierReads reads, DossierPanels panels) {
         this.actors = actors;
         this.panels = panels;
         this.reads = reads;
         this.results = results;
         this.forms = forms;
         this.dossiers = dossiers;
+        this.handling = handling;
+        this.intake = intake;
         this.catalog = catalog;
         this.organization = organization;
         this.files = files;
@@ -126,7 +132,7 @@ class BackOfficeDossierPages {
         Upload upload = file == null || file.isEmpty() ? null
                 : new Upload(null, file.getOriginalFilename(), file.getBytes(), false);
         try {
-            dossiers.act(code, action, request, actors.of(user), upload, locale);
+            handling.act(code, action, request, actors.of(user), upload, locale);
             redirect.addFlashAttribute("done", action.name());
         } catch (InvalidDossierException e) {
             redirect.addFlashAttribute("problems", e.problems());
@@ -224,7 +230,7 @@ class BackOfficeDossierPages {
                 blankToNull(form.get("applicant.email")), blankToNull(form.get("applicant.address")), null, null);
         Integer sets = form.get("sets") == null || !form.get("sets").matches("\\d{1,2}") ? 1 : Integer.valueOf(form.get("sets"));
         try {
-            DossierService.Receipt receipt = dossiers.create(new NewDossier(procedureCode, form.get("coQuan"), form,
+            DossierIntake.Receipt receipt = intake.create(new NewDossier(procedureCode, form.get("coQuan"), form,
                     applicant, sets), uploads, actors.of(user), form.get("idempotencyKey"), locale);
             redirect.addFlashAttribute("received", true);
             return "redirect:/quan-tri/ho-so/" + receipt.code();

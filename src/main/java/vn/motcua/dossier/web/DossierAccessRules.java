@@ -9,7 +9,7 @@ import vn.motcua.platform.security.AccessRules;
 
 /**
  * Who may reach dossiers. These rules only open the doors; which dossier a person may see or act on (their own,
- * or their agency's at their role's step) is checked by {@code DossierService} on every call.
+ * or their agency's at their role's step) is checked by the dossier services on every call.
  */
 @Configuration(proxyBeanMethods = false)
 class DossierAccessRules {

@@ -33,7 +33,9 @@ import vn.motcua.dossier.ActionRequest;
 import vn.motcua.identity.Actor;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.DossierAction;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierHandling;
+import vn.motcua.dossier.DossierIntake;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierSummary;
 import vn.motcua.dossier.DossierView;
@@ -44,27 +46,31 @@ import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.platform.web.UserFacingException;
 
-/** The dossier API: submit, read, list, act, track. Who may do what is checked by {@link DossierService}. */
+/** The dossier API: submit, read, list, act, track. Who may do what is checked by the dossier services. */
 @RestController
 class DossierApi {
 
     private static final Pattern DOCUMENT_PART = Pattern.compile("documents?\\[?(\\d+)]?");
 
     private final Actors actors;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
+    private final DossierHandling handling;
+    private final DossierIntake intake;
     private final JsonMapper json;
     private final DossierFiles files;
     private final DossierForms forms;
     private final CatalogService catalog;
     private final DossierReads reads;
 
-    DossierApi(Actors actors, DossierService dossiers, JsonMapper json, DossierFiles files, DossierForms forms, CatalogService catalog,
-               DossierReads reads) {
+    DossierApi(Actors actors, DossierQueries dossiers, DossierHandling handling, DossierIntake intake,
+               JsonMapper json, DossierFiles files, DossierForms forms, CatalogService catalog, DossierReads reads) {
         this.actors = actors;
         this.reads = reads;
         this.forms = forms;
         this.catalog = catalog;
         this.dossiers = dossiers;
+        this.handling = handling;
+        this.intake = intake;
         this.json = json;
         this.files = files;
     }
@@ -87,7 +93,7 @@ class DossierApi {
      * officer's is received at once. The same {@code Idempotency-Key} answers the same dossier again.
      */
     @PostMapping(path = "/api/v1/dossiers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<DossierService.Receipt> submit(@RequestPart("dossier") String dossierJson, MultipartHttpServletRequest request,
+    ResponseEntity<DossierIntake.Receipt> submit(@RequestPart("dossier") String dossierJson, MultipartHttpServletRequest request,
                                    @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                    @AuthenticationPrincipal CurrentUser user, Locale locale) throws Exception {
         DossierPart part = json.readValue(dossierJson, DossierPart.class);
@@ -102,7 +108,7 @@ class DossierApi {
                 uploads.add(new Upload(index, file.getOriginalFilename(), file.getBytes(), false));
             }
         }
-        DossierService.Receipt receipt = dossiers.create(new NewDossier(part.procedureCode(), part.agencyCode(),
+        DossierIntake.Receipt receipt = intake.create(new NewDossier(part.procedureCode(), part.agencyCode(),
                 part.formData(), part.applicant(), part.sets()), uploads, actor(user), idempotencyKey, locale);
         return ResponseEntity.status(HttpStatus.CREATED).body(receipt);
     }
@@ -125,7 +131,7 @@ class DossierApi {
     @PostMapping(path = "/api/v1/dossiers/{code}/actions", consumes = MediaType.APPLICATION_JSON_VALUE)
     DossierView act(@PathVariable String code, @RequestBody ActionBody body, @AuthenticationPrincipal CurrentUser user,
                     Locale locale) {
-        return dossiers.act(code, action(body), request(body), actor(user), null, locale);
+        return handling.act(code, action(body), request(body), actor(user), null, locale);
     }
 
     /** An action with a file: the result document of ISSUE_RESULT, or what a SUPPLEMENT sends. */
@@ -136,7 +142,7 @@ class DossierApi {
         ActionBody body = json.readValue(actionJson, ActionBody.class);
         Upload upload = file == null || file.isEmpty() ? null
                 : new Upload(null, file.getOriginalFilename(), file.getBytes(), false);
-        return dossiers.act(code, action(body), request(body), actor(user), upload, locale);
+        return handling.act(code, action(body), request(body), actor(user), upload, locale);
     }
 
     @GetMapping("/api/v1/dossiers/{code}/files/{id}")

@@ -12,7 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.Tracking;
 import vn.motcua.platform.web.TooManyAttemptsException;
 
@@ -24,11 +24,11 @@ import vn.motcua.platform.web.TooManyAttemptsException;
 @Controller
 class TrackingPage {
 
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
     private final MessageSource messages;
     private final DossierReads reads;
 
-    TrackingPage(DossierService dossiers, MessageSource messages, DossierReads reads) {
+    TrackingPage(DossierQueries dossiers, MessageSource messages, DossierReads reads) {
         this.dossiers = dossiers;
         this.messages = messages;
         this.reads = reads;

@@ -16,7 +16,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.motcua.identity.Actors;
 import vn.motcua.identity.Actor;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.feedback.PetitionAction;
 import vn.motcua.feedback.PetitionHandling;
 import vn.motcua.identity.CurrentUser;
@@ -29,15 +28,12 @@ class PetitionAdminPages {
 
     private final Actors actors;
     private final PetitionHandling petitions;
-    private final DossierService dossiers;
     private final OrganizationService organization;
     private final PageActions pageActions;
 
-    PetitionAdminPages(Actors actors, PetitionHandling petitions, DossierService dossiers,
-                       OrganizationService organization, PageActions pageActions) {
+    PetitionAdminPages(Actors actors, PetitionHandling petitions, OrganizationService organization, PageActions pageActions) {
         this.actors = actors;
         this.petitions = petitions;
-        this.dossiers = dossiers;
         this.organization = organization;
         this.pageActions = pageActions;
     }

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.motcua.identity.Actors;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.feedback.Rating;
 import vn.motcua.feedback.RatingForm;
 import vn.motcua.feedback.RatingService;
@@ -25,9 +25,9 @@ class RatingApi {
 
     private final Actors actors;
     private final RatingService ratings;
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
 
-    RatingApi(Actors actors, RatingService ratings, DossierService dossiers) {
+    RatingApi(Actors actors, RatingService ratings, DossierQueries dossiers) {
         this.actors = actors;
         this.ratings = ratings;
         this.dossiers = dossiers;

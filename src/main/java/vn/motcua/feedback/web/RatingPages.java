@@ -20,7 +20,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.motcua.identity.Actors;
 import vn.motcua.identity.Actor;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.feedback.RatingForm;
 import vn.motcua.feedback.RatingLinks;
 import vn.motcua.feedback.RatingService;
@@ -39,16 +38,14 @@ class RatingPages {
 
     private final Actors actors;
     private final RatingService ratings;
-    private final DossierService dossiers;
     private final MessageSource messages;
     private final PageActions pageActions;
 
-    RatingPages(Actors actors, RatingService ratings, DossierService dossiers, MessageSource messages,
+    RatingPages(Actors actors, RatingService ratings, MessageSource messages,
                 PageActions pageActions) {
         this.pageActions = pageActions;
         this.actors = actors;
         this.ratings = ratings;
-        this.dossiers = dossiers;
         this.messages = messages;
     }
 

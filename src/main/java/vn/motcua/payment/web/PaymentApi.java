@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.motcua.identity.Actors;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.payment.OnlinePayments;
 import vn.motcua.payment.PaymentDues;
@@ -22,13 +21,11 @@ class PaymentApi {
     private final Actors actors;
     private final OnlinePayments online;
     private final PaymentDues dues;
-    private final DossierService dossiers;
 
-    PaymentApi(Actors actors, OnlinePayments online, PaymentDues dues, DossierService dossiers) {
+    PaymentApi(Actors actors, OnlinePayments online, PaymentDues dues) {
         this.actors = actors;
         this.online = online;
         this.dues = dues;
-        this.dossiers = dossiers;
     }
 
     /**

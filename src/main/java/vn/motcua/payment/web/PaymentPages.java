@@ -27,7 +27,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.identity.Actors;
 import vn.motcua.catalog.FeeExemption;
 import vn.motcua.identity.Actor;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.payment.PaymentMethod;
 import vn.motcua.payment.PaymentProperties;
@@ -51,14 +50,13 @@ class PaymentPages {
     private final BankTransfers transfers;
     private final CounterPayments counter;
     private final Receipts receipts;
-    private final DossierService dossiers;
     private final PaymentProperties properties;
     private final MessageSource messages;
     private final PageActions pageActions;
     private final String publicUrl;
 
     PaymentPages(Actors actors, PaymentDues dues, OnlinePayments online, BankTransfers transfers,
-                 CounterPayments counter, Receipts receipts, DossierService dossiers, PaymentProperties properties,
+                 CounterPayments counter, Receipts receipts, PaymentProperties properties,
                  MessageSource messages, PageActions pageActions, MotCuaProperties motcua) {
         this.actors = actors;
         this.dues = dues;
@@ -66,7 +64,6 @@ class PaymentPages {
         this.transfers = transfers;
         this.counter = counter;
         this.receipts = receipts;
-        this.dossiers = dossiers;
         this.properties = properties;
         this.messages = messages;
         this.pageActions = pageActions;

@@ -7,7 +7,7 @@ import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.AcceptedFile;
 import vn.motcua.dossier.DossierReceived;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.ResultReady;
 
 /**
@@ -18,12 +18,12 @@ import vn.motcua.dossier.ResultReady;
 @Component
 class DossierDocumentsToWallet {
 
-    private final DossierService dossiers;
+    private final DossierQueries dossiers;
     private final CatalogService catalog;
     private final WalletRepository wallet;
     private final DocumentTypes types;
 
-    DossierDocumentsToWallet(DossierService dossiers, CatalogService catalog, WalletRepository wallet,
+    DossierDocumentsToWallet(DossierQueries dossiers, CatalogService catalog, WalletRepository wallet,
                              DocumentTypes types) {
         this.dossiers = dossiers;
         this.catalog = catalog;

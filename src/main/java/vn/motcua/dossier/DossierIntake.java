@@ -1,0 +1,179 @@
+package vn.motcua.dossier;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.motcua.catalog.Procedure;
+import vn.motcua.dossier.DossierView.FileInfo;
+import vn.motcua.dossier.internal.Dossier;
+import vn.motcua.dossier.internal.DossierCodes;
+import vn.motcua.dossier.internal.DossierLifecycle.Transition;
+import vn.motcua.dossier.internal.DossierRepository;
+import vn.motcua.dossier.internal.FormDataCheck;
+import vn.motcua.identity.AccountService;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Permission;
+import vn.motcua.identity.Role;
+import vn.motcua.organization.OrganizationService;
+import vn.motcua.organization.StaffMember;
+import vn.motcua.platform.web.UserFacingException;
+
+/**
+ * Dossiers coming in: created in one go online (the API) or at a reception counter, and online dossiers received
+ * with their receipt slip, which starts the legal time.
+ */
+@Service
+public class DossierIntake {
+
+    /** What the dossier table keeps of a client's Idempotency-Key. */
+    private static final int MAX_IDEMPOTENCY_KEY = 128;
+
+    private final DossierRepository dossiers;
+    private final DossierCodes codes;
+    private final FormDataCheck formCheck;
+    private final AccountService accounts;
+    private final OrganizationService organization;
+    private final DossierRouting routing;
+    private final DossierUploads uploads;
+    private final DossierDueDates dueDates;
+    private final DossierRefs refs;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    DossierIntake(DossierRepository dossiers, DossierCodes codes, FormDataCheck formCheck, AccountService accounts,
+                  OrganizationService organization, DossierRouting routing, DossierUploads uploads,
+                  DossierDueDates dueDates, DossierRefs refs, ApplicationEventPublisher events,
+                  MessageSource messages, Clock clock) {
+        this.dossiers = dossiers;
+        this.codes = codes;
+        this.formCheck = formCheck;
+        this.accounts = accounts;
+        this.organization = organization;
+        this.routing = routing;
+        this.uploads = uploads;
+        this.dueDates = dueDates;
+        this.refs = refs;
+        this.events = events;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a dossier in one transaction with its files. An applicant's dossier is submitted online and waits for
+     * reception; a reception officer's is received at their counter at once, with its code, receipt and deadline.
+     * The same {@code idempotencyKey} from the same person answers the dossier already created.
+     */
+    @Transactional
+    public Receipt create(NewDossier request, List<Upload> files, Actor actor, String idempotencyKey,
+                          Locale locale) {
+        boolean counter = actor.isOfficial();
+        if (counter && !actor.has(Role.RECEPTION)
+                || !counter && actor.roles().stream()
+                .noneMatch(r -> r.permissions().contains(Permission.SUBMIT_DOSSIER))) {
+            throw new UserFacingException(HttpStatus.FORBIDDEN, "forbidden", "dossier.forbidden");
+        }
+        Procedure procedure = counter ? routing.procedure(request.procedureCode())
+                : routing.onlineProcedure(request.procedureCode());
+        Dossier d = routing.newDossier(procedure, counter ? Channel.COUNTER : Channel.ONLINE);
+        List<String> problems = new ArrayList<>();
+        if (idempotencyKey != null && idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
+            problems.add(message("dossier.idempotencyKey.tooLong", locale, MAX_IDEMPOTENCY_KEY));
+        }
+        if (counter) {
+            d.describeApplicant(request.applicant());
+            if (d.applicant() == null || blank(d.applicant().fullName())) {
+                problems.add(message("dossier.applicant.required", locale));
+            }
+            problems.addAll(formCheck.applicantProblems(d.applicant(), locale));
+        } else {
+            d.ownedBy(actor.username());
+            d.describeApplicant(DossierRouting.applicantFrom(accounts.profile(actor.username()).orElseThrow()));
+        }
+        String competent = routing.defaultCompetentAgency(procedure, request.agencyCode() != null
+                ? request.agencyCode() : counter ? actor.agencyCode() : null);
+        if (competent == null || !routing.mayDecide(procedure, competent)) {
+            problems.add(message("dossier.agency.invalid", locale, request.agencyCode()));
+        }
+        d.fillIn(formCheck.clean(procedure, request.formData()));
+        problems.addAll(formCheck.problems(procedure, d.formData(), true, locale));
+        List<FileInfo> checked = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (Upload upload : files) {
+            DossierUploads.FileCheck check = uploads.check(procedure, upload, locale);
+            problems.addAll(check.problems());
+            types.add(check.type());
+            checked.add(new FileInfo(0, upload.documentIndex(), "DOCUMENT", upload.fileName(), "", 0, "", false, null,
+                    null, null));
+        }
+        if (!counter) {
+            problems.addAll(uploads.missingDocuments(procedure, checked, locale));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDossierException(problems);
+        }
+        Instant now = clock.instant();
+        d.routeTo(competent, counter ? actor.agencyCode() : routing.receivingUnitFor(procedure, competent));
+        d.orderSets(request.sets() == null || request.sets() < 1 ? 1 : request.sets());
+        d.sentAt(now, blank(idempotencyKey) ? null : idempotencyKey);
+        d.startedBy(actor.username());
+        // Files first, the code last: the day's code sequence row stays locked only from here to the commit.
+        if (!dossiers.insertIfNew(d)) {
+            // The same person sent the same Idempotency-Key before (a double click, a retry): answer that dossier.
+            return Receipt.of(dossiers.findByIdempotencyKey(actor.username(), idempotencyKey).orElseThrow());
+        }
+        for (int i = 0; i < files.size(); i++) {
+            uploads.store(d, files.get(i), types.get(i), "DOCUMENT", actor.username()); // checked above: parsed once
+        }
+        String code = codes.next(d.receivingAgency(), LocalDate.ofInstant(now, DossierDueDates.VIETNAM));
+        Transition t = d.submit(code, now);
+        dossiers.update(d);
+        dossiers.history(d.id(), now, actor.username(), actor.fullName(), actor.agencyCode(), "SUBMIT", null,
+                t.to(), null, null, null, null);
+        if (counter) {
+            receive(d, actor, now);
+        } else {
+            events.publishEvent(DossierEvents.checked(t, new DossierSubmitted(refs.ref(d), now)));
+        }
+        return Receipt.of(d);
+    }
+
+    /** What the creator of a dossier needs back: its code, where it stands and when the result is due. */
+    public record Receipt(String code, DossierStatus status, Instant dueAt) {
+        static Receipt of(Dossier d) {
+            return new Receipt(d.code(), d.status(), d.dueAt());
+        }
+    }
+
+    /** Receives the dossier at the officer's counter: its log entry, its first step, its legal due date. */
+    void receive(Dossier d, Actor officer, Instant now) {
+        Long counterId = organization.staffMember(officer.username()).map(StaffMember::counterId).orElse(null);
+        int year = LocalDate.ofInstant(now, DossierDueDates.VIETNAM).getYear();
+        int logEntry = dossiers.nextLogEntry(d.receivingAgency(), year);
+        Transition t = d.receive(officer.username(), counterId, logEntry, now, dueDates);
+        dossiers.update(d);
+        dossiers.history(d.id(), now, officer.username(), officer.fullName(), officer.agencyCode(), "RECEIVE",
+                t.from(), t.to(), null, 0, null, null);
+        int[] origins = dossiers.documentOrigins(d.id());
+        events.publishEvent(DossierEvents.checked(t,
+                new DossierReceived(refs.ref(d), now, d.dueAt(), origins[0], origins[1])));
+    }
+
+    private String message(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
