@@ -129,7 +129,7 @@ public class ResultService {
      * system issued (and whether that result was revoked).
      */
     public ResultCheck check(byte[] file) {
-        Verdict verdict = PadesVerifier.verify(file, keys.trustedAuthorities());
+        Verdict verdict = PadesVerifier.verify(file, keys.trustedAuthorities(), clock.instant());
         IssuedResult stored = results.findBySha256(sha256(file)).orElse(null);
         return new ResultCheck(verdict.status(), verdict.signer(), verdict.organization(), verdict.signedAt(), stored);
     }
@@ -139,7 +139,7 @@ public class ResultService {
         if (!isPdf(file) || !new String(file, StandardCharsets.ISO_8859_1).contains("/ByteRange")) {
             return Optional.empty();
         }
-        return Optional.of(PadesVerifier.verify(file, keys.trustedAuthorities()));
+        return Optional.of(PadesVerifier.verify(file, keys.trustedAuthorities(), clock.instant()));
     }
 
     /**

@@ -3,7 +3,7 @@ package vn.motcua.catalog.transfer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,11 +73,12 @@ public class CatalogImports implements DisposableBean {
     private final JsonMapper mapper;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("catalog-import").factory());
 
     CatalogImports(CatalogJson json, CatalogWorkbook workbook, ProcedureValidator validator,
                    CatalogRepository repository, TransactionTemplate transactions, JdbcClient jdbc, JsonMapper mapper,
-                   MessageSource messages, ApplicationEventPublisher events) {
+                   MessageSource messages, ApplicationEventPublisher events, Clock clock) {
         this.json = json;
         this.workbook = workbook;
         this.validator = validator;
@@ -87,6 +88,7 @@ public class CatalogImports implements DisposableBean {
         this.mapper = mapper;
         this.messages = messages;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -207,7 +209,7 @@ public class CatalogImports implements DisposableBean {
 
     private void finish(UUID id, String status, String error) {
         jdbc.sql("update catalog_import set status = ?, error = ?, finished_at = ? where id = ?")
-                .params(status, error, OffsetDateTime.ofInstant(Instant.now(), java.time.ZoneOffset.UTC), id).update();
+                .params(status, error, OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), id).update();
     }
 
     /** The format, after a workbook was opened as one and found free of macros and embedded files. */

@@ -2,6 +2,7 @@ package vn.motcua.catalog.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +49,7 @@ import vn.motcua.catalog.transfer.CatalogJson;
 import vn.motcua.catalog.transfer.CatalogWorkbook;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.platform.web.VietnamTime;
 
 /** The back office's catalog pages: list, create, edit, import with progress, export. */
 @Controller
@@ -60,15 +62,17 @@ class CatalogAdminPages {
     private final CatalogWorkbook workbook;
     private final MessageSource messages;
     private final AuditTrail trail;
+    private final Clock clock;
 
     CatalogAdminPages(CatalogService catalog, CatalogImports imports, CatalogJson json, CatalogWorkbook workbook,
-                      MessageSource messages, AuditTrail trail) {
+                      MessageSource messages, AuditTrail trail, Clock clock) {
         this.trail = trail;
         this.catalog = catalog;
         this.imports = imports;
         this.json = json;
         this.workbook = workbook;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** The editor's form object has public fields and nested rows; bind them directly. */
@@ -183,11 +187,11 @@ class CatalogAdminPages {
         }
     }
 
-    private static void download(HttpServletResponse response, String type, String extension) {
+    private void download(HttpServletResponse response, String type, String extension) {
         response.setContentType(type);
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename("danh-muc-thu-tuc-" + LocalDate.now() + "." + extension).build().toString());
+                .filename("danh-muc-thu-tuc-" + LocalDate.now(clock.withZone(VietnamTime.ZONE)) + "." + extension).build().toString());
     }
 
     /** The editor's form: lists are rows of inputs, with a few spare empty rows so that no script is needed. */

@@ -1,6 +1,7 @@
 package vn.motcua.dossier.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -57,9 +58,11 @@ class BackOfficeDossierPages {
     private final DossierForms forms;
     private final ResultService results;
     private final DossierReads reads;
+    private final Clock clock;
 
     BackOfficeDossierPages(Actors actors, DossierService dossiers, CatalogService catalog, OrganizationService organization,
-                           DossierFiles files, DossierForms forms, ResultService results, DossierReads reads) {
+                           DossierFiles files, DossierForms forms, ResultService results, DossierReads reads,
+                           Clock clock) {
         this.actors = actors;
         this.reads = reads;
         this.results = results;
@@ -68,6 +71,7 @@ class BackOfficeDossierPages {
         this.catalog = catalog;
         this.organization = organization;
         this.files = files;
+        this.clock = clock;
     }
 
     @GetMapping("/quan-tri/ho-so")
@@ -160,7 +164,7 @@ class BackOfficeDossierPages {
                                       @RequestParam(name = "den", required = false) LocalDate to,
                                       @AuthenticationPrincipal CurrentUser user) {
         Actor actor = actors.of(user);
-        LocalDate today = LocalDate.now(VietnamTime.ZONE);
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         LocalDate start = from == null ? today.withDayOfMonth(1) : from;
         LocalDate end = to == null ? today : to;
         if (end.isBefore(start) || start.plusYears(1).isBefore(end)) {

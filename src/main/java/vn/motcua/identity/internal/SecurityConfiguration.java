@@ -55,11 +55,6 @@ class SecurityConfiguration {
             + "display-capture=(), browsing-topics=()";
 
     @Bean
-    Clock clock() {
-        return Clock.systemDefaultZone();
-    }
-
-    @Bean
     PasswordEncoder passwordEncoder() {
         String current = "argon2";
         DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(current, Map.of(

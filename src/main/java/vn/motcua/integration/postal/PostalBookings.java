@@ -1,5 +1,6 @@
 package vn.motcua.integration.postal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,11 +34,13 @@ public class PostalBookings implements SchedulingConfigurer {
     private final ShipmentRepository shipments;
     private final PostalGateway gateway;
     private final PostalProperties properties;
+    private final Clock clock;
 
-    PostalBookings(ShipmentRepository shipments, PostalGateway gateway, PostalProperties properties) {
+    PostalBookings(ShipmentRepository shipments, PostalGateway gateway, PostalProperties properties, Clock clock) {
         this.shipments = shipments;
         this.gateway = gateway;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -151,7 +154,7 @@ public class PostalBookings implements SchedulingConfigurer {
         if (at == null && reported.get() == shipment.status()) {
             return false;
         }
-        return shipments.report(shipment.id(), reported.get(), at == null ? Instant.now() : at,
+        return shipments.report(shipment.id(), reported.get(), at == null ? clock.instant() : at,
                 blank(note) ? null : note.strip(), source);
     }
 

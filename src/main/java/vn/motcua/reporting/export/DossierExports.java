@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Date;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -82,10 +83,11 @@ public class DossierExports implements DisposableBean {
     private final MessageSource messages;
     private final JdbcClient jdbc;
     private final TransactionTemplate separately;
+    private final Clock clock;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("report-export").factory());
 
     DossierExports(ReportingService reporting, CatalogService catalog, OrganizationService organization,
-                   MessageSource messages, JdbcClient jdbc, PlatformTransactionManager transactions) {
+                   MessageSource messages, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.reporting = reporting;
         this.catalog = catalog;
         this.organization = organization;
@@ -93,6 +95,7 @@ public class DossierExports implements DisposableBean {
         this.jdbc = jdbc;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
     }
 
     /**
@@ -165,7 +168,7 @@ public class DossierExports implements DisposableBean {
             SXSSFSheet sheet = workbook.createSheet(text("reporting.xlsx.sheet.dossiers", locale));
             ReportWorkbooks.cells(sheet.createRow(0), styles.title, title);
             ReportWorkbooks.cells(sheet.createRow(1), null, text("reporting.xlsx.generated", locale,
-                    GENERATED.format(LocalDateTime.now(WorkingCalendar.ZONE))));
+                    GENERATED.format(LocalDateTime.now(clock.withZone(WorkingCalendar.ZONE)))));
             String[] keys = {"no", "dossierCode", "procedureCode", "procedure", "agency", "channel", "receivedAt",
                     "dueAt", "endedAt", "outcome", "timeliness"};
             Object[] headings = new Object[keys.length];
