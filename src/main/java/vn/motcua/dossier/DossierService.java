@@ -54,6 +54,7 @@ import vn.motcua.platform.files.FileInspection;
 import vn.motcua.platform.files.FileNames;
 import vn.motcua.platform.security.GuessLimit;
 import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.platform.web.VietnamTime;
 import vn.motcua.result.ResultService;
 import vn.motcua.result.signing.Verdict;
 import vn.motcua.workflow.Deadlines;
@@ -73,7 +74,7 @@ import vn.motcua.workflow.Timeliness;
 @Service
 public class DossierService {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
     /**
      * The kinds of field whose value, under the same key, is the same fact in any procedure's form (a land parcel's
      * map sheet, a household head, a business's name), so a new draft takes it from the applicant's earlier dossiers

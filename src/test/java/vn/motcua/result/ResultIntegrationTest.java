@@ -175,7 +175,8 @@ class ResultIntegrationTest {
                 Map.of("action", "ISSUE_RESULT", "note", "Đồng ý đăng ký khai sinh cho cháu Nguyễn Văn An."));
         assertThat(issued.status()).as(issued.body()).isEqualTo(200);
         byte[] signed = resultFile(code);
-        assertThat(PadesVerifier.verify(signed, keys.trustedAuthorities(), Instant.now()).status()).isEqualTo(Verdict.Status.VALID);
+        assertThat(PadesVerifier.verify(signed, keys.trustedAuthorities(), Instant.now()).status())
+                .isEqualTo(Verdict.Status.VALID);
         try (PDDocument pdf = Loader.loadPDF(signed)) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", "Đăng ký khai sinh",

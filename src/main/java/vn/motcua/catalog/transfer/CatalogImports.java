@@ -209,7 +209,7 @@ public class CatalogImports implements DisposableBean {
 
     private void finish(UUID id, String status, String error) {
         jdbc.sql("update catalog_import set status = ?, error = ?, finished_at = ? where id = ?")
-                .params(status, error, OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), id).update();
+                .params(status, error, OffsetDateTime.now(clock.withZone(java.time.ZoneOffset.UTC)), id).update();
     }
 
     /** The format, after a workbook was opened as one and found free of macros and embedded files. */

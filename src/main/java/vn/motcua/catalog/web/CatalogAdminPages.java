@@ -190,8 +190,9 @@ class CatalogAdminPages {
     private void download(HttpServletResponse response, String type, String extension) {
         response.setContentType(type);
         response.setCharacterEncoding("UTF-8");
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename("danh-muc-thu-tuc-" + LocalDate.now(clock.withZone(VietnamTime.ZONE)) + "." + extension).build().toString());
+                .filename("danh-muc-thu-tuc-" + today + "." + extension).build().toString());
     }
 
     /** The editor's form: lists are rows of inputs, with a few spare empty rows so that no script is needed. */

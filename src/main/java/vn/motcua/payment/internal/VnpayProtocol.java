@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import vn.motcua.platform.web.VietnamTime;
+
 /**
  * The VNPay payment-URL protocol (version 2.1.0): parameters sorted by name, each value URL-encoded, joined as
  * {@code name=value&...}, and signed with HMAC-SHA512 under the merchant's secret ({@code vnp_SecureHash}). The same
@@ -35,7 +37,8 @@ public final class VnpayProtocol {
     /** The response and transaction status of a successful payment. */
     public static final String SUCCESS = "00";
 
-    private static final ZoneId GATEWAY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** VNPAY reads and writes its times in Vietnam's zone. */
+    private static final ZoneId GATEWAY_ZONE = VietnamTime.ZONE;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final byte[] secret;
