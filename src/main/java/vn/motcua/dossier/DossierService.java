@@ -1,5 +1,8 @@
 package vn.motcua.dossier;
 
+import static vn.motcua.platform.text.Texts.blank;
+import static vn.motcua.platform.text.Texts.blankToNull;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -1034,13 +1037,5 @@ public class DossierService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String blankToNull(String s) {
-        return blank(s) ? null : s.strip();
     }
 }

@@ -1,5 +1,7 @@
 package vn.motcua.feedback;
 
+import static vn.motcua.platform.text.Texts.blankToNull;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -97,10 +99,10 @@ public class PetitionService {
     @Transactional
     public Petition submit(NewPetition p, String username, Locale locale) {
         List<String> problems = new ArrayList<>();
-        String name = trimmed(p.name());
-        String phone = trimmed(p.phone());
-        String email = trimmed(p.email());
-        String content = trimmed(p.content());
+        String name = blankToNull(p.name());
+        String phone = blankToNull(p.phone());
+        String email = blankToNull(p.email());
+        String content = blankToNull(p.content());
         if (name == null) {
             problems.add(message("petition.problem.name", locale));
         } else if (name.length() > MAX_NAME) {
@@ -120,8 +122,8 @@ public class PetitionService {
         } else if (content.length() > MAX_CONTENT) {
             problems.add(message("petition.problem.tooLong", locale, message("petition.content", locale), MAX_CONTENT));
         }
-        String procedureCode = trimmed(p.procedureCode());
-        String dossierCode = trimmed(p.dossierCode());
+        String procedureCode = blankToNull(p.procedureCode());
+        String dossierCode = blankToNull(p.dossierCode());
         Procedure procedure = null;
         if (procedureCode != null) {
             procedure = catalog.procedure(procedureCode).orElse(null);
@@ -150,7 +152,7 @@ public class PetitionService {
         }
         if (agency == null && !dossierProblem) {
             LocalDate today = LocalDate.ofInstant(now(), VietnamTime.ZONE);
-            agency = organization.agency(trimmed(p.agencyCode())).filter(a -> a.activeOn(today)).map(Agency::code)
+            agency = organization.agency(blankToNull(p.agencyCode())).filter(a -> a.activeOn(today)).map(Agency::code)
                     .orElse(null);
             if (agency == null) {
                 problems.add(message("petition.problem.agency", locale));
@@ -280,7 +282,7 @@ public class PetitionService {
     public Petition publish(String number, String publishedQuestion, Actor official) {
         StoredPetition p = agencysOwn(repository.lock(number), number, official);
         refuseUnless(p.consentToPublish(), "petition.publish.noConsent", p.number());
-        String question = trimmed(publishedQuestion) == null ? p.content() : trimmed(publishedQuestion);
+        String question = blankToNull(publishedQuestion) == null ? p.content() : blankToNull(publishedQuestion);
         if (question.length() > MAX_CONTENT) {
             throw UserFacingException.badRequest("petition.problem.tooLongShort", MAX_CONTENT);
         }
@@ -416,8 +418,8 @@ public class PetitionService {
     }
 
     private Optional<StoredPetition> sendersOwn(String number, String key, String client) {
-        String n = trimmed(number);
-        String k = trimmed(key);
+        String n = blankToNull(number);
+        String k = blankToNull(key);
         if (n == null || k == null) {
             return Optional.empty();
         }
@@ -466,7 +468,7 @@ public class PetitionService {
     }
 
     private static String required(String text, int max, String missingKey) {
-        String t = trimmed(text);
+        String t = blankToNull(text);
         if (t == null) {
             throw UserFacingException.badRequest(missingKey);
         }
@@ -474,10 +476,6 @@ public class PetitionService {
             throw UserFacingException.badRequest("petition.problem.tooLongShort", max);
         }
         return t;
-    }
-
-    private static String trimmed(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private String message(String key, Locale locale, Object... args) {

@@ -1,5 +1,7 @@
 package vn.motcua.integration;
 
+import static vn.motcua.platform.text.Texts.blankToNull;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -125,10 +127,10 @@ public class PostalService {
             throw new UserFacingException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "postal.unavailable");
         }
         List<String> problems = new ArrayList<>();
-        String phone = trimmed(choice.phone());
-        String address = trimmed(choice.address());
-        String note = trimmed(choice.note());
-        String name = trimmed(choice.recipientName());
+        String phone = blankToNull(choice.phone());
+        String address = blankToNull(choice.address());
+        String note = blankToNull(choice.note());
+        String name = blankToNull(choice.recipientName());
         if (name == null) {
             name = view.applicant().fullName();
         }
@@ -276,10 +278,6 @@ public class PostalService {
 
     private String message(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
-    }
-
-    private static String trimmed(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static byte[] sha256(String text) {

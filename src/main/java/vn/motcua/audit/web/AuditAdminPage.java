@@ -1,5 +1,7 @@
 package vn.motcua.audit.web;
 
+import static vn.motcua.platform.text.Texts.blank;
+
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -154,10 +156,6 @@ class AuditAdminPage {
         } catch (DateTimeParseException e) {
             throw UserFacingException.badRequest("audit.invalid.date", value);
         }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     private static String describe(AuditQuery q) {

@@ -1,5 +1,7 @@
 package vn.motcua.catalog.web;
 
+import static vn.motcua.platform.text.Texts.blank;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -333,10 +335,6 @@ class CatalogAdminPages {
 
         private static int orZero(Integer i) {
             return i == null ? 0 : i;
-        }
-
-        private static boolean blank(String s) {
-            return s == null || s.isBlank();
         }
     }
 }

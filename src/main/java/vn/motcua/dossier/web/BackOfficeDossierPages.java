@@ -1,5 +1,7 @@
 package vn.motcua.dossier.web;
 
+import static vn.motcua.platform.text.Texts.blankToNull;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -232,9 +234,5 @@ class BackOfficeDossierPages {
             redirect.addFlashAttribute("values", form);
             return "redirect:/quan-tri/tiep-nhan/" + procedureCode;
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,7 @@
 package vn.motcua.integration.postal;
 
+import static vn.motcua.platform.text.Texts.blank;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -169,10 +171,6 @@ public class PostalBookings implements SchedulingConfigurer {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     private static String abbreviate(String error) {
