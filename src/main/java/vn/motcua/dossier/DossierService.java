@@ -3,8 +3,6 @@ package vn.motcua.dossier;
 import static vn.motcua.platform.text.Texts.blank;
 import static vn.motcua.platform.text.Texts.blankToNull;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +11,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +53,7 @@ import vn.motcua.organization.StaffMember;
 import vn.motcua.platform.files.FileInspection;
 import vn.motcua.platform.files.FileNames;
 import vn.motcua.platform.security.GuessLimit;
+import vn.motcua.platform.security.Hashes;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.platform.web.VietnamTime;
 import vn.motcua.result.ResultService;
@@ -921,7 +919,7 @@ public class DossierService {
 
     /** Stores an upload already checked, of the type its check found. */
     private FileInfo store(Dossier d, Upload upload, String type, String kind, String username) {
-        String sha = sha256(upload.content());
+        String sha = Hashes.sha256Hex(upload.content());
         // The name says what the file is: "hoso.pdf.exe" holding a PDF is stored as a PDF's name.
         String name = FileNames.withExtensionOf(FileNames.clean(upload.fileName()), type);
         // A signed PDF from the applicant is checked now, so that officials see the verdict beside the file.
@@ -1029,13 +1027,5 @@ public class DossierService {
 
     private String message(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

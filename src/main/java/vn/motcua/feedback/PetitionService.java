@@ -4,7 +4,6 @@ import static vn.motcua.platform.text.Texts.blankToNull;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +34,7 @@ import vn.motcua.identity.Permission;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.security.GuessLimit;
+import vn.motcua.platform.security.Hashes;
 import vn.motcua.platform.web.InvalidInputException;
 import vn.motcua.platform.web.Paging;
 import vn.motcua.platform.web.UserFacingException;
@@ -425,8 +425,7 @@ public class PetitionService {
         }
         String upper = n.toUpperCase(Locale.ROOT);
         Optional<StoredPetition> byTrackingKey = repository.byNumber(upper)
-                .filter(p -> repository.trackingKey(p.number()).map(t -> MessageDigest.isEqual(
-                        t.getBytes(StandardCharsets.UTF_8), k.getBytes(StandardCharsets.UTF_8))).orElse(false));
+                .filter(p -> repository.trackingKey(p.number()).map(t -> Hashes.sameSecret(k, t)).orElse(false));
         if (byTrackingKey.isPresent()) {
             return byTrackingKey;
         }

@@ -2,9 +2,6 @@ package vn.motcua.integration;
 
 import static vn.motcua.platform.text.Texts.blankToNull;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,6 +29,7 @@ import vn.motcua.integration.postal.PostalBookings;
 import vn.motcua.integration.postal.PostalGateway;
 import vn.motcua.integration.postal.PostalProperties;
 import vn.motcua.integration.postal.ShipmentRepository;
+import vn.motcua.platform.security.Hashes;
 import vn.motcua.platform.web.InvalidInputException;
 import vn.motcua.platform.web.UserFacingException;
 
@@ -213,7 +211,7 @@ public class PostalService {
         if (expected == null || expected.isBlank() || token == null) {
             return false;
         }
-        return MessageDigest.isEqual(sha256(token), sha256(expected));
+        return Hashes.sameSecret(token, expected);
     }
 
     /**
@@ -278,13 +276,5 @@ public class PostalService {
 
     private String message(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

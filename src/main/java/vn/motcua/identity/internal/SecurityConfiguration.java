@@ -1,6 +1,5 @@
 package vn.motcua.identity.internal;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 

@@ -3,7 +3,6 @@ package vn.motcua.payment.internal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -18,6 +17,7 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import vn.motcua.platform.security.Hashes;
 import vn.motcua.platform.web.VietnamTime;
 
 /**
@@ -75,8 +75,7 @@ public final class VnpayProtocol {
         if (given == null || given.isBlank()) {
             return false;
         }
-        return MessageDigest.isEqual(sign(params).getBytes(StandardCharsets.US_ASCII),
-                given.strip().toLowerCase().getBytes(StandardCharsets.US_ASCII));
+        return Hashes.sameSecret(given.strip().toLowerCase(), sign(params));
     }
 
     /** The gateway's URL with the signed parameters in its query string. */
