@@ -44,6 +44,7 @@ import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Permission;
 import vn.motcua.organization.AgencyKind;
 import vn.motcua.organization.OrganizationService;
+import vn.motcua.platform.web.PdfResponses;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.platform.web.VietnamTime;
 import vn.motcua.result.ResultService;
@@ -157,7 +158,7 @@ class BackOfficeDossierPages {
         DossierView view = dossiers.view(code, actor);
         byte[] pdf = forms.render(view, catalog.procedure(view.procedureCode()).orElse(null), number);
         reads.form(view, actor, number);
-        return DossierFiles.pdf("mau-" + number + "-" + code + ".pdf", pdf);
+        return PdfResponses.inline("mau-" + number + "-" + code + ".pdf", pdf);
     }
 
     /** Form 07, the dossier log of the officer's agency for a period (this month by default). */
@@ -176,7 +177,7 @@ class BackOfficeDossierPages {
                 organization.counters(actor.agencyCode()).stream().filter(c -> c.id() == id).findFirst())
                 .map(c -> c.name()).orElse(organization.agency(actor.agencyCode()).map(a -> a.name()).orElse(""));
         reads.dossierLog(actor, start + ".." + end);
-        return DossierFiles.pdf("so-theo-doi-" + start + "-" + end + ".pdf", forms.dossierLog(actor.agencyCode(),
+        return PdfResponses.inline("so-theo-doi-" + start + "-" + end + ".pdf", forms.dossierLog(actor.agencyCode(),
                 counter, start, end, dossiers.receivedBetween(actor, start, end)));
     }
 

@@ -10,8 +10,6 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,6 +31,7 @@ import vn.motcua.payment.PaymentProperties;
 import vn.motcua.payment.PaymentService;
 import vn.motcua.payment.StatementReport;
 import vn.motcua.platform.MotCuaProperties;
+import vn.motcua.platform.web.PdfResponses;
 import vn.motcua.platform.web.UserFacingException;
 
 /** Paying a dossier's fees: the applicant's choices, the gateway's return page, and the counter's work. */
@@ -229,9 +228,7 @@ class PaymentPages {
     }
 
     private static ResponseEntity<byte[]> pdf(PaymentService.Receipt receipt) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", ContentDisposition.inline().filename(receipt.fileName()).build().toString())
-                .body(receipt.content());
+        return PdfResponses.inline(receipt.fileName(), receipt.content());
     }
 
     private Actor actor(CurrentUser user) {
