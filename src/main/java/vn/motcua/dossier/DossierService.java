@@ -345,7 +345,7 @@ public class DossierService {
         refuseUnless(!waitsForPayment(d, process, action), "dossier.action.unpaid");
         DossierStatus from = d.status;
         int fromStep = d.step;
-        String note = blank(request.note()) ? null : request.note().strip();
+        String note = blankToNull(request.note());
         Map<String, Object> details = new HashMap<>();
         switch (action) {
             case RECEIVE -> {

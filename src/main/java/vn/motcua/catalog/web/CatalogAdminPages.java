@@ -1,6 +1,7 @@
 package vn.motcua.catalog.web;
 
 import static vn.motcua.platform.text.Texts.blank;
+import static vn.motcua.platform.text.Texts.blankToNull;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -303,34 +304,31 @@ class CatalogAdminPages {
             List<RequiredDocument> docs = documents.stream()
                     .filter(d -> !blank(d.name))
                     .map(d -> new RequiredDocument(d.name.strip(), orZero(d.originals),
-                            orZero(d.copies), d.mandatory, blank(d.template) ? null : d.template.strip()))
+                            orZero(d.copies), d.mandatory, blankToNull(d.template)))
                     .toList();
             List<Fee> feeList = fees.stream()
                     .filter(f -> !blank(f.description))
-                    .map(f -> new Fee(f.description.strip(), f.amount == null ? 0 : f.amount, trim(f.perCopyField),
-                            f.exemptions == null ? Set.of() : Set.copyOf(f.exemptions)))
+                    .map(f -> new Fee(f.description.strip(), f.amount == null ? 0 : f.amount,
+                            blankToNull(f.perCopyField), f.exemptions == null ? Set.of() : Set.copyOf(f.exemptions)))
                     .toList();
             List<FormField> fieldList = formFields.stream()
                     .filter(f -> !blank(f.key) || !blank(f.label))
-                    .map(f -> new FormField(trim(f.key), trim(f.label), f.type, f.required,
+                    .map(f -> new FormField(blankToNull(f.key), blankToNull(f.label), f.type, f.required,
                             blank(f.options) ? List.of() : Arrays.stream(f.options.split("\\|")).map(String::strip)
                                     .filter(s -> !s.isEmpty()).toList(),
-                            blank(f.profile) ? null : f.profile.strip()))
+                            blankToNull(f.profile)))
                     .toList();
-            return new Procedure(trim(code), trim(name), trim(field), level, trim(implementingAgency),
+            return new Procedure(blankToNull(code), blankToNull(name), blankToNull(field), level,
+                    blankToNull(implementingAgency),
                     lines(agencies, "[,;\\s]+"), onlineLevel, processingDays == null ? -1 : processingDays,
-                    trim(processingTime), feeList, trim(feeNote), docs,
-                    applicantTypes == null ? List.of() : applicantTypes, trim(requirements),
-                    lines(legalBasis, "\\R"), trim(result), trim(steps), fieldList);
+                    blankToNull(processingTime), feeList, blankToNull(feeNote), docs,
+                    applicantTypes == null ? List.of() : applicantTypes, blankToNull(requirements),
+                    lines(legalBasis, "\\R"), blankToNull(result), blankToNull(steps), fieldList);
         }
 
         private static List<String> lines(String text, String separator) {
             return blank(text) ? List.of() : Arrays.stream(text.split(separator)).map(String::strip)
                     .filter(s -> !s.isEmpty()).toList();
-        }
-
-        private static String trim(String s) {
-            return blank(s) ? null : s.strip();
         }
 
         private static int orZero(Integer i) {

@@ -1,6 +1,7 @@
 package vn.motcua.integration.postal;
 
 import static vn.motcua.platform.text.Texts.blank;
+import static vn.motcua.platform.text.Texts.blankToNull;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -157,7 +158,7 @@ public class PostalBookings implements SchedulingConfigurer {
             return false;
         }
         return shipments.report(shipment.id(), reported.get(), at == null ? clock.instant() : at,
-                blank(note) ? null : note.strip(), source);
+                blankToNull(note), source);
     }
 
     /** A status the postal service reports, from its name in any case. */
