@@ -32,9 +32,9 @@ public final class SignatureBench {
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        SigningKey authority = DemoAuthority.createAuthority("MộtCửa Demo Root CA");
+        SigningKey authority = DemoAuthority.createAuthority("MộtCửa Demo Root CA", Instant.now());
         SigningKey agency = DemoAuthority.issue(authority, "Ủy ban nhân dân phường Thuận Hóa",
-                "Ủy ban nhân dân thành phố Huế");
+                "Ủy ban nhân dân thành phố Huế", Instant.now());
         List<X509Certificate> trusted = List.of(authority.certificate());
         byte[] pdf = resultPdf();
         Instant signingTime = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -42,7 +42,7 @@ public final class SignatureBench {
         byte[] signed = null;
         for (int i = 0; i < Math.max(50, count / 4); i++) {
             signed = sign(pdf, agency, signingTime);
-            require(PadesVerifier.verify(signed, trusted));
+            require(PadesVerifier.verify(signed, trusted, Instant.now()));
         }
 
         long[] signing = new long[count];
@@ -54,7 +54,7 @@ public final class SignatureBench {
         long[] verifying = new long[count];
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
-            Verdict verdict = PadesVerifier.verify(signed, trusted);
+            Verdict verdict = PadesVerifier.verify(signed, trusted, Instant.now());
             verifying[i] = System.nanoTime() - start;
             require(verdict);
         }

@@ -1,22 +1,18 @@
 package vn.motcua;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameContaining;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -52,38 +48,25 @@ class HouseRulesTest {
     /** Time comes from the one Clock bean, so tests and the working-day calendar can set "now". */
     @ArchTest
     static final ArchRule timeOnlyFromTheClock = noClasses()
-            .that(not(clockConfiguration()))
-            .and(not(named(
-                    // to move: take the Clock bean (today's date for the effective agencies)
-                    "vn.motcua.organization.OrganizationService",
-                    // to move: take the Clock bean (default report period)
-                    "vn.motcua.reporting.web.ReportScopes",
-                    // to move: take the Clock bean (date printed on the form)
-                    "vn.motcua.dossier.forms.DossierForms",
-                    // to move: take the Clock bean (export file name)
-                    "vn.motcua.catalog.web.CatalogAdminPages",
-                    // to move: take the Clock bean (import finished at)
-                    "vn.motcua.catalog.transfer.CatalogImports",
-                    // to move: take the Clock bean (empty trend's period)
-                    "vn.motcua.reporting.export.ReportWorkbooks",
-                    // to move: take the Clock bean (report time when the postal service gives none)
-                    "vn.motcua.integration.postal.PostalBookings",
-                    // to move: take the Clock bean (demo certificate validity)
-                    "vn.motcua.result.signing.DemoAuthority",
-                    // to move: take the Clock bean (validation time of an unsigned-time signature)
-                    "vn.motcua.result.signing.PadesVerifier")))
-            .should().callMethod(Instant.class, "now")
-            .orShould().callMethod(LocalDate.class, "now")
-            .orShould().callMethod(LocalDateTime.class, "now")
-            .orShould().callMethod(ZonedDateTime.class, "now")
-            .orShould().callMethod(Clock.class, "systemDefaultZone")
+            .that().doNotHaveFullyQualifiedName("vn.motcua.platform.time.ClockConfiguration")
+            .should().callMethodWhere(readsTheSystemTime())
             .because("the current time comes from the Clock bean, never from the system directly");
 
-    /** The Clock bean: today in identity's security configuration, moving to a platform *Clock* class. */
-    private static DescribedPredicate<JavaClass> clockConfiguration() {
-        return named("vn.motcua.identity.internal.SecurityConfiguration")
-                .or(resideInAPackage("vn.motcua.platform..").and(simpleNameContaining("Clock")))
-                .as("the Clock configuration");
+    /** Any java.time {@code now(...)} but {@code now(Clock)}, {@code Clock.system*()}, System.currentTimeMillis(). */
+    private static DescribedPredicate<JavaMethodCall> readsTheSystemTime() {
+        return DescribedPredicate.describe("a read of the system time", call -> {
+            String owner = call.getTarget().getOwner().getName();
+            String name = call.getTarget().getName();
+            List<JavaClass> parameters = call.getTarget().getRawParameterTypes();
+            if (owner.equals(Clock.class.getName())) {
+                return name.startsWith("system");
+            }
+            if (owner.equals(System.class.getName())) {
+                return name.equals("currentTimeMillis");
+            }
+            return owner.startsWith("java.time.") && name.equals("now")
+                    && !(parameters.size() == 1 && parameters.getFirst().isEquivalentTo(Clock.class));
+        });
     }
 
     private static DescribedPredicate<JavaClass> named(String... names) {

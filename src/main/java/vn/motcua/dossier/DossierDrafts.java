@@ -29,6 +29,8 @@ import vn.motcua.identity.AccountService;
 import vn.motcua.identity.Actor;
 import vn.motcua.platform.web.UserFacingException;
 
+import static vn.motcua.platform.text.Texts.blank;
+
 /**
  * An applicant's online drafts: started pre-filled, saved as they type, with their files, and submitted once complete.
  * Nobody but the applicant sees a draft.
@@ -190,9 +192,5 @@ public class DossierDrafts {
 
     private String message(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

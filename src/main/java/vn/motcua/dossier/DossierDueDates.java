@@ -10,13 +10,14 @@ import vn.motcua.dossier.internal.Dossier;
 import vn.motcua.dossier.internal.DossierRepository;
 import vn.motcua.workflow.Deadlines;
 import vn.motcua.workflow.Pause;
+import vn.motcua.platform.web.VietnamTime;
 
 /** A dossier's dates on the competent agency's working-day calendar, the waits for the applicant left out. */
 @Component
 class DossierDueDates implements Dossier.DueDates {
 
     /** Where codes, log years and report periods are dated. */
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
 
     private final Deadlines deadlines;
     private final DossierRepository dossiers;

@@ -31,6 +31,8 @@ import vn.motcua.workflow.ProcessDefinition;
 import vn.motcua.workflow.ProcessService;
 
 import static vn.motcua.dossier.DossierPolicies.refuseUnless;
+import static vn.motcua.platform.text.Texts.blank;
+import static vn.motcua.platform.text.Texts.blankToNull;
 
 /**
  * Handling a dossier: the actions of its lifecycle (receive, forward, approve, send back, ask for a supplement,
@@ -98,7 +100,7 @@ public class DossierHandling {
         }
         DossierStatus from = d.status();
         int fromStep = d.step();
-        String note = blank(request.note()) ? null : request.note().strip();
+        String note = blankToNull(request.note());
         Map<String, Object> details = new HashMap<>();
         Transition taken;
         try {
@@ -272,13 +274,5 @@ public class DossierHandling {
         Dossier parent = dossiers.lockById(child.parentId()).orElseThrow();
         dossiers.history(parent.id(), now, actor.username(), actor.fullName(), actor.agencyCode(), "TRANSFER_RESULT",
                 parent.status(), parent.status(), parent.step(), parent.step(), null, Map.of("child", child.code()));
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String blankToNull(String s) {
-        return blank(s) ? null : s.strip();
     }
 }

@@ -28,6 +28,8 @@ import vn.motcua.organization.OrganizationService;
 import vn.motcua.organization.StaffMember;
 import vn.motcua.platform.web.UserFacingException;
 
+import static vn.motcua.platform.text.Texts.blank;
+
 /**
  * Dossiers coming in: created in one go online (the API) or at a reception counter, and online dossiers received
  * with their receipt slip, which starts the legal time.
@@ -171,9 +173,5 @@ public class DossierIntake {
 
     private String message(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -21,6 +21,7 @@ import vn.motcua.platform.security.GuessLimit;
 import vn.motcua.platform.web.UserFacingException;
 
 import static vn.motcua.dossier.DossierDueDates.VIETNAM;
+import static vn.motcua.platform.text.Texts.blank;
 
 /**
  * Reading dossiers: one dossier's view and files for whoever may see it, the inbox and lists, the dossier log, public
@@ -221,9 +222,5 @@ public class DossierQueries {
         if (!actor.isOfficial()) {
             throw new UserFacingException(HttpStatus.FORBIDDEN, "forbidden", "dossier.forbidden");
         }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

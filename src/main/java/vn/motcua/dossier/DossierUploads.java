@@ -1,10 +1,7 @@
 package vn.motcua.dossier;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,6 +19,7 @@ import vn.motcua.platform.files.FileInspection;
 import vn.motcua.platform.files.FileNames;
 import vn.motcua.result.ResultService;
 import vn.motcua.result.signing.Verdict;
+import vn.motcua.platform.security.Hashes;
 
 /** A dossier's files: each upload checked once (content, size, which required document), then stored. */
 @Component
@@ -54,7 +52,7 @@ class DossierUploads {
 
     /** Stores an upload already checked, of the type its check found. */
     FileInfo store(Dossier d, Upload upload, String type, String kind, String username) {
-        String sha = sha256(upload.content());
+        String sha = Hashes.sha256Hex(upload.content());
         // The name says what the file is: "hoso.pdf.exe" holding a PDF is stored as a PDF's name.
         String name = FileNames.withExtensionOf(FileNames.clean(upload.fileName()), type);
         // A signed PDF from the applicant is checked now, so that officials see the verdict beside the file.
@@ -111,13 +109,5 @@ class DossierUploads {
 
     private String message(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,12 +2,12 @@ package vn.motcua.dossier;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 import org.springframework.stereotype.Component;
 
 import vn.motcua.dossier.internal.DossierRepository;
 import vn.motcua.platform.MotCuaProperties;
+import vn.motcua.platform.security.Hashes;
 
 /**
  * A dossier's own tracking link: its code and its random key (stored per dossier, 138 bits), which opens the public
@@ -33,6 +33,6 @@ public class TrackingLinks {
 
     /** Compares a given key with the stored one in time that does not depend on where they differ. */
     static boolean matches(String stored, String given) {
-        return MessageDigest.isEqual(stored.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+        return Hashes.sameSecret(given, stored);
     }
 }

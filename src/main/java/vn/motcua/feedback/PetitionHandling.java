@@ -23,7 +23,7 @@ import static vn.motcua.feedback.PetitionRecords.MAX_CONTENT;
 import static vn.motcua.feedback.PetitionRecords.MAX_QUESTION;
 import static vn.motcua.feedback.PetitionRecords.refuseUnless;
 import static vn.motcua.feedback.PetitionRecords.required;
-import static vn.motcua.feedback.PetitionRecords.trimmed;
+import static vn.motcua.platform.text.Texts.blankToNull;
 
 /**
  * The handling agency's side of petitions: it asks the sender for more information, answers or refuses within its
@@ -103,7 +103,7 @@ public class PetitionHandling {
     public Petition publish(String number, String publishedQuestion, Actor official) {
         StoredPetition p = agencysOwn(repository.lock(number), number, official);
         refuseUnless(p.consentToPublish(), "petition.publish.noConsent", p.number());
-        String question = trimmed(publishedQuestion) == null ? p.content() : trimmed(publishedQuestion);
+        String question = blankToNull(publishedQuestion) == null ? p.content() : blankToNull(publishedQuestion);
         if (question.length() > MAX_CONTENT) {
             throw UserFacingException.badRequest("petition.problem.tooLongShort", MAX_CONTENT);
         }

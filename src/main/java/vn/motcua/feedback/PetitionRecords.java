@@ -17,6 +17,8 @@ import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.workflow.Deadlines;
 import vn.motcua.workflow.Pause;
 
+import static vn.motcua.platform.text.Texts.blankToNull;
+
 /**
  * What the sender's, the agency's and the public's sides of petitions share: the move along the
  * {@link PetitionStatus} graph with its history, and a petition as shown, with its deadlines on the agency's calendar.
@@ -103,7 +105,7 @@ class PetitionRecords {
     }
 
     static String required(String text, int max, String missingKey) {
-        String t = trimmed(text);
+        String t = blankToNull(text);
         if (t == null) {
             throw UserFacingException.badRequest(missingKey);
         }
@@ -111,10 +113,6 @@ class PetitionRecords {
             throw UserFacingException.badRequest("petition.problem.tooLongShort", max);
         }
         return t;
-    }
-
-    static String trimmed(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     static void refuseUnless(boolean condition, String key, Object... args) {

@@ -2,7 +2,6 @@ package vn.motcua.feedback;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,11 +27,12 @@ import vn.motcua.platform.security.GuessLimit;
 import vn.motcua.platform.web.InvalidInputException;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.platform.web.VietnamTime;
+import vn.motcua.platform.security.Hashes;
 
 import static vn.motcua.feedback.PetitionRecords.MAX_CONTENT;
 import static vn.motcua.feedback.PetitionRecords.refuseUnless;
 import static vn.motcua.feedback.PetitionRecords.required;
-import static vn.motcua.feedback.PetitionRecords.trimmed;
+import static vn.motcua.platform.text.Texts.blankToNull;
 
 /**
  * The sender's side of petitions (phản ánh, kiến nghị): anyone sends one; the sender follows it with its number and
@@ -79,10 +79,10 @@ public class PetitionSenders {
     @Transactional
     public Petition submit(NewPetition p, String username, Locale locale) {
         List<String> problems = new ArrayList<>();
-        String name = trimmed(p.name());
-        String phone = trimmed(p.phone());
-        String email = trimmed(p.email());
-        String content = trimmed(p.content());
+        String name = blankToNull(p.name());
+        String phone = blankToNull(p.phone());
+        String email = blankToNull(p.email());
+        String content = blankToNull(p.content());
         if (name == null) {
             problems.add(message("petition.problem.name", locale));
         } else if (name.length() > MAX_NAME) {
@@ -102,8 +102,8 @@ public class PetitionSenders {
         } else if (content.length() > MAX_CONTENT) {
             problems.add(message("petition.problem.tooLong", locale, message("petition.content", locale), MAX_CONTENT));
         }
-        String procedureCode = trimmed(p.procedureCode());
-        String dossierCode = trimmed(p.dossierCode());
+        String procedureCode = blankToNull(p.procedureCode());
+        String dossierCode = blankToNull(p.dossierCode());
         Procedure procedure = null;
         if (procedureCode != null) {
             procedure = catalog.procedure(procedureCode).orElse(null);
@@ -132,7 +132,7 @@ public class PetitionSenders {
         }
         if (agency == null && !dossierProblem) {
             LocalDate today = LocalDate.ofInstant(records.now(), VietnamTime.ZONE);
-            agency = organization.agency(trimmed(p.agencyCode())).filter(a -> a.activeOn(today)).map(Agency::code)
+            agency = organization.agency(blankToNull(p.agencyCode())).filter(a -> a.activeOn(today)).map(Agency::code)
                     .orElse(null);
             if (agency == null) {
                 problems.add(message("petition.problem.agency", locale));
@@ -215,15 +215,14 @@ public class PetitionSenders {
     }
 
     private Optional<StoredPetition> sendersOwn(String number, String key, String client) {
-        String n = trimmed(number);
-        String k = trimmed(key);
+        String n = blankToNull(number);
+        String k = blankToNull(key);
         if (n == null || k == null) {
             return Optional.empty();
         }
         String upper = n.toUpperCase(Locale.ROOT);
         Optional<StoredPetition> byTrackingKey = repository.byNumber(upper)
-                .filter(p -> repository.trackingKey(p.number()).map(t -> MessageDigest.isEqual(
-                        t.getBytes(StandardCharsets.UTF_8), k.getBytes(StandardCharsets.UTF_8))).orElse(false));
+                .filter(p -> repository.trackingKey(p.number()).map(t -> Hashes.sameSecret(k, t)).orElse(false));
         if (byTrackingKey.isPresent()) {
             return byTrackingKey;
         }

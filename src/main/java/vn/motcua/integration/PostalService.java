@@ -1,8 +1,7 @@
 package vn.motcua.integration;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import static vn.motcua.platform.text.Texts.blankToNull;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,6 +29,7 @@ import vn.motcua.integration.postal.PostalBookings;
 import vn.motcua.integration.postal.PostalGateway;
 import vn.motcua.integration.postal.PostalProperties;
 import vn.motcua.integration.postal.ShipmentRepository;
+import vn.motcua.platform.security.Hashes;
 import vn.motcua.platform.web.InvalidInputException;
 import vn.motcua.platform.web.UserFacingException;
 
@@ -129,10 +129,10 @@ public class PostalService {
             throw new UserFacingException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "postal.unavailable");
         }
         List<String> problems = new ArrayList<>();
-        String phone = trimmed(choice.phone());
-        String address = trimmed(choice.address());
-        String note = trimmed(choice.note());
-        String name = trimmed(choice.recipientName());
+        String phone = blankToNull(choice.phone());
+        String address = blankToNull(choice.address());
+        String note = blankToNull(choice.note());
+        String name = blankToNull(choice.recipientName());
         if (name == null) {
             name = view.applicant().fullName();
         }
@@ -215,7 +215,7 @@ public class PostalService {
         if (expected == null || expected.isBlank() || token == null) {
             return false;
         }
-        return MessageDigest.isEqual(sha256(token), sha256(expected));
+        return Hashes.sameSecret(token, expected);
     }
 
     /**
@@ -280,17 +280,5 @@ public class PostalService {
 
     private String message(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
-    }
-
-    private static String trimmed(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

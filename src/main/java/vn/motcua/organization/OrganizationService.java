@@ -1,5 +1,6 @@
 package vn.motcua.organization;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -14,16 +15,19 @@ import org.springframework.stereotype.Service;
 
 import vn.motcua.organization.internal.OrganizationRepository;
 import vn.motcua.platform.cache.LocalCache;
+import vn.motcua.platform.web.VietnamTime;
 
 /** The way into the organisation module: agencies, their tree, counters and staff. */
 @Service
 public class OrganizationService {
 
     private final OrganizationRepository repository;
+    private final Clock clock;
     private final LocalCache<Boolean, List<Agency>> cache = new LocalCache<>(Duration.ofMinutes(1), 1);
 
-    OrganizationService(OrganizationRepository repository) {
+    OrganizationService(OrganizationRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     /** All agencies in tree order; cached, since nearly every page and dossier action reads them. */
@@ -33,7 +37,7 @@ public class OrganizationService {
 
     /** Agencies that exist today, parents before children, siblings by name. */
     public List<Agency> activeAgencies() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         return agencies().stream().filter(a -> a.activeOn(today)).toList();
     }
 

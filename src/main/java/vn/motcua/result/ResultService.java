@@ -1,8 +1,6 @@
 package vn.motcua.result;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +20,7 @@ import vn.motcua.platform.files.FileInspection;
 import vn.motcua.platform.files.FileNames;
 import vn.motcua.platform.audit.AuditAction;
 import vn.motcua.platform.audit.AuditTrail;
+import vn.motcua.platform.security.Hashes;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.platform.web.VietnamTime;
 import vn.motcua.result.internal.ResultKeys;
@@ -101,7 +100,7 @@ public class ResultService {
                 motcua.placeName(), now);
         String name = FileNames.clean((fileName == null || fileName.isBlank() ? number
                 : FileNames.clean(fileName).replaceAll("(?i)\\.pdf$", "")) + ".pdf");
-        IssuedResult result = new IssuedResult(number, dossierCode, agencyCode, name, sha256(signed), key.signerName(),
+        IssuedResult result = new IssuedResult(number, dossierCode, agencyCode, name, Hashes.sha256Hex(signed), key.signerName(),
                 now, key.demo(), issuedBy, null, null, null);
         results.insert(result, sequence, signed);
         return new Issued(result, signed);
@@ -129,8 +128,8 @@ public class ResultService {
      * system issued (and whether that result was revoked).
      */
     public ResultCheck check(byte[] file) {
-        Verdict verdict = PadesVerifier.verify(file, keys.trustedAuthorities());
-        IssuedResult stored = results.findBySha256(sha256(file)).orElse(null);
+        Verdict verdict = PadesVerifier.verify(file, keys.trustedAuthorities(), clock.instant());
+        IssuedResult stored = results.findBySha256(Hashes.sha256Hex(file)).orElse(null);
         return new ResultCheck(verdict.status(), verdict.signer(), verdict.organization(), verdict.signedAt(), stored);
     }
 
@@ -139,7 +138,7 @@ public class ResultService {
         if (!isPdf(file) || !new String(file, StandardCharsets.ISO_8859_1).contains("/ByteRange")) {
             return Optional.empty();
         }
-        return Optional.of(PadesVerifier.verify(file, keys.trustedAuthorities()));
+        return Optional.of(PadesVerifier.verify(file, keys.trustedAuthorities(), clock.instant()));
     }
 
     /**
@@ -174,13 +173,5 @@ public class ResultService {
             }
         }
         return true;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

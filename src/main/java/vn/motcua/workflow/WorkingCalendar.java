@@ -13,6 +13,7 @@ import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.audit.AuditAction;
 import vn.motcua.platform.audit.AuditTrail;
 import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.platform.web.VietnamTime;
 import vn.motcua.workflow.calendar.CalendarRepository;
 import vn.motcua.workflow.calendar.ExceptionDays;
 
@@ -28,7 +29,7 @@ import vn.motcua.workflow.calendar.ExceptionDays;
 public class WorkingCalendar {
 
     /** The calendar's, and every office's, time zone. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId ZONE = VietnamTime.ZONE;
 
     static final int MAX_NAME_LENGTH = 200;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");

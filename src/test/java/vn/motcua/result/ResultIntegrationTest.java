@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -128,7 +129,7 @@ class ResultIntegrationTest {
         String number = code + "-KQ1";
 
         byte[] signed = resultFile(code);
-        Verdict verdict = PadesVerifier.verify(signed, keys.trustedAuthorities());
+        Verdict verdict = PadesVerifier.verify(signed, keys.trustedAuthorities(), Instant.now());
         assertThat(verdict.status()).isEqualTo(Verdict.Status.VALID);
         assertThat(verdict.signer()).contains("Thuận Hóa");
         try (PDDocument pdf = Loader.loadPDF(signed)) {
@@ -174,7 +175,8 @@ class ResultIntegrationTest {
                 Map.of("action", "ISSUE_RESULT", "note", "Đồng ý đăng ký khai sinh cho cháu Nguyễn Văn An."));
         assertThat(issued.status()).as(issued.body()).isEqualTo(200);
         byte[] signed = resultFile(code);
-        assertThat(PadesVerifier.verify(signed, keys.trustedAuthorities()).status()).isEqualTo(Verdict.Status.VALID);
+        assertThat(PadesVerifier.verify(signed, keys.trustedAuthorities(), Instant.now()).status())
+                .isEqualTo(Verdict.Status.VALID);
         try (PDDocument pdf = Loader.loadPDF(signed)) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", "Đăng ký khai sinh",

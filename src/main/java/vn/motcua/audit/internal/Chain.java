@@ -1,13 +1,11 @@
 package vn.motcua.audit.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 import vn.motcua.audit.AuditEntry;
+import vn.motcua.platform.security.Hashes;
 
 /**
  * The canonical content of an entry and its hash. Every field is written as its length in UTF-8 bytes, a colon and
@@ -43,12 +41,7 @@ public final class Chain {
         field(content, e.outcome());
         field(content, e.detail());
         field(content, e.prevHash());
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(content.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e1) {
-            throw new IllegalStateException(e1);
-        }
+        return Hashes.sha256Hex(content.toString());
     }
 
     private static void field(StringBuilder content, String value) {

@@ -1,5 +1,8 @@
 package vn.motcua.audit.web;
 
+import static vn.motcua.platform.text.Texts.blank;
+import static vn.motcua.platform.text.Texts.blankToNull;
+
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -128,11 +131,11 @@ class AuditAdminPage {
         if (start != null && end != null && end.isBefore(start)) {
             throw UserFacingException.badRequest("audit.invalid.period");
         }
-        String code = blank(action) ? null : action.strip();
+        String code = blankToNull(action);
         if (code != null && Arrays.stream(AuditAction.values()).noneMatch(a -> a.name().equals(code))) {
             throw UserFacingException.badRequest("audit.invalid.action", code);
         }
-        return new AuditQuery(blank(account) ? null : account.strip(), blank(subject) ? null : subject.strip(), code,
+        return new AuditQuery(blankToNull(account), blankToNull(subject), code,
                 start, end, scope(user));
     }
 
@@ -154,10 +157,6 @@ class AuditAdminPage {
         } catch (DateTimeParseException e) {
             throw UserFacingException.badRequest("audit.invalid.date", value);
         }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     private static String describe(AuditQuery q) {

@@ -1,5 +1,7 @@
 package vn.motcua.catalog.internal;
 
+import static vn.motcua.platform.text.Texts.blank;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -114,10 +116,6 @@ public class ProcedureValidator {
             }
         }
         return problems;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     @FunctionalInterface

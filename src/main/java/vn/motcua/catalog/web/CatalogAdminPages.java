@@ -1,7 +1,11 @@
 package vn.motcua.catalog.web;
 
+import static vn.motcua.platform.text.Texts.blank;
+import static vn.motcua.platform.text.Texts.blankToNull;
+
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +52,7 @@ import vn.motcua.catalog.transfer.CatalogJson;
 import vn.motcua.catalog.transfer.CatalogWorkbook;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.platform.web.VietnamTime;
 
 /** The back office's catalog pages: list, create, edit, import with progress, export. */
 @Controller
@@ -60,15 +65,17 @@ class CatalogAdminPages {
     private final CatalogWorkbook workbook;
     private final MessageSource messages;
     private final AuditTrail trail;
+    private final Clock clock;
 
     CatalogAdminPages(CatalogService catalog, CatalogImports imports, CatalogJson json, CatalogWorkbook workbook,
-                      MessageSource messages, AuditTrail trail) {
+                      MessageSource messages, AuditTrail trail, Clock clock) {
         this.trail = trail;
         this.catalog = catalog;
         this.imports = imports;
         this.json = json;
         this.workbook = workbook;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** The editor's form object has public fields and nested rows; bind them directly. */
@@ -183,11 +190,12 @@ class CatalogAdminPages {
         }
     }
 
-    private static void download(HttpServletResponse response, String type, String extension) {
+    private void download(HttpServletResponse response, String type, String extension) {
         response.setContentType(type);
         response.setCharacterEncoding("UTF-8");
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename("danh-muc-thu-tuc-" + LocalDate.now() + "." + extension).build().toString());
+                .filename("danh-muc-thu-tuc-" + today + "." + extension).build().toString());
     }
 
     /** The editor's form: lists are rows of inputs, with a few spare empty rows so that no script is needed. */
@@ -296,25 +304,26 @@ class CatalogAdminPages {
             List<RequiredDocument> docs = documents.stream()
                     .filter(d -> !blank(d.name))
                     .map(d -> new RequiredDocument(d.name.strip(), orZero(d.originals),
-                            orZero(d.copies), d.mandatory, blank(d.template) ? null : d.template.strip()))
+                            orZero(d.copies), d.mandatory, blankToNull(d.template)))
                     .toList();
             List<Fee> feeList = fees.stream()
                     .filter(f -> !blank(f.description))
-                    .map(f -> new Fee(f.description.strip(), f.amount == null ? 0 : f.amount, trim(f.perCopyField),
-                            f.exemptions == null ? Set.of() : Set.copyOf(f.exemptions)))
+                    .map(f -> new Fee(f.description.strip(), f.amount == null ? 0 : f.amount,
+                            blankToNull(f.perCopyField), f.exemptions == null ? Set.of() : Set.copyOf(f.exemptions)))
                     .toList();
             List<FormField> fieldList = formFields.stream()
                     .filter(f -> !blank(f.key) || !blank(f.label))
-                    .map(f -> new FormField(trim(f.key), trim(f.label), f.type, f.required,
+                    .map(f -> new FormField(blankToNull(f.key), blankToNull(f.label), f.type, f.required,
                             blank(f.options) ? List.of() : Arrays.stream(f.options.split("\\|")).map(String::strip)
                                     .filter(s -> !s.isEmpty()).toList(),
-                            blank(f.profile) ? null : f.profile.strip()))
+                            blankToNull(f.profile)))
                     .toList();
-            return new Procedure(trim(code), trim(name), trim(field), level, trim(implementingAgency),
+            return new Procedure(blankToNull(code), blankToNull(name), blankToNull(field), level,
+                    blankToNull(implementingAgency),
                     lines(agencies, "[,;\\s]+"), onlineLevel, processingDays == null ? -1 : processingDays,
-                    trim(processingTime), feeList, trim(feeNote), docs,
-                    applicantTypes == null ? List.of() : applicantTypes, trim(requirements),
-                    lines(legalBasis, "\\R"), trim(result), trim(steps), fieldList);
+                    blankToNull(processingTime), feeList, blankToNull(feeNote), docs,
+                    applicantTypes == null ? List.of() : applicantTypes, blankToNull(requirements),
+                    lines(legalBasis, "\\R"), blankToNull(result), blankToNull(steps), fieldList);
         }
 
         private static List<String> lines(String text, String separator) {
@@ -322,16 +331,8 @@ class CatalogAdminPages {
                     .filter(s -> !s.isEmpty()).toList();
         }
 
-        private static String trim(String s) {
-            return blank(s) ? null : s.strip();
-        }
-
         private static int orZero(Integer i) {
             return i == null ? 0 : i;
-        }
-
-        private static boolean blank(String s) {
-            return s == null || s.isBlank();
         }
     }
 }

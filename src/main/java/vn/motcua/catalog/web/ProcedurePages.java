@@ -1,5 +1,7 @@
 package vn.motcua.catalog.web;
 
+import static vn.motcua.platform.text.Texts.blankToNull;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -111,9 +113,5 @@ class ProcedurePages {
 
     private Procedure find(String code) {
         return catalog.procedure(code).orElseThrow(() -> UserFacingException.notFound("procedure.notFound", code));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

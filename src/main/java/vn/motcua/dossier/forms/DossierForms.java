@@ -1,5 +1,6 @@
 package vn.motcua.dossier.forms;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,13 +34,15 @@ public class DossierForms {
     private final TrackingLinks trackingLinks;
     private final OrganizationService organization;
     private final MotCuaProperties properties;
+    private final Clock clock;
 
     DossierForms(OfficialForms forms, OrganizationService organization, MotCuaProperties properties,
-                 TrackingLinks trackingLinks) {
+                 TrackingLinks trackingLinks, Clock clock) {
         this.forms = forms;
         this.trackingLinks = trackingLinks;
         this.organization = organization;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** The forms this dossier has now, in number order. */
@@ -140,7 +143,7 @@ public class DossierForms {
                     d.resultAt(), d.status() == DossierStatus.RETURNED ? d.finishedAt() : null, null));
         }
         return forms.dossierLog(new FormData.DossierLog(issuer(agencyCode, agencies), counterName,
-                "01/" + from.getYear(), from, to, Instant.now(), rows));
+                "01/" + from.getYear(), from, to, clock.instant(), rows));
     }
 
     private List<FormData.HandOver> handOvers(DossierView d, Map<String, Agency> agencies) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import vn.motcua.platform.pdf.HtmlPdf;
 import vn.motcua.platform.qr.QrCodes;
+import vn.motcua.platform.web.VietnamTime;
 
 /**
  * Renders the official one-stop forms of Circular 03/2025/TT-VPCP as PDF: forms 01 to 05 on A5 portrait, 06 on A4
@@ -27,7 +28,7 @@ import vn.motcua.platform.qr.QrCodes;
 public class OfficialForms {
 
     /** The zone every time on a form is printed in. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId ZONE = VietnamTime.ZONE;
 
     private static final Format FORMAT = new Format();
 

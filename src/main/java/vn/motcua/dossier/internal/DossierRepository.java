@@ -24,6 +24,7 @@ import vn.motcua.dossier.DossierView.FileInfo;
 import vn.motcua.dossier.DossierView.HistoryEntry;
 import vn.motcua.dossier.DossierView.PauseInfo;
 import vn.motcua.dossier.DossierView.ApologyInfo;
+import vn.motcua.platform.web.VietnamTime;
 
 /** The dossier aggregate in its tables. SQL for dossiers lives here and nowhere else. */
 @Repository
@@ -181,8 +182,8 @@ public class DossierRepository {
         return jdbc.sql("""
                 select coalesce(max(log_entry), 0) + 1 from dossier
                 where receiving_agency = ? and log_entry is not null
-                  and extract(year from received_at at time zone 'Asia/Ho_Chi_Minh') = ?""")
-                .params(agencyCode, year).query(Integer.class).single();
+                  and extract(year from received_at at time zone ?) = ?""")
+                .params(agencyCode, VietnamTime.ZONE_ID, year).query(Integer.class).single();
     }
 
     public List<Dossier> search(String where, Map<String, ?> params, String orderAndLimit) {

@@ -36,6 +36,7 @@ import vn.motcua.dossier.Upload;
 import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.organization.Agency;
+import vn.motcua.platform.web.PdfResponses;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.result.ResultService;
 
@@ -231,7 +232,7 @@ class ApplicantPages {
             throw UserFacingException.notFound("dossier.form.notAvailable", number);
         }
         DossierView view = dossiers.view(code, actor(user));
-        return DossierFiles.pdf("mau-" + number + "-" + code + ".pdf",
+        return PdfResponses.inline("mau-" + number + "-" + code + ".pdf",
                 forms.render(view, catalog.procedure(view.procedureCode()).orElse(null), number));
     }
 

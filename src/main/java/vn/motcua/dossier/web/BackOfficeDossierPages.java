@@ -1,6 +1,9 @@
 package vn.motcua.dossier.web;
 
+import static vn.motcua.platform.text.Texts.blankToNull;
+
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -44,6 +47,7 @@ import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Permission;
 import vn.motcua.organization.AgencyKind;
 import vn.motcua.organization.OrganizationService;
+import vn.motcua.platform.web.PdfResponses;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.platform.web.VietnamTime;
 import vn.motcua.result.ResultService;
@@ -63,10 +67,12 @@ class BackOfficeDossierPages {
     private final ResultService results;
     private final DossierReads reads;
     private final DossierPanels panels;
+    private final Clock clock;
 
     BackOfficeDossierPages(Actors actors, DossierQueries dossiers, DossierHandling handling, DossierIntake intake,
                            CatalogService catalog, OrganizationService organization, DossierFiles files,
-                           DossierForms forms, ResultService results, DossierReads reads, DossierPanels panels) {
+                           DossierForms forms, ResultService results, DossierReads reads, DossierPanels panels,
+                           Clock clock) {
         this.actors = actors;
         this.panels = panels;
         this.reads = reads;
@@ -78,6 +84,7 @@ class BackOfficeDossierPages {
         this.catalog = catalog;
         this.organization = organization;
         this.files = files;
+        this.clock = clock;
     }
 
     @GetMapping("/quan-tri/ho-so")
@@ -162,7 +169,7 @@ class BackOfficeDossierPages {
         DossierView view = dossiers.view(code, actor);
         byte[] pdf = forms.render(view, catalog.procedure(view.procedureCode()).orElse(null), number);
         reads.form(view, actor, number);
-        return DossierFiles.pdf("mau-" + number + "-" + code + ".pdf", pdf);
+        return PdfResponses.inline("mau-" + number + "-" + code + ".pdf", pdf);
     }
 
     /** Form 07, the dossier log of the officer's agency for a period (this month by default). */
@@ -171,7 +178,7 @@ class BackOfficeDossierPages {
                                       @RequestParam(name = "den", required = false) LocalDate to,
                                       @AuthenticationPrincipal CurrentUser user) {
         Actor actor = actors.of(user);
-        LocalDate today = LocalDate.now(VietnamTime.ZONE);
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         LocalDate start = from == null ? today.withDayOfMonth(1) : from;
         LocalDate end = to == null ? today : to;
         if (end.isBefore(start) || start.plusYears(1).isBefore(end)) {
@@ -181,7 +188,7 @@ class BackOfficeDossierPages {
                 organization.counters(actor.agencyCode()).stream().filter(c -> c.id() == id).findFirst())
                 .map(c -> c.name()).orElse(organization.agency(actor.agencyCode()).map(a -> a.name()).orElse(""));
         reads.dossierLog(actor, start + ".." + end);
-        return DossierFiles.pdf("so-theo-doi-" + start + "-" + end + ".pdf", forms.dossierLog(actor.agencyCode(),
+        return PdfResponses.inline("so-theo-doi-" + start + "-" + end + ".pdf", forms.dossierLog(actor.agencyCode(),
                 counter, start, end, dossiers.receivedBetween(actor, start, end)));
     }
 
@@ -239,9 +246,5 @@ class BackOfficeDossierPages {
             redirect.addFlashAttribute("values", form);
             return "redirect:/quan-tri/tiep-nhan/" + procedureCode;
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

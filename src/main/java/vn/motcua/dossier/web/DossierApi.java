@@ -44,6 +44,7 @@ import vn.motcua.dossier.Tracking;
 import vn.motcua.dossier.Upload;
 import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.identity.CurrentUser;
+import vn.motcua.platform.web.PdfResponses;
 import vn.motcua.platform.web.UserFacingException;
 
 /** The dossier API: submit, read, list, act, track. Who may do what is checked by the dossier services. */
@@ -166,7 +167,7 @@ class DossierApi {
         DossierView view = dossiers.view(code, actor);
         byte[] pdf = forms.render(view, catalog.procedure(view.procedureCode()).orElse(null), number);
         reads.form(view, actor, number);
-        return DossierFiles.pdf("mau-" + number + "-" + code + ".pdf", pdf);
+        return PdfResponses.inline("mau-" + number + "-" + code + ".pdf", pdf);
     }
 
     /**

@@ -32,12 +32,6 @@ class DossierFiles {
                 .body(content);
     }
 
-    static ResponseEntity<byte[]> pdf(String fileName, byte[] content) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", ContentDisposition.inline().filename(fileName).build().toString())
-                .body(content);
-    }
-
     String message(UserFacingException e, Locale locale) {
         return messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale);
     }

@@ -1,6 +1,5 @@
 package vn.motcua.identity.internal;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -53,11 +52,6 @@ class SecurityConfiguration {
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
             + "serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
             + "display-capture=(), browsing-topics=()";
-
-    @Bean
-    Clock clock() {
-        return Clock.systemDefaultZone();
-    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

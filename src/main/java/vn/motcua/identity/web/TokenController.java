@@ -1,5 +1,7 @@
 package vn.motcua.identity.web;
 
+import static vn.motcua.platform.text.Texts.blank;
+
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -81,9 +83,5 @@ class TokenController {
 
     private ResponseEntity<ApiError> error(HttpStatus status, String code, String key, Locale locale) {
         return ResponseEntity.status(status).body(new ApiError(code, messages.getMessage(key, null, locale)));
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -1,5 +1,7 @@
 package vn.motcua.integration.postal;
 
+import static vn.motcua.platform.text.Texts.blankToNull;
+
 import java.util.List;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -93,9 +95,5 @@ class DossierShipments {
                 action.run();
             }
         });
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,9 @@
 package vn.motcua.integration.postal;
 
+import static vn.motcua.platform.text.Texts.blank;
+import static vn.motcua.platform.text.Texts.blankToNull;
+
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,11 +37,13 @@ public class PostalBookings implements SchedulingConfigurer {
     private final ShipmentRepository shipments;
     private final PostalGateway gateway;
     private final PostalProperties properties;
+    private final Clock clock;
 
-    PostalBookings(ShipmentRepository shipments, PostalGateway gateway, PostalProperties properties) {
+    PostalBookings(ShipmentRepository shipments, PostalGateway gateway, PostalProperties properties, Clock clock) {
         this.shipments = shipments;
         this.gateway = gateway;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -151,8 +157,8 @@ public class PostalBookings implements SchedulingConfigurer {
         if (at == null && reported.get() == shipment.status()) {
             return false;
         }
-        return shipments.report(shipment.id(), reported.get(), at == null ? Instant.now() : at,
-                blank(note) ? null : note.strip(), source);
+        return shipments.report(shipment.id(), reported.get(), at == null ? clock.instant() : at,
+                blankToNull(note), source);
     }
 
     /** A status the postal service reports, from its name in any case. */
@@ -166,10 +172,6 @@ public class PostalBookings implements SchedulingConfigurer {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     private static String abbreviate(String error) {

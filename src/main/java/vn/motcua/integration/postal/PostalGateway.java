@@ -1,5 +1,7 @@
 package vn.motcua.integration.postal;
 
+import static vn.motcua.platform.text.Texts.blankToNull;
+
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -147,10 +149,6 @@ public class PostalGateway {
                 return null;
             }
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private String describe(Exception e) {

@@ -1,5 +1,7 @@
 package vn.motcua.notification.internal;
 
+import static vn.motcua.platform.text.Texts.blankToNull;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -63,14 +65,14 @@ class DossierNotifications {
     void on(SupplementRequested event) {
         Map<String, Object> details = new HashMap<>();
         details.put("items", event.items());
-        details.put("note", nonBlank(event.note()));
+        details.put("note", blankToNull(event.note()));
         notify(EventKind.SUPPLEMENT_REQUESTED, event.dossier(), event.at(), details);
     }
 
     @ApplicationModuleListener
     void on(DossierRefused event) {
         Map<String, Object> details = new HashMap<>();
-        details.put("reason", nonBlank(event.reason()));
+        details.put("reason", blankToNull(event.reason()));
         notify(EventKind.REFUSED, event.dossier(), event.at(), details);
     }
 
@@ -87,7 +89,7 @@ class DossierNotifications {
         Map<String, Object> details = new HashMap<>();
         details.put("originalDueAt", local(event.originalDueAt()));
         details.put("newDueAt", local(event.newDueAt()));
-        details.put("reason", nonBlank(event.reason()));
+        details.put("reason", blankToNull(event.reason()));
         notify(EventKind.APOLOGY_ISSUED, event.dossier(), event.at(), details);
     }
 
@@ -98,7 +100,7 @@ class DossierNotifications {
         model.put("procedureName", dossier.procedureName());
         model.put("agencyName", dossier.competentAgencyName());
         model.put("fullName", applicant.fullName());
-        model.put("organizationName", nonBlank(applicant.organizationName()));
+        model.put("organizationName", blankToNull(applicant.organizationName()));
         model.put("trackingUrl", trackingLinks.of(dossier.code())); // with the dossier's key: nothing to type
 
         NoticeTemplates.Email email = templates.email(kind, model);
@@ -113,7 +115,7 @@ class DossierNotifications {
     /** Stores the delivery to the normalised address, or as SKIPPED when the applicant gave no usable one. */
     private void add(NewDelivery delivery, Function<String, Optional<String>> normalise, String missing,
                      String invalid) {
-        String written = nonBlank(delivery.recipient());
+        String written = blankToNull(delivery.recipient());
         if (written == null) {
             deliveries.addSkipped(delivery, missing);
             return;
@@ -125,9 +127,5 @@ class DossierNotifications {
 
     private ZonedDateTime local(Instant instant) {
         return instant == null ? null : instant.atZone(zone);
-    }
-
-    private static String nonBlank(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

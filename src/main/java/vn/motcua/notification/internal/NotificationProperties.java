@@ -8,6 +8,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import vn.motcua.platform.web.VietnamTime;
+
 /**
  * Settings of notifications ({@code motcua.notification.*}). Email goes through Spring Boot's mail settings
  * ({@code spring.mail.host}, {@code spring.mail.port}, {@code spring.mail.username}, ...): without a host the email
@@ -23,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record NotificationProperties(
         @DefaultValue("no-reply@localhost") String emailFrom,
         @DefaultValue("Cổng Dịch vụ công") String emailFromName,
-        @DefaultValue("Asia/Ho_Chi_Minh") ZoneId timeZone,
+        @DefaultValue(VietnamTime.ZONE_ID) ZoneId timeZone,
         @DefaultValue Sms sms,
         @DefaultValue Dispatch dispatch) {
 

@@ -3,7 +3,6 @@ package vn.motcua.payment.internal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,6 +16,9 @@ import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import vn.motcua.platform.security.Hashes;
+import vn.motcua.platform.web.VietnamTime;
 
 /**
  * The VNPay payment-URL protocol (version 2.1.0): parameters sorted by name, each value URL-encoded, joined as
@@ -35,7 +37,8 @@ public final class VnpayProtocol {
     /** The response and transaction status of a successful payment. */
     public static final String SUCCESS = "00";
 
-    private static final ZoneId GATEWAY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** VNPAY reads and writes its times in Vietnam's zone. */
+    private static final ZoneId GATEWAY_ZONE = VietnamTime.ZONE;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final byte[] secret;
@@ -72,8 +75,7 @@ public final class VnpayProtocol {
         if (given == null || given.isBlank()) {
             return false;
         }
-        return MessageDigest.isEqual(sign(params).getBytes(StandardCharsets.US_ASCII),
-                given.strip().toLowerCase().getBytes(StandardCharsets.US_ASCII));
+        return Hashes.sameSecret(given.strip().toLowerCase(), sign(params));
     }
 
     /** The gateway's URL with the signed parameters in its query string. */

@@ -11,8 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -38,6 +36,7 @@ import vn.motcua.payment.Receipts;
 import vn.motcua.payment.StatementReport;
 import vn.motcua.platform.MotCuaProperties;
 import vn.motcua.platform.web.PageActions;
+import vn.motcua.platform.web.PdfResponses;
 import vn.motcua.platform.web.UserFacingException;
 
 /** Paying a dossier's fees: the applicant's choices, the gateway's return page, and the counter's work. */
@@ -223,9 +222,7 @@ class PaymentPages {
     }
 
     private static ResponseEntity<byte[]> pdf(Receipts.Receipt receipt) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", ContentDisposition.inline().filename(receipt.fileName()).build().toString())
-                .body(receipt.content());
+        return PdfResponses.inline(receipt.fileName(), receipt.content());
     }
 
     private Actor actor(CurrentUser user) {

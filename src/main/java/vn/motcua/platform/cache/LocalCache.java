@@ -1,41 +1,41 @@
 package vn.motcua.platform.cache;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * A small in-process cache for reference data that is read on every request and rarely changes (procedures,
  * agencies, process versions). Entries expire after {@code lifetime}, so a change made on another application node
- * shows here within that time; a change made on this node invalidates at once.
+ * shows here within that time; a change made on this node invalidates at once. Age is measured on the monotonic
+ * {@link System#nanoTime()} ticker, not the Clock bean: expiry is not business time and must not jump with it.
  */
 public final class LocalCache<K, V> {
 
-    private record Entry<V>(V value, Instant loadedAt) {
+    private record Entry<V>(V value, long loadedAt) {
     }
 
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
-    private final Duration lifetime;
-    private final Clock clock;
+    private final long lifetimeNanos;
+    private final LongSupplier ticker;
     private final int maxEntries;
 
     public LocalCache(Duration lifetime, int maxEntries) {
-        this(lifetime, maxEntries, Clock.systemUTC());
+        this(lifetime, maxEntries, System::nanoTime);
     }
 
-    LocalCache(Duration lifetime, int maxEntries, Clock clock) {
-        this.lifetime = lifetime;
+    LocalCache(Duration lifetime, int maxEntries, LongSupplier ticker) {
+        this.lifetimeNanos = lifetime.toNanos();
         this.maxEntries = maxEntries;
-        this.clock = clock;
+        this.ticker = ticker;
     }
 
     public V get(K key, Function<K, V> loader) {
-        Instant now = clock.instant();
+        long now = ticker.getAsLong();
         Entry<V> entry = entries.get(key);
-        if (entry == null || entry.loadedAt().plus(lifetime).isBefore(now)) {
+        if (entry == null || now - entry.loadedAt() > lifetimeNanos) {
             if (entries.size() >= maxEntries) {
                 entries.clear(); // simple bound: reference data fits many times over
             }

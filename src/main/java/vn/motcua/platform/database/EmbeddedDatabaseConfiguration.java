@@ -10,6 +10,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -24,11 +25,14 @@ import vn.motcua.platform.MotCuaProperties;
 /**
  * Starts a real PostgreSQL server from the binaries shipped as a Maven artifact when no external database is
  * configured, so that a fresh clone runs with no install. Its data stays in {@code <data-dir>/postgres} between
- * runs. Setting {@code spring.datasource.url} (or {@code SPRING_DATASOURCE_URL}) switches this off entirely.
+ * runs. Setting {@code spring.datasource.url} (or {@code SPRING_DATASOURCE_URL}) switches this off entirely. The
+ * server's library is an optional dependency that the packaged jar leaves out: this class is only loaded when the
+ * library is on the class path ({@code spring-boot:run}, tests), so a production jar never needs it.
  * As root the server runs inside a user namespace ({@code unshare -U}), which the library does by itself.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
+@ConditionalOnClass(name = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres")
 class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);

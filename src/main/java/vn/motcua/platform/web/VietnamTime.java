@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 @Component("vnTime")
 public class VietnamTime {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** Vietnam's time zone (UTC+7, no daylight saving), by name for annotations and SQL. */
+    public static final String ZONE_ID = "Asia/Ho_Chi_Minh";
+    /** Vietnam's time zone: the one declaration; every office, form, calendar and gateway time uses it. */
+    public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(ZONE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZONE);
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZONE);

@@ -1,5 +1,6 @@
 package vn.motcua.reporting.demo;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,12 +50,15 @@ public class DemoHistory implements ApplicationRunner {
     private final OrganizationService organization;
     private final ReportStore store;
     private final ReadModel model;
+    private final Clock clock;
 
-    DemoHistory(CatalogService catalog, OrganizationService organization, ReportStore store, ReadModel model) {
+    DemoHistory(CatalogService catalog, OrganizationService organization, ReportStore store, ReadModel model,
+                Clock clock) {
         this.catalog = catalog;
         this.organization = organization;
         this.store = store;
         this.model = model;
+        this.clock = clock;
     }
 
     @Override
@@ -63,7 +67,7 @@ public class DemoHistory implements ApplicationRunner {
             return;
         }
         long start = System.nanoTime();
-        List<Fact> facts = generate(LocalDate.now(WorkingCalendar.ZONE));
+        List<Fact> facts = generate(LocalDate.now(clock.withZone(WorkingCalendar.ZONE)));
         store.appendAll(facts);
         model.rebuild();
         log.info("Demo history: {} sample dossiers, {} facts, in {} ms", DOSSIERS, facts.size(),

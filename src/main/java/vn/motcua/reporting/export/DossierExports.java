@@ -3,6 +3,7 @@ package vn.motcua.reporting.export;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -75,14 +76,16 @@ public class DossierExports implements DisposableBean {
     private final MessageSource messages;
     private final ReportExportRepository exports;
     private final BackgroundJobs jobs;
+    private final Clock clock;
 
     DossierExports(ReportingService reporting, CatalogService catalog, OrganizationService organization,
-                   MessageSource messages, ReportExportRepository exports) {
+                   MessageSource messages, ReportExportRepository exports, Clock clock) {
         this.reporting = reporting;
         this.catalog = catalog;
         this.organization = organization;
         this.messages = messages;
         this.exports = exports;
+        this.clock = clock;
         this.jobs = new BackgroundJobs("report-export", exports, messages, "reporting.export");
     }
 
@@ -129,7 +132,7 @@ public class DossierExports implements DisposableBean {
             SXSSFSheet sheet = workbook.createSheet(text("reporting.xlsx.sheet.dossiers", locale));
             ReportWorkbooks.cells(sheet.createRow(0), styles.title, title);
             ReportWorkbooks.cells(sheet.createRow(1), null, text("reporting.xlsx.generated", locale,
-                    GENERATED.format(LocalDateTime.now(WorkingCalendar.ZONE))));
+                    GENERATED.format(LocalDateTime.now(clock.withZone(WorkingCalendar.ZONE)))));
             String[] keys = {"no", "dossierCode", "procedureCode", "procedure", "agency", "channel", "receivedAt",
                     "dueAt", "endedAt", "outcome", "timeliness"};
             Object[] headings = new Object[keys.length];

@@ -2,6 +2,7 @@ package vn.motcua.reporting.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.platform.web.VietnamTime;
 import vn.motcua.reporting.Figures;
 import vn.motcua.reporting.GroupScore;
 import vn.motcua.reporting.IndicatorScore;
@@ -37,9 +39,11 @@ public class ReportWorkbooks {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final MessageSource messages;
+    private final Clock clock;
 
-    ReportWorkbooks(MessageSource messages) {
+    ReportWorkbooks(MessageSource messages, Clock clock) {
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** The index: groups and their indicators on the first sheet, the counts behind them on the second. */
@@ -122,8 +126,9 @@ public class ReportWorkbooks {
         try (Workbook workbook = new XSSFWorkbook()) {
             Styles styles = new Styles(workbook);
             Sheet sheet = workbook.createSheet(text("reporting.xlsx.sheet.trend", locale));
-            LocalDate from = trend.isEmpty() ? LocalDate.now() : trend.getFirst().from();
-            LocalDate to = trend.isEmpty() ? LocalDate.now() : trend.getLast().to();
+            LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
+            LocalDate from = trend.isEmpty() ? today : trend.getFirst().from();
+            LocalDate to = trend.isEmpty() ? today : trend.getLast().to();
             int r = heading(sheet, styles, text("reporting.trend.title", locale), scopeName,
                     text("reporting.trend.months", locale, trend.size()), from, to, locale);
             List<GroupScore> groups = trend.isEmpty() ? List.of() : trend.getFirst().groups();

@@ -1,5 +1,7 @@
 package vn.motcua.reporting.web;
 
+import static vn.motcua.platform.text.Texts.blank;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -116,10 +118,6 @@ public record ReportPeriod(String kind, LocalDate from, LocalDate to) {
     }
 
     // ------------------------------------------------------------------ reading what people type
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 
     static LocalDate day(String s) {
         try {

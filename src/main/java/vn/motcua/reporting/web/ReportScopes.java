@@ -1,5 +1,6 @@
 package vn.motcua.reporting.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import vn.motcua.identity.Role;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.platform.web.VietnamTime;
 
 /**
  * Whose figures an official may see. An official sees their own agency and the agencies below it; a province
@@ -44,9 +46,11 @@ class ReportScopes {
     }
 
     private final OrganizationService organization;
+    private final Clock clock;
 
-    ReportScopes(OrganizationService organization) {
+    ReportScopes(OrganizationService organization, Clock clock) {
         this.organization = organization;
+        this.clock = clock;
     }
 
     /**
@@ -93,7 +97,7 @@ class ReportScopes {
                     asked == null ? provinceName : asked.displayName());
         }
         int homeDepth = depth(byCode.get(home), byCode);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         for (Agency a : organization.agencies()) {
             if (allowed.contains(a.code()) && (a.activeOn(today) || a.code().equals(code))) {
                 choices.add(new Choice(a.code(), indent(depth(a, byCode) - homeDepth) + a.displayName()));

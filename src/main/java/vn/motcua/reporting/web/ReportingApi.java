@@ -1,5 +1,6 @@
 package vn.motcua.reporting.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -16,9 +17,11 @@ import vn.motcua.reporting.ServiceIndex;
 class ReportingApi {
 
     private final ReportingService reporting;
+    private final Clock clock;
 
-    ReportingApi(ReportingService reporting) {
+    ReportingApi(ReportingService reporting, Clock clock) {
         this.reporting = reporting;
+        this.clock = clock;
     }
 
     /**
@@ -30,7 +33,7 @@ class ReportingApi {
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                               Locale locale) {
-        LocalDate today = LocalDate.now(vn.motcua.workflow.WorkingCalendar.ZONE);
+        LocalDate today = LocalDate.now(clock.withZone(vn.motcua.workflow.WorkingCalendar.ZONE));
         return reporting.index(agency, from == null ? today.withDayOfYear(1) : from, to == null ? today : to, locale);
     }
 }

@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,15 +45,17 @@ public class ResultKeys {
 
     private final ResultProperties properties;
     private final OrganizationService organization;
+    private final Clock clock;
     private final boolean demo;
     private final Path directory;
     private final Map<String, AgencyKey> keys = new ConcurrentHashMap<>();
     private final List<X509Certificate> configuredAuthorities;
     private volatile SigningKey demoAuthority;
 
-    ResultKeys(ResultProperties properties, MotCuaProperties motcua, OrganizationService organization) {
+    ResultKeys(ResultProperties properties, MotCuaProperties motcua, OrganizationService organization, Clock clock) {
         this.properties = properties;
         this.organization = organization;
+        this.clock = clock;
         this.demo = motcua.demo().enabled();
         this.directory = motcua.dataDir().toAbsolutePath().resolve("keys");
         List<X509Certificate> authorities = new ArrayList<>(
@@ -97,7 +100,7 @@ public class ResultKeys {
         if (Files.exists(file)) {
             return SigningKey.fromPkcs12(read(file), password());
         }
-        SigningKey key = DemoAuthority.issue(demoAuthority(), name + " (DEMO)", name);
+        SigningKey key = DemoAuthority.issue(demoAuthority(), name + " (DEMO)", name, clock.instant());
         write(file, key.toPkcs12(agencyCode, password()));
         log.warn("Created a DEMO signing key for {} ({}): its signatures are for demonstration only", name, agencyCode);
         return key;
@@ -109,7 +112,7 @@ public class ResultKeys {
             if (Files.exists(file)) {
                 demoAuthority = SigningKey.fromPkcs12(read(file), password());
             } else {
-                demoAuthority = DemoAuthority.createAuthority("MộtCửa DEMO CA");
+                demoAuthority = DemoAuthority.createAuthority("MộtCửa DEMO CA", clock.instant());
                 write(file, demoAuthority.toPkcs12("demo-ca", password()));
                 log.warn("Created a DEMO certification authority in {}: results it signs are not legally valid", file);
             }

@@ -51,13 +51,13 @@ public final class DemoAuthority {
 
     /**
      * A new self-signed CA: RSA 2048, SHA256withRSA, basicConstraints CA=true, keyCertSign+cRLSign, valid 10 years;
-     * subject "CN=&lt;commonName&gt;, O=MộtCửa DEMO, C=VN".
+     * subject "CN=&lt;commonName&gt;, O=MộtCửa DEMO, C=VN"; valid from an hour before {@code now}.
      */
-    public static SigningKey createAuthority(String commonName) {
+    public static SigningKey createAuthority(String commonName, Instant now) {
         requireText(commonName, "commonName");
         KeyPair keys = rsaKeyPair();
         X500Name subject = name(commonName, null, DEMO_ORGANIZATION);
-        Instant notBefore = Instant.now().minus(BACKDATE).truncatedTo(ChronoUnit.SECONDS);
+        Instant notBefore = now.minus(BACKDATE).truncatedTo(ChronoUnit.SECONDS);
         Instant notAfter = notBefore.atOffset(ZoneOffset.UTC).plusYears(10).toInstant();
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -81,7 +81,7 @@ public final class DemoAuthority {
      * years (never past the authority's own expiry); subject "CN=&lt;commonName&gt;, OU=DEMO, O=&lt;organization&gt;,
      * C=VN" as UTF8 strings so Vietnamese names survive; chain = [cert, authority cert].
      */
-    public static SigningKey issue(SigningKey authority, String commonName, String organization) {
+    public static SigningKey issue(SigningKey authority, String commonName, String organization, Instant now) {
         Objects.requireNonNull(authority, "authority");
         requireText(commonName, "commonName");
         requireText(organization, "organization");
@@ -90,7 +90,7 @@ public final class DemoAuthority {
             throw new IllegalArgumentException("The issuing key is not a certification authority");
         }
         KeyPair keys = rsaKeyPair();
-        Instant notBefore = Instant.now().minus(BACKDATE).truncatedTo(ChronoUnit.SECONDS);
+        Instant notBefore = now.minus(BACKDATE).truncatedTo(ChronoUnit.SECONDS);
         Instant notAfter = notBefore.atOffset(ZoneOffset.UTC).plusYears(3).toInstant();
         if (notAfter.isAfter(issuer.getNotAfter().toInstant())) {
             notAfter = issuer.getNotAfter().toInstant();

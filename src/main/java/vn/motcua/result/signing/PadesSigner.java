@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,6 +40,8 @@ import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+import vn.motcua.platform.security.Hashes;
 
 /**
  * Signs PDFs as PAdES baseline B-B (ETSI EN 319 142-1), the profile Vietnamese e-government verifiers and Adobe
@@ -125,7 +126,7 @@ public final class PadesSigner {
      */
     private static CMSAttributeTableGenerator signedAttributes(X509Certificate signer)
             throws GeneralSecurityException {
-        byte[] hash = MessageDigest.getInstance("SHA-256").digest(signer.getEncoded());
+        byte[] hash = Hashes.sha256(signer.getEncoded());
         IssuerSerial issuerSerial = new IssuerSerial(
                 new GeneralNames(new GeneralName(X500Name.getInstance(signer.getIssuerX500Principal().getEncoded()))),
                 signer.getSerialNumber());

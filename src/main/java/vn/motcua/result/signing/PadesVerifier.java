@@ -94,20 +94,20 @@ public final class PadesVerifier {
      * trusted authority (or its format cannot be checked here), NOT_SIGNED when the PDF has no signature, UNREADABLE
      * when the bytes are not a readable PDF. signer/organization are the CN and O of the last signer's certificate,
      * signedAt is the CMS signing-time attribute or else /M; detail is a short English explanation for logs. Never
-     * throws on bad input.
+     * throws on bad input. {@code now} is when the chain is checked for a signature that states no signing time.
      */
-    public static Verdict verify(byte[] pdf, Collection<X509Certificate> trustedAuthorities) {
+    public static Verdict verify(byte[] pdf, Collection<X509Certificate> trustedAuthorities, Instant now) {
         try {
             List<X509Certificate> trusted = trustedAuthorities == null ? List.of()
                     : trustedAuthorities.stream().filter(Objects::nonNull).toList();
-            return check(pdf, trusted);
+            return check(pdf, trusted, now);
         } catch (Exception | StackOverflowError e) {
             // Hostile or broken files must not take the caller down; a deeply nested PDF can overflow the parser.
             return new Verdict(Status.UNREADABLE, null, null, null, "Cannot check the PDF: " + e);
         }
     }
 
-    private static Verdict check(byte[] pdf, List<X509Certificate> trusted) {
+    private static Verdict check(byte[] pdf, List<X509Certificate> trusted, Instant now) {
         if (pdf == null || !PadesSigner.hasPdfHeader(pdf)) {
             return new Verdict(Status.UNREADABLE, null, null, null, "Not a PDF: no %PDF- header");
         }
@@ -154,7 +154,7 @@ public final class PadesVerifier {
             return verdict(Status.UNTRUSTED, last, unsupported);
         }
         for (int i = 0; i < checked.size(); i++) {
-            String problem = trustProblem(checked.get(i), trusted);
+            String problem = trustProblem(checked.get(i), trusted, now);
             if (problem != null) {
                 return verdict(Status.UNTRUSTED, last,
                         "Signature " + (i + 1) + " of " + checked.size() + " is intact but " + problem);
@@ -341,11 +341,11 @@ public final class PadesVerifier {
      * checking each link's signature and validity at the claimed signing time, until a trusted authority signs a link
      * (or the signer is itself trusted).
      */
-    private static String trustProblem(Checked signature, List<X509Certificate> trusted) {
+    private static String trustProblem(Checked signature, List<X509Certificate> trusted, Instant now) {
         if (trusted.isEmpty()) {
             return "no trusted authority is configured";
         }
-        Instant at = signature.signedAt() != null ? signature.signedAt() : Instant.now();
+        Instant at = signature.signedAt() != null ? signature.signedAt() : now;
         X509Certificate current = signature.certificate();
         boolean[] usage = current.getKeyUsage();
         if (usage != null && !usage[0] && !usage[1]) {

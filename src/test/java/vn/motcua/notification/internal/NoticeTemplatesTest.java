@@ -10,9 +10,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import vn.motcua.platform.web.VietnamTime;
+
 class NoticeTemplatesTest {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
 
     final NoticeTemplates templates = new NoticeTemplates();
 

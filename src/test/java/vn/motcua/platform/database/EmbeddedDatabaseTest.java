@@ -9,11 +9,16 @@ import java.time.Duration;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.motcua.platform.MotCuaProperties;
 
-/** The zero-setup database keeps its data in the data folder from one run to the next. */
+/**
+ * The zero-setup database keeps its data in the data folder from one run to the next, and stays out of the way
+ * when an external database is configured or its library is absent (the packaged jar).
+ */
 class EmbeddedDatabaseTest {
 
     @TempDir Path dataDir;
@@ -42,5 +47,17 @@ class EmbeddedDatabaseTest {
         } finally {
             second.destroy();
         }
+    }
+
+    @Test
+    void startsNothingWithAnExternalDatabaseOrWithoutTheLibrary() {
+        ApplicationContextRunner runner = new ApplicationContextRunner()
+                .withUserConfiguration(EmbeddedDatabaseConfiguration.class);
+        runner.withPropertyValues("spring.datasource.url=jdbc:postgresql://db.example/motcua")
+                .run(context -> assertThat(context).hasNotFailed()
+                        .doesNotHaveBean(EmbeddedDatabaseConfiguration.EmbeddedDatabase.class));
+        runner.withClassLoader(new FilteredClassLoader("io.zonky.test"))
+                .run(context -> assertThat(context).hasNotFailed()
+                        .doesNotHaveBean(EmbeddedDatabaseConfiguration.EmbeddedDatabase.class));
     }
 }

@@ -37,6 +37,8 @@ class PadesSignatureTest {
 
     private static final String DOSSIER = "H46.15-260518-0042";
     private static final Instant SIGNED_AT = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    /** When the verifier checks a chain for a signature without a signing time. */
+    private static final Instant NOW = Instant.now();
 
     private static SigningKey authority;
     private static SigningKey agency;
@@ -46,8 +48,8 @@ class PadesSignatureTest {
 
     @BeforeAll
     static void keysAndDocuments() throws IOException {
-        authority = DemoAuthority.createAuthority("MộtCửa Demo Root CA");
-        agency = DemoAuthority.issue(authority, "Sở Tư pháp tỉnh Demo", "Ủy ban nhân dân tỉnh Demo");
+        authority = DemoAuthority.createAuthority("MộtCửa Demo Root CA", NOW);
+        agency = DemoAuthority.issue(authority, "Sở Tư pháp tỉnh Demo", "Ủy ban nhân dân tỉnh Demo", NOW);
         trusted = List.of(authority.certificate());
         unsigned = pdf("Ket qua giai quyet ho so " + DOSSIER);
         signed = sign(unsigned, agency);
@@ -55,7 +57,7 @@ class PadesSignatureTest {
 
     @Test
     void signedPdfVerifiesWithSignerAndTime() throws Exception {
-        Verdict verdict = PadesVerifier.verify(signed, trusted);
+        Verdict verdict = PadesVerifier.verify(signed, trusted, NOW);
 
         assertThat(verdict.status()).as(verdict.detail()).isEqualTo(Status.VALID);
         assertThat(verdict.valid()).isTrue();
@@ -103,7 +105,7 @@ class PadesSignatureTest {
         assertThat(at).isPositive().isLessThan(unsigned.length);
         tampered[at + DOSSIER.length() - 1] = '9';
 
-        Verdict verdict = PadesVerifier.verify(tampered, trusted);
+        Verdict verdict = PadesVerifier.verify(tampered, trusted, NOW);
 
         assertThat(verdict.status()).as(verdict.detail()).isEqualTo(Status.ALTERED);
         assertThat(verdict.valid()).isFalse();
@@ -121,7 +123,7 @@ class PadesSignatureTest {
             }
             byte[] tampered = signed.clone();
             tampered[i] ^= 0x01;
-            assertThat(PadesVerifier.verify(tampered, trusted).valid()).as("byte %d changed", i).isFalse();
+            assertThat(PadesVerifier.verify(tampered, trusted, NOW).valid()).as("byte %d changed", i).isFalse();
         }
     }
 
@@ -129,7 +131,7 @@ class PadesSignatureTest {
     void appendedBytesAreAltered() {
         byte[] appended = concat(signed, "\n% appended after signing\n".getBytes(StandardCharsets.US_ASCII));
 
-        Verdict verdict = PadesVerifier.verify(appended, trusted);
+        Verdict verdict = PadesVerifier.verify(appended, trusted, NOW);
 
         assertThat(verdict.status()).as(verdict.detail()).isEqualTo(Status.ALTERED);
         assertThat(verdict.detail()).contains("added after the last signature");
@@ -146,7 +148,7 @@ class PadesSignatureTest {
         byte[] updated = out.toByteArray();
         assertThat(Arrays.copyOf(updated, signed.length)).isEqualTo(signed);
 
-        Verdict verdict = PadesVerifier.verify(updated, trusted);
+        Verdict verdict = PadesVerifier.verify(updated, trusted, NOW);
 
         assertThat(verdict.status()).as(verdict.detail()).isEqualTo(Status.ALTERED);
         assertThat(verdict.detail()).contains("added after the last signature");
@@ -154,7 +156,7 @@ class PadesSignatureTest {
 
     @Test
     void aRemovedByteIsAltered() {
-        Verdict verdict = PadesVerifier.verify(Arrays.copyOf(signed, signed.length - 1), trusted);
+        Verdict verdict = PadesVerifier.verify(Arrays.copyOf(signed, signed.length - 1), trusted, NOW);
 
         assertThat(verdict.status()).as(verdict.detail()).isEqualTo(Status.ALTERED);
     }
@@ -166,19 +168,19 @@ class PadesSignatureTest {
         int end = indexOf(tampered, ">".getBytes(StandardCharsets.US_ASCII), contents);
         tampered[end - 1] = '1';
 
-        assertThat(PadesVerifier.verify(tampered, trusted).status()).isEqualTo(Status.ALTERED);
+        assertThat(PadesVerifier.verify(tampered, trusted, NOW).status()).isEqualTo(Status.ALTERED);
     }
 
     @Test
     void aKeyFromAnotherAuthorityIsUntrusted() throws IOException {
-        SigningKey stranger = DemoAuthority.issue(DemoAuthority.createAuthority("Other Demo CA"),
-                "Sở Tư pháp tỉnh Demo", "Ủy ban nhân dân tỉnh Demo");
+        SigningKey stranger = DemoAuthority.issue(DemoAuthority.createAuthority("Other Demo CA", NOW),
+                "Sở Tư pháp tỉnh Demo", "Ủy ban nhân dân tỉnh Demo", NOW);
 
-        Verdict verdict = PadesVerifier.verify(sign(unsigned, stranger), trusted);
+        Verdict verdict = PadesVerifier.verify(sign(unsigned, stranger), trusted, NOW);
 
         assertThat(verdict.status()).as(verdict.detail()).isEqualTo(Status.UNTRUSTED);
         assertThat(verdict.signer()).isEqualTo("Sở Tư pháp tỉnh Demo");
-        assertThat(PadesVerifier.verify(signed, List.of()).status()).isEqualTo(Status.UNTRUSTED);
+        assertThat(PadesVerifier.verify(signed, List.of(), NOW).status()).isEqualTo(Status.UNTRUSTED);
     }
 
     @Test
@@ -186,7 +188,7 @@ class PadesSignatureTest {
         Instant before = agency.certificate().getNotBefore().toInstant().minus(1, ChronoUnit.DAYS);
         byte[] backdated = PadesSigner.sign(unsigned, agency, "Sở Tư pháp", "Kết quả", "Huế", before);
 
-        Verdict verdict = PadesVerifier.verify(backdated, trusted);
+        Verdict verdict = PadesVerifier.verify(backdated, trusted, NOW);
 
         assertThat(verdict.status()).as(verdict.detail()).isEqualTo(Status.UNTRUSTED);
         assertThat(verdict.detail()).contains("not yet valid");
@@ -194,11 +196,11 @@ class PadesSignatureTest {
 
     @Test
     void aSecondSignatureKeepsBothValid() throws IOException {
-        SigningKey chairman = DemoAuthority.issue(authority, "Nguyễn Văn A", "Ủy ban nhân dân tỉnh Demo");
+        SigningKey chairman = DemoAuthority.issue(authority, "Nguyễn Văn A", "Ủy ban nhân dân tỉnh Demo", NOW);
         byte[] twice = PadesSigner.sign(signed, chairman, "Nguyễn Văn A", "Phê duyệt", "Huế",
                 SIGNED_AT.plusSeconds(60));
 
-        Verdict verdict = PadesVerifier.verify(twice, trusted);
+        Verdict verdict = PadesVerifier.verify(twice, trusted, NOW);
 
         assertThat(verdict.status()).as(verdict.detail()).isEqualTo(Status.VALID);
         assertThat(verdict.signer()).isEqualTo("Nguyễn Văn A");
@@ -210,7 +212,7 @@ class PadesSignatureTest {
 
     @Test
     void unsignedPdfIsNotSigned() {
-        assertThat(PadesVerifier.verify(unsigned, trusted).status()).isEqualTo(Status.NOT_SIGNED);
+        assertThat(PadesVerifier.verify(unsigned, trusted, NOW).status()).isEqualTo(Status.NOT_SIGNED);
     }
 
     @Test
@@ -218,11 +220,11 @@ class PadesSignatureTest {
         byte[] random = new byte[4096];
         new Random(42).nextBytes(random);
 
-        assertThat(PadesVerifier.verify(random, trusted).status()).isEqualTo(Status.UNREADABLE);
-        assertThat(PadesVerifier.verify(new byte[0], trusted).status()).isEqualTo(Status.UNREADABLE);
-        assertThat(PadesVerifier.verify(null, null).status()).isEqualTo(Status.UNREADABLE);
+        assertThat(PadesVerifier.verify(random, trusted, NOW).status()).isEqualTo(Status.UNREADABLE);
+        assertThat(PadesVerifier.verify(new byte[0], trusted, NOW).status()).isEqualTo(Status.UNREADABLE);
+        assertThat(PadesVerifier.verify(null, null, NOW).status()).isEqualTo(Status.UNREADABLE);
         byte[] truncated = Arrays.copyOf(unsigned, 40);
-        assertThat(PadesVerifier.verify(truncated, trusted).status()).isEqualTo(Status.UNREADABLE);
+        assertThat(PadesVerifier.verify(truncated, trusted, NOW).status()).isEqualTo(Status.UNREADABLE);
     }
 
     @Test
@@ -246,7 +248,7 @@ class PadesSignatureTest {
         assertThat(reloaded.chain()).isEqualTo(agency.chain());
         assertThat(reloaded.certificate()).isEqualTo(agency.certificate());
         Verdict verdict = PadesVerifier.verify(
-                PadesSigner.sign(unsigned, reloaded, "Sở Tư pháp", "Kết quả", "Huế", SIGNED_AT), trusted);
+                PadesSigner.sign(unsigned, reloaded, "Sở Tư pháp", "Kết quả", "Huế", SIGNED_AT), trusted, NOW);
         assertThat(verdict.status()).as(verdict.detail()).isEqualTo(Status.VALID);
     }
 
@@ -263,10 +265,10 @@ class PadesSignatureTest {
     @Test
     void vietnameseSignerNameSurvives() {
         String name = "Ủy ban nhân dân phường Thuận Hóa";
-        SigningKey ward = DemoAuthority.issue(authority, name, "Ủy ban nhân dân thành phố Huế");
+        SigningKey ward = DemoAuthority.issue(authority, name, "Ủy ban nhân dân thành phố Huế", NOW);
 
         Verdict verdict = PadesVerifier.verify(
-                PadesSigner.sign(unsigned, ward, name, "Chứng thực", "Phường Thuận Hóa", SIGNED_AT), trusted);
+                PadesSigner.sign(unsigned, ward, name, "Chứng thực", "Phường Thuận Hóa", SIGNED_AT), trusted, NOW);
 
         assertThat(verdict.status()).as(verdict.detail()).isEqualTo(Status.VALID);
         assertThat(verdict.signer()).isEqualTo(name);
