@@ -62,8 +62,11 @@ class LoginThrottleTest {
         for (HttpResponse<String> refused : List.of(known, nobody)) {
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 300L);
+            assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
             JsonNode body = json.readTree(refused.body());
             assertThat(body.get("error").asString()).isEqualTo("too_many_attempts");
+            assertThat(body.get("type").asString()).isEqualTo("urn:motcua:problem:too_many_attempts");
+            assertThat(body.get("status").asInt()).isEqualTo(429);
             assertThat(body.get("message").asString())
                     .matches("Quá nhiều lần đăng nhập sai\\. Vui lòng thử lại sau \\d+ giây\\.");
         }
