@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.time.Duration;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -331,15 +333,9 @@ class CatalogIntegrationTest {
         throw new IllegalArgumentException(heading);
     }
 
-    private CatalogImports.Status waitFor(UUID id) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            CatalogImports.Status status = imports.status(id).orElseThrow();
-            if (!status.running()) {
-                return status;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import did not finish");
+    private CatalogImports.Status waitFor(UUID id) {
+        return await("the import finishes").atMost(Duration.ofSeconds(60))
+                .until(() -> imports.status(id).orElseThrow(), status -> !status.running());
     }
 
     private CurrentUser account(String username) {

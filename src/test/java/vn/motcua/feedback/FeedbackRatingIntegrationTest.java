@@ -9,10 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -354,19 +354,11 @@ class FeedbackRatingIntegrationTest {
     }
 
     /** The body of the result notice on the channel, once the notification module has rendered it. */
-    String awaitNotice(String code, String channel) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(until)) {
-            List<String> bodies = jdbc.sql("""
-                    select body from notification_delivery
-                    where dossier_code = ? and event_kind = 'RESULT_READY' and channel = ?""")
-                    .params(code, channel).query(String.class).list();
-            if (!bodies.isEmpty()) {
-                return bodies.getFirst();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no result notice for " + code);
+    String awaitNotice(String code, String channel) {
+        return await("the result notice for " + code).atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                        select body from notification_delivery
+                        where dossier_code = ? and event_kind = 'RESULT_READY' and channel = ?""")
+                .params(code, channel).query(String.class).list(), bodies -> !bodies.isEmpty()).getFirst();
     }
 
     CurrentUser account(String username) {

@@ -3,10 +3,10 @@ package vn.motcua.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -74,11 +74,8 @@ class LoginThrottleTest {
         assertThat(Http.get(port, "/api/v1/me", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
 
         // The wait ends by itself; signing in then clears the username's count.
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (token("throttle-known", "right-password", guesser).statusCode() == 429) {
-            assertThat(Instant.now()).as("the wait ends").isBefore(deadline);
-            Thread.sleep(200);
-        }
+        await("the wait ends").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> token("throttle-known", "right-password", guesser).statusCode() != 429);
         assertThat(login("throttle-known", "wrong", guesser)).isEqualTo("/dang-nhap?loi=sai");
         assertThat(login("throttle-known", "right-password", guesser)).isEqualTo("/");
 

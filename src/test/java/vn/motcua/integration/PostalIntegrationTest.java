@@ -20,6 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -603,15 +604,7 @@ class PostalIntegrationTest {
                 .param(id).query(Double.class).single();
     }
 
-    static <T> T eventually(Supplier<Optional<T>> probe) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not within 15 s");
+    static <T> T eventually(Supplier<Optional<T>> probe) {
+        return await("the probe answers").atMost(Duration.ofSeconds(15)).until(probe::get, Optional::isPresent).get();
     }
 }

@@ -10,6 +10,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -19,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -221,12 +221,9 @@ class PaymentGatewayPeerTest {
                 .param(reference).query(String.class).list();
     }
 
-    private void awaitAnswers(String reference, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (answers(reference).size() < count) {
-            assertThat(Instant.now()).as("IPN calls for " + reference).isBefore(deadline);
-            Thread.sleep(50);
-        }
+    private void awaitAnswers(String reference, int count) {
+        await("IPN calls for " + reference).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> answers(reference).size() >= count);
     }
 
     private String state(String reference) {

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.awaitility.Awaitility.await;
 
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -159,16 +160,8 @@ class WalletIntegrationTest {
         assertThat(dossiers.draft(again, actor).formData()).doesNotContainKeys("parcelNumber", "mapSheetNumber");
     }
 
-    static <T> T eventually(Supplier<Optional<T>> probe) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not stored within 15 s");
+    static <T> T eventually(Supplier<Optional<T>> probe) {
+        return await("stored").atMost(Duration.ofSeconds(15)).until(probe::get, Optional::isPresent).get();
     }
 
     static String sha256(byte[] content) {

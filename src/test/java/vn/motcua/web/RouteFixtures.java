@@ -1,5 +1,7 @@
 package vn.motcua.web;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -502,17 +504,7 @@ public final class RouteFixtures {
     }
 
     private static void waitFor(java.util.function.BooleanSupplier done, String what) {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new IllegalStateException("fixture not ready in time: " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        await("fixture ready: " + what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(done::getAsBoolean);
     }
 }
