@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import vn.motcua.catalog.transfer.CatalogImports;
 import vn.motcua.identity.CurrentUser;
-import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.IntegrationTest;
 
 @IntegrationTest
@@ -46,7 +46,7 @@ class CatalogIntegrationTest {
     @Autowired MockMvc mvc;
     @Autowired CatalogService catalog;
     @Autowired CatalogImports imports;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
     @Autowired JsonMapper json;
 
     @Test

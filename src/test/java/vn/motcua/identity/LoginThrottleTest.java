@@ -8,19 +8,16 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.motcua.identity.internal.AccountRepository;
-import vn.motcua.identity.internal.AccountRepository.NewAccount;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 
@@ -35,8 +32,7 @@ class LoginThrottleTest {
     static final String THROTTLED = "/dang-nhap\\?loi=cho&sau=\\d+";
 
     @Autowired MockMvc mvc;
-    @Autowired AccountRepository accounts;
-    @Autowired PasswordEncoder passwords;
+    @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
     @LocalServerPort int port;
@@ -156,9 +152,6 @@ class LoginThrottleTest {
     }
 
     private void createAccount(String username) {
-        if (!accounts.exists(username)) {
-            accounts.insert(new NewAccount(username, "Người thử", Set.of(Role.CITIZEN), null, null, null, null, null,
-                    null, null), passwords.encode("right-password"), false);
-        }
+        accounts.bare(username, "Người thử", "right-password", Role.CITIZEN);
     }
 }

@@ -32,7 +32,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -47,7 +46,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -62,9 +60,9 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
-import vn.motcua.identity.internal.AccountRepository;
 import vn.motcua.integration.postal.PostalBookings;
 import vn.motcua.platform.security.AccessRules;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestData;
@@ -123,12 +121,11 @@ class PostalIntegrationTest {
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
     @Autowired CatalogService catalog;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
     @Autowired PostalService postal;
     @Autowired PostalBookings bookings;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
-    @Autowired PasswordEncoder passwordEncoder;
 
     ApiClient citizen;
     CurrentUser owner;
@@ -486,7 +483,7 @@ class PostalIntegrationTest {
         mvc.perform(post("/ho-so/" + code + "/buu-chinh").with(user(reception)).with(csrf())
                         .param("kind", "DELIVERY").param("phone", "0905123456").param("address", "45 Hùng Vương"))
                 .andExpect(status().isForbidden());
-        TestData.official(accounts, passwordEncoder, jdbc, "postal-other-ward", "000.31.02.H57",
+        accounts.official("postal-other-ward", "000.31.02.H57",
                 Role.RECEPTION);
         ApiClient otherWard = ApiClient.signIn(port, "postal-other-ward", TestData.PASSWORD);
         assertThat(otherWard.get("/api/v1/dossiers/" + code + "/postal").status()).isEqualTo(404);

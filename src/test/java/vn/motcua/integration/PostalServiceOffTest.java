@@ -20,8 +20,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.identity.CurrentUser;
-import vn.motcua.identity.internal.AccountRepository;
 import vn.motcua.integration.postal.PostalBookings;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestData;
@@ -33,7 +33,7 @@ class PostalServiceOffTest {
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
     @Autowired CatalogService catalog;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
     @Autowired PostalService postal;
     @Autowired PostalBookings bookings;
     @Autowired JdbcClient jdbc;

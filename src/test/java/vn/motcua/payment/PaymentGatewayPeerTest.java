@@ -42,7 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.wiremock.webhooks.Webhooks;
 
 import vn.motcua.catalog.CatalogService;
-import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestData;
@@ -77,7 +77,7 @@ class PaymentGatewayPeerTest {
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
     @Autowired CatalogService catalog;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
     @Autowired PaymentService payments;
     @Autowired JdbcClient jdbc;
     final HttpClient browser = HttpClient.newHttpClient();

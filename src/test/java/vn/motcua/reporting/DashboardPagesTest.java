@@ -35,7 +35,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,7 +47,7 @@ import vn.motcua.dossier.DossierRefused;
 import vn.motcua.dossier.ResultReady;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
-import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestData;
 import vn.motcua.workflow.WorkingCalendar;
@@ -80,14 +79,13 @@ class DashboardPagesTest {
     @Autowired JdbcClient jdbc;
     @Autowired vn.motcua.reporting.internal.ReadModel readModel;
     @Autowired ReportingService reporting;
-    @Autowired AccountRepository accounts;
-    @Autowired PasswordEncoder passwords;
+    @Autowired Accounts accounts;
 
     final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 
     @BeforeAll
     void tellTheMonth() {
-        TestData.official(accounts, passwords, jdbc, PROVINCE_LEADER, PROVINCE, Role.LEADER);
+        accounts.official(PROVINCE_LEADER, PROVINCE, Role.LEADER);
         // D1: online, early (result 08/05, due 10/05).
         DossierRef d1 = ref(WARD, "D1", Channel.ONLINE);
         publish(new DossierReceived(d1, at("2024-05-06 09:00"), at("2024-05-10 17:00"), 0, 0));

@@ -18,7 +18,7 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT) // a free port: see OwnAddress
-@ContextCustomizerFactories(OwnAddress.Factory.class)
+@ContextCustomizerFactories({OwnAddress.Factory.class, Accounts.Factory.class})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public @interface IntegrationTest {

@@ -29,7 +29,7 @@ import vn.motcua.catalog.CatalogService;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.identity.CurrentUser;
-import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.ApiClient.FilePart;
 import vn.motcua.support.IntegrationTest;
@@ -49,7 +49,7 @@ class WalletIntegrationTest {
     @Autowired CatalogService catalog;
     @Autowired WalletService wallet;
     @Autowired DossierService dossiers;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
     @Autowired org.springframework.security.crypto.password.PasswordEncoder passwords;
 
     @Test
@@ -135,7 +135,7 @@ class WalletIntegrationTest {
 
     @Test
     void aNewDraftTakesTheFactsTheApplicantWroteInEarlierDossiersOfOtherProcedures() {
-        TestData.citizen(accounts, passwords, "chu-dat", "0905000333");
+        accounts.citizen("chu-dat", "0905000333");
         ApiClient owner = ApiClient.signIn(port, "chu-dat", TestData.PASSWORD);
         Map<String, Object> parts = TestData.submission(catalog.procedure("1.300108").orElseThrow(), WARD);
         @SuppressWarnings("unchecked")

@@ -29,11 +29,11 @@ import vn.motcua.feedback.NewPetition;
 import vn.motcua.feedback.PetitionService;
 import vn.motcua.feedback.RatingLinks;
 import vn.motcua.feedback.RatingService;
-import vn.motcua.identity.internal.AccountRepository;
 import vn.motcua.payment.PaymentMethod;
 import vn.motcua.payment.PaymentService;
 import vn.motcua.reporting.export.DossierExports;
 import vn.motcua.result.ResultService;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.ApiClient.FilePart;
 import vn.motcua.support.TestData;
@@ -114,14 +114,14 @@ public final class RouteFixtures {
     private final ApplicationContext context;
     private final int port;
     private final DossierService dossierService;
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final CatalogService catalog;
 
     private RouteFixtures(ApplicationContext context, int port) {
         this.context = context;
         this.port = port;
         this.dossierService = context.getBean(DossierService.class);
-        this.accounts = context.getBean(AccountRepository.class);
+        this.accounts = context.getBean(Accounts.class);
         this.catalog = context.getBean(CatalogService.class);
         this.view = makeSet();
         this.change = makeSet();
