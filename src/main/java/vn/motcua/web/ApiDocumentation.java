@@ -40,8 +40,7 @@ class ApiDocumentation {
                         + "<error>, title, status, detail (a Vietnamese message, English with ?lang=en), instance, "
                         + "and the members error (a stable code), message (the same as detail) and, for invalid "
                         + "input, problems (every problem found).")
-                .license(new License().name("Open source")))
-                .components(new Components().addSchemas(PROBLEM, problemSchema()));
+                .license(new License().name("Open source")));
     }
 
     /**
@@ -51,6 +50,10 @@ class ApiDocumentation {
     @Bean
     OpenApiCustomizer problemDetailsForErrors() {
         return api -> {
+            if (api.getComponents() == null) {
+                api.setComponents(new Components());
+            }
+            api.getComponents().addSchemas(PROBLEM, problemSchema());
             if (api.getPaths() == null) {
                 return;
             }

@@ -17,10 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.dossier.ApologyIssued;
 import vn.motcua.dossier.DossierRefused;
 import vn.motcua.notification.internal.DeliveryDispatcher;
-import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.AlternativeIntegrationTest;
 
-/** In the ordinary test application no SMTP host and no SMS gateway are configured: deliveries are skipped. */
-@IntegrationTest
+/** Where no SMTP host and no SMS gateway are configured (the alternative test application), deliveries are skipped. */
+@AlternativeIntegrationTest
 class NotificationChannelsOffTest {
 
     @Autowired ApplicationEventPublisher events;
