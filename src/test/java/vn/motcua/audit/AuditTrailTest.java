@@ -23,7 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -31,9 +30,9 @@ import vn.motcua.audit.internal.Sealer;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
-import vn.motcua.identity.internal.AccountRepository;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.web.VietnamTime;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestData;
@@ -55,8 +54,7 @@ class AuditTrailTest {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired DataSource dataSource;
-    @Autowired AccountRepository accounts;
-    @Autowired PasswordEncoder passwords;
+    @Autowired Accounts accounts;
     @Autowired CatalogService catalog;
     @Autowired OrganizationService organization;
     @Autowired AuditService audit;
@@ -68,10 +66,10 @@ class AuditTrailTest {
 
     @BeforeAll
     void aCitizensDossierIsOpenedByTheWard() throws Exception {
-        TestData.citizen(accounts, passwords, owner, "0905111" + "222");
-        TestData.citizen(accounts, passwords, "nguoi-khac-" + run, "0905333444");
-        TestData.official(accounts, passwords, jdbc, "phu-xuan-" + run, OTHER_WARD, Role.RECEPTION);
-        TestData.official(accounts, passwords, jdbc, "qt-phu-xuan-" + run, OTHER_WARD, Role.AGENCY_ADMIN);
+        accounts.citizen(owner, "0905111" + "222");
+        accounts.citizen("nguoi-khac-" + run, "0905333444");
+        accounts.official("phu-xuan-" + run, OTHER_WARD, Role.RECEPTION);
+        accounts.official("qt-phu-xuan-" + run, OTHER_WARD, Role.AGENCY_ADMIN);
         ApiClient citizen = ApiClient.signIn(port, owner, TestData.PASSWORD);
         code = citizen.postMultipart("/api/v1/dossiers", TestData.submission(catalog.procedure(BIRTH).orElseThrow(), WARD),
                 null).json().get("code").asString();

@@ -35,7 +35,7 @@ import vn.motcua.catalog.transfer.CatalogImports;
 import vn.motcua.catalog.transfer.CatalogJson;
 import vn.motcua.catalog.transfer.CatalogWorkbook;
 import vn.motcua.identity.CurrentUser;
-import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.IntegrationTest;
 
 /** Fee schedules (per-copy amounts, exempt groups) survive storage, both file formats and the back-office editor. */
@@ -50,7 +50,7 @@ class CatalogFeeScheduleTest {
     @Autowired CatalogImports imports;
     @Autowired CatalogJson json;
     @Autowired CatalogWorkbook workbook;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
 
     @Test
     void perCopyFieldAndExemptionsAreSavedAndLoaded() {

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.time.Duration;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -35,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import vn.motcua.catalog.transfer.CatalogImports;
 import vn.motcua.identity.CurrentUser;
-import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.IntegrationTest;
 
 @IntegrationTest
@@ -44,7 +46,7 @@ class CatalogIntegrationTest {
     @Autowired MockMvc mvc;
     @Autowired CatalogService catalog;
     @Autowired CatalogImports imports;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
     @Autowired JsonMapper json;
 
     @Test
@@ -331,15 +333,9 @@ class CatalogIntegrationTest {
         throw new IllegalArgumentException(heading);
     }
 
-    private CatalogImports.Status waitFor(UUID id) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            CatalogImports.Status status = imports.status(id).orElseThrow();
-            if (!status.running()) {
-                return status;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import did not finish");
+    private CatalogImports.Status waitFor(UUID id) {
+        return await("the import finishes").atMost(Duration.ofSeconds(60))
+                .until(() -> imports.status(id).orElseThrow(), status -> !status.running());
     }
 
     private CurrentUser account(String username) {

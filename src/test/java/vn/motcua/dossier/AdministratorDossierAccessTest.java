@@ -10,12 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.identity.Role;
-import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestData;
@@ -34,8 +33,7 @@ class AdministratorDossierAccessTest {
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
     @Autowired CatalogService catalog;
-    @Autowired AccountRepository accounts;
-    @Autowired PasswordEncoder passwords;
+    @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
 
     String code;
@@ -73,7 +71,7 @@ class AdministratorDossierAccessTest {
 
     @Test
     void anAdministratorWhoIsAlsoASpecialistSeesTheAgencysDossiers() {
-        TestData.official(accounts, passwords, jdbc, "admin-specialist", WARD, Role.AGENCY_ADMIN, Role.SPECIALIST);
+        accounts.official("admin-specialist", WARD, Role.AGENCY_ADMIN, Role.SPECIALIST);
         ApiClient both = ApiClient.signIn(port, "admin-specialist", TestData.PASSWORD);
         ApiClient.Response view = both.get("/api/v1/dossiers/" + code);
         assertThat(view.status()).as(view.body()).isEqualTo(200);

@@ -12,12 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.identity.Role;
-import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.ApiClient.FilePart;
 import vn.motcua.support.IntegrationTest;
@@ -35,8 +34,7 @@ class DossierApiLifecycleTest {
 
     @LocalServerPort int port;
     @Autowired CatalogService catalog;
-    @Autowired AccountRepository accounts;
-    @Autowired PasswordEncoder passwords;
+    @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired Deadlines deadlines;
 
@@ -218,9 +216,9 @@ class DossierApiLifecycleTest {
 
     @Test
     void interAgencyTransferLinksAChildDossierThatReturnsItsResult() {
-        TestData.official(accounts, passwords, jdbc, "reception-phuxuan", OTHER_WARD, Role.RECEPTION);
-        TestData.official(accounts, passwords, jdbc, "specialist-phuxuan", OTHER_WARD, Role.SPECIALIST);
-        TestData.official(accounts, passwords, jdbc, "leader-phuxuan", OTHER_WARD, Role.LEADER);
+        accounts.official("reception-phuxuan", OTHER_WARD, Role.RECEPTION);
+        accounts.official("specialist-phuxuan", OTHER_WARD, Role.SPECIALIST);
+        accounts.official("leader-phuxuan", OTHER_WARD, Role.LEADER);
         String code = citizen.postMultipart("/api/v1/dossiers", submission(BIRTH, WARD), null).json().get("code").asString();
         act(reception, code, Map.of("action", "RECEIVE"), 200);
         act(reception, code, Map.of("action", "FORWARD"), 200);
@@ -281,8 +279,8 @@ class DossierApiLifecycleTest {
 
     @Test
     void officialsOfAnotherAgencyAndOtherCitizensSeeNothing() {
-        TestData.official(accounts, passwords, jdbc, "specialist-phuxuan", OTHER_WARD, Role.SPECIALIST);
-        TestData.citizen(accounts, passwords, "citizen-b", "0988000111");
+        accounts.official("specialist-phuxuan", OTHER_WARD, Role.SPECIALIST);
+        accounts.citizen("citizen-b", "0988000111");
         String code = citizen.postMultipart("/api/v1/dossiers", submission(BIRTH, WARD), null).json().get("code").asString();
         act(reception, code, Map.of("action", "RECEIVE"), 200);
 

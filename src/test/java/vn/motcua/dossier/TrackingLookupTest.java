@@ -2,11 +2,11 @@ package vn.motcua.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -158,13 +158,9 @@ class TrackingLookupTest {
         byte[] slip = reception.getBytes("/api/v1/dossiers/" + code + "/forms/01");
         assertThat(text(slip)).contains("/tra-cuu?ma=" + code + "&khoa=" + key);
 
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        List<String> bodies = List.of();
-        while (bodies.isEmpty() && Instant.now().isBefore(until)) {
-            bodies = jdbc.sql("select body from notification_delivery where dossier_code = ? and event_kind = 'RECEIVED'")
-                    .param(code).query(String.class).list();
-            Thread.sleep(100);
-        }
+        List<String> bodies = await("the reception notices").atMost(Duration.ofSeconds(20)).until(() ->
+                jdbc.sql("select body from notification_delivery where dossier_code = ? and event_kind = 'RECEIVED'")
+                        .param(code).query(String.class).list(), found -> !found.isEmpty());
         assertThat(bodies).isNotEmpty().allSatisfy(body -> assertThat(body).contains("&khoa=" + key));
     }
 

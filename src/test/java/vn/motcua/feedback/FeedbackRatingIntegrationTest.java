@@ -9,10 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,8 +33,8 @@ import vn.motcua.catalog.CatalogService;
 import vn.motcua.dossier.DossierQueries;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
-import vn.motcua.identity.internal.AccountRepository;
 import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.ApiClient.FilePart;
 import vn.motcua.support.IntegrationTest;
@@ -57,8 +56,7 @@ class FeedbackRatingIntegrationTest {
     @Autowired MockMvc mvc;
     @Autowired Actors actors;
     @Autowired CatalogService catalog;
-    @Autowired AccountRepository accounts;
-    @Autowired PasswordEncoder passwords;
+    @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired RatingLinks links;
     @Autowired RatingService ratings;
@@ -220,7 +218,7 @@ class FeedbackRatingIntegrationTest {
 
     @Test
     void theCounterTabletIsOnlyForReceptionOfficersOfTheAgency() throws Exception {
-        TestData.official(accounts, passwords, jdbc, "reception-phuxuan-fb", OTHER_WARD, Role.RECEPTION);
+        accounts.official("reception-phuxuan-fb", OTHER_WARD, Role.RECEPTION);
         String code = dossierWithResult();
         act(reception, code, "RETURN_RESULT"); // handed over at the counter (the default way)
         String kiosk = "/quan-tri/danh-gia/" + code;
@@ -354,19 +352,11 @@ class FeedbackRatingIntegrationTest {
     }
 
     /** The body of the result notice on the channel, once the notification module has rendered it. */
-    String awaitNotice(String code, String channel) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(until)) {
-            List<String> bodies = jdbc.sql("""
-                    select body from notification_delivery
-                    where dossier_code = ? and event_kind = 'RESULT_READY' and channel = ?""")
-                    .params(code, channel).query(String.class).list();
-            if (!bodies.isEmpty()) {
-                return bodies.getFirst();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no result notice for " + code);
+    String awaitNotice(String code, String channel) {
+        return await("the result notice for " + code).atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                        select body from notification_delivery
+                        where dossier_code = ? and event_kind = 'RESULT_READY' and channel = ?""")
+                .params(code, channel).query(String.class).list(), bodies -> !bodies.isEmpty()).getFirst();
     }
 
     CurrentUser account(String username) {

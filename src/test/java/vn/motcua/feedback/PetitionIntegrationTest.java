@@ -23,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,8 +34,8 @@ import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierQueries;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
-import vn.motcua.identity.internal.AccountRepository;
 import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
@@ -64,8 +63,7 @@ class PetitionIntegrationTest {
     @Autowired PetitionHandling handling;
     @Autowired DossierQueries dossiers;
     @Autowired CatalogService catalog;
-    @Autowired AccountRepository accounts;
-    @Autowired PasswordEncoder passwords;
+    @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEvents events;
 
@@ -340,7 +338,7 @@ class PetitionIntegrationTest {
 
     @Test
     void officialsOfAnotherAgencyNeitherSeeNorHandleThePetition() throws Exception {
-        TestData.official(accounts, passwords, jdbc, "specialist-phuxuan-fb", OTHER_WARD, Role.SPECIALIST);
+        accounts.official("specialist-phuxuan-fb", OTHER_WARD, Role.SPECIALIST);
         Petition p = sendToWard(false);
         String number = p.number();
         mvc.perform(get("/quan-tri/phan-anh/" + number).with(user(account("specialist-phuxuan-fb"))))

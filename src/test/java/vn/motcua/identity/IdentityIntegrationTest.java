@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
@@ -29,7 +29,7 @@ import vn.motcua.support.IntegrationTest;
 class IdentityIntegrationTest {
 
     @Autowired MockMvc mvc;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
     @Autowired PasswordEncoder passwords;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;

@@ -3,24 +3,21 @@ package vn.motcua.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.motcua.identity.internal.AccountRepository;
-import vn.motcua.identity.internal.AccountRepository.NewAccount;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 
@@ -35,8 +32,7 @@ class LoginThrottleTest {
     static final String THROTTLED = "/dang-nhap\\?loi=cho&sau=\\d+";
 
     @Autowired MockMvc mvc;
-    @Autowired AccountRepository accounts;
-    @Autowired PasswordEncoder passwords;
+    @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
     @LocalServerPort int port;
@@ -62,8 +58,11 @@ class LoginThrottleTest {
         for (HttpResponse<String> refused : List.of(known, nobody)) {
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 300L);
+            assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
             JsonNode body = json.readTree(refused.body());
             assertThat(body.get("error").asString()).isEqualTo("too_many_attempts");
+            assertThat(body.get("type").asString()).isEqualTo("urn:motcua:problem:too_many_attempts");
+            assertThat(body.get("status").asInt()).isEqualTo(429);
             assertThat(body.get("message").asString())
                     .matches("Quá nhiều lần đăng nhập sai\\. Vui lòng thử lại sau \\d+ giây\\.");
         }
@@ -71,11 +70,8 @@ class LoginThrottleTest {
         assertThat(Http.get(port, "/api/v1/me", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
 
         // The wait ends by itself; signing in then clears the username's count.
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (token("throttle-known", "right-password", guesser).statusCode() == 429) {
-            assertThat(Instant.now()).as("the wait ends").isBefore(deadline);
-            Thread.sleep(200);
-        }
+        await("the wait ends").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> token("throttle-known", "right-password", guesser).statusCode() != 429);
         assertThat(login("throttle-known", "wrong", guesser)).isEqualTo("/dang-nhap?loi=sai");
         assertThat(login("throttle-known", "right-password", guesser)).isEqualTo("/");
 
@@ -156,9 +152,6 @@ class LoginThrottleTest {
     }
 
     private void createAccount(String username) {
-        if (!accounts.exists(username)) {
-            accounts.insert(new NewAccount(username, "Người thử", Set.of(Role.CITIZEN), null, null, null, null, null,
-                    null, null), passwords.encode("right-password"), false);
-        }
+        accounts.bare(username, "Người thử", "right-password", Role.CITIZEN);
     }
 }

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -20,6 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -40,20 +39,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Controller;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,73 +49,37 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
-import vn.motcua.identity.internal.AccountRepository;
 import vn.motcua.integration.postal.PostalBookings;
-import vn.motcua.platform.security.AccessRules;
+import vn.motcua.support.Accounts;
+import vn.motcua.support.AlternativeIntegrationTest;
 import vn.motcua.support.ApiClient;
-import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.Peers;
 import vn.motcua.support.TestData;
 
 /**
  * The postal service against a real HTTP postal API (WireMock on loopback): booking, retries, status callbacks and
- * polls, the delivery of a result returned by post, and who may see and choose. The postal settings make this class
- * an application context of its own.
+ * polls, the delivery of a result returned by post, and who may see and choose; in the application set up with the
+ * postal service ({@link AlternativeIntegrationTest}), whose page {@code /test/postal/<code>} shows the panel alone.
  */
-@IntegrationTest
+@AlternativeIntegrationTest
 class PostalIntegrationTest {
 
     static final String BIRTH = "1.001193";
     static final String WARD = "000.31.01.H57";
-    static final String POSTAL_TOKEN = "test-postal-token";
-    static final String CALLBACK_TOKEN = "test-callback-secret";
+    static final String POSTAL_TOKEN = Peers.POSTAL_TOKEN;
+    static final String CALLBACK_TOKEN = Peers.POSTAL_CALLBACK_TOKEN;
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final WireMockServer POSTAL = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-
-    static {
-        POSTAL.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(POSTAL::stop));
-    }
-
-    @DynamicPropertySource
-    static void postalApi(DynamicPropertyRegistry registry) {
-        registry.add("motcua.postal.url", () -> "http://127.0.0.1:" + POSTAL.port() + "/api/");
-        registry.add("motcua.postal.token", () -> POSTAL_TOKEN);
-        registry.add("motcua.postal.callback-token", () -> CALLBACK_TOKEN);
-        registry.add("motcua.postal.timeout", () -> "2s");
-        // The tests run the rounds themselves.
-        registry.add("motcua.postal.retry-interval", () -> "1h");
-        registry.add("motcua.postal.poll-interval", () -> "1h");
-    }
-
-    /** A page that includes the panel as the dossier pages do, so that the fragment is tested as they use it. */
-    @TestConfiguration(proxyBeanMethods = false)
-    @Import(PanelPage.class)
-    static class PanelPageConfiguration {
-        @Bean
-        AccessRules panelPageAccess() {
-            return rules -> rules.requestMatchers(HttpMethod.GET, "/test/postal/*").authenticated();
-        }
-    }
-
-    @Controller
-    static class PanelPage {
-        @GetMapping("/test/postal/{code}")
-        String panel(@PathVariable String code, Model model) {
-            model.addAttribute("code", code);
-            return "test/postal-panel";
-        }
-    }
+    static final WireMockServer POSTAL = Peers.POSTAL;
 
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
     @Autowired CatalogService catalog;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
     @Autowired PostalService postal;
     @Autowired PostalBookings bookings;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
-    @Autowired PasswordEncoder passwordEncoder;
 
     ApiClient citizen;
     CurrentUser owner;
@@ -485,7 +437,7 @@ class PostalIntegrationTest {
         mvc.perform(post("/ho-so/" + code + "/buu-chinh").with(user(reception)).with(csrf())
                         .param("kind", "DELIVERY").param("phone", "0905123456").param("address", "45 Hùng Vương"))
                 .andExpect(status().isForbidden());
-        TestData.official(accounts, passwordEncoder, jdbc, "postal-other-ward", "000.31.02.H57",
+        accounts.official("postal-other-ward", "000.31.02.H57",
                 Role.RECEPTION);
         ApiClient otherWard = ApiClient.signIn(port, "postal-other-ward", TestData.PASSWORD);
         assertThat(otherWard.get("/api/v1/dossiers/" + code + "/postal").status()).isEqualTo(404);
@@ -603,15 +555,7 @@ class PostalIntegrationTest {
                 .param(id).query(Double.class).single();
     }
 
-    static <T> T eventually(Supplier<Optional<T>> probe) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not within 15 s");
+    static <T> T eventually(Supplier<Optional<T>> probe) {
+        return await("the probe answers").atMost(Duration.ofSeconds(15)).until(probe::get, Optional::isPresent).get();
     }
 }

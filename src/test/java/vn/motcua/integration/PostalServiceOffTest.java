@@ -6,9 +6,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -20,8 +20,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.identity.CurrentUser;
-import vn.motcua.identity.internal.AccountRepository;
 import vn.motcua.integration.postal.PostalBookings;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestData;
@@ -33,7 +33,7 @@ class PostalServiceOffTest {
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
     @Autowired CatalogService catalog;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
     @Autowired PostalService postal;
     @Autowired PostalBookings bookings;
     @Autowired JdbcClient jdbc;
@@ -72,10 +72,7 @@ class PostalServiceOffTest {
             ApiClient.Response response = ((ApiClient) step[0]).postJson("/api/v1/dossiers/" + code + "/actions", step[1]);
             assertThat(response.status()).as(response.body()).isEqualTo(200);
         }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (returnedHandled(code) == 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        await("the postal listener ran").atMost(Duration.ofSeconds(15)).until(() -> returnedHandled(code) > 0);
         assertThat(returnedHandled(code)).as("the postal listener ran").isEqualTo(1);
         assertThat(postal.shipments(code, owner)).isEmpty();
     }

@@ -1,6 +1,7 @@
 package vn.motcua.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.dossier.ApologyIssued;
 import vn.motcua.dossier.DossierRefused;
 import vn.motcua.notification.internal.DeliveryDispatcher;
-import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.AlternativeIntegrationTest;
 
-/** In the ordinary test application no SMTP host and no SMS gateway are configured: deliveries are skipped. */
-@IntegrationTest
+/** Where no SMTP host and no SMS gateway are configured (the alternative test application), deliveries are skipped. */
+@AlternativeIntegrationTest
 class NotificationChannelsOffTest {
 
     @Autowired ApplicationEventPublisher events;
@@ -55,16 +56,14 @@ class NotificationChannelsOffTest {
     }
 
     /** Runs dispatch rounds until the dossier has {@code expected} skipped deliveries; their reasons by channel. */
-    private Map<String, String> skipReasons(String code, int expected) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        Map<String, String> reasons = Map.of();
-        while (reasons.size() < expected && Instant.now().isBefore(deadline)) {
-            dispatcher.dispatchOnce();
-            reasons = jdbc.sql("select channel, last_error from notification_delivery where dossier_code = ? and status = 'SKIPPED'")
-                    .param(code).query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            Thread.sleep(50);
-        }
-        return reasons;
+    private Map<String, String> skipReasons(String code, int expected) {
+        return await("skipped deliveries of " + code).atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    dispatcher.dispatchOnce();
+                    return jdbc.sql("select channel, last_error from notification_delivery where dossier_code = ? "
+                                    + "and status = 'SKIPPED'")
+                            .param(code).query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).stream()
+                            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                }, reasons -> reasons.size() >= expected);
     }
 }

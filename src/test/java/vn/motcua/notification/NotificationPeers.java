@@ -1,9 +1,8 @@
 package vn.motcua.notification;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -11,51 +10,29 @@ import java.util.function.BooleanSupplier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierRef;
 import vn.motcua.notification.internal.DeliveryDispatcher;
+import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.Peers;
 
 /**
- * A real SMTP server (GreenMail) and a real HTTP SMS gateway (WireMock) on loopback, shared by all notification
- * tests that need them. The settings live here only, so that those tests share one application context of their own
- * besides the one of the other integration tests.
+ * The notification tests that need the real SMTP server (GreenMail) and SMS gateway (WireMock) on loopback: the
+ * suite's {@link Peers}, which the {@link IntegrationTest} application sends to.
  */
 abstract class NotificationPeers {
 
-    static final String SMS_TOKEN = "test-sms-token";
-    static final String EMAIL_FROM = "thongbao@motcua.test";
-
-    static final GreenMail MAIL = new GreenMail(
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-    static final WireMockServer SMS_GATEWAY = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-
-    static {
-        MAIL.start();
-        SMS_GATEWAY.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            SMS_GATEWAY.stop();
-            MAIL.stop();
-        }));
-    }
-
-    @DynamicPropertySource
-    static void peers(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-        registry.add("motcua.notification.email-from", () -> EMAIL_FROM);
-        registry.add("motcua.notification.sms.url", () -> "http://127.0.0.1:" + SMS_GATEWAY.port() + "/sms");
-        registry.add("motcua.notification.sms.token", () -> SMS_TOKEN);
-    }
+    static final String SMS_TOKEN = Peers.SMS_TOKEN;
+    static final String EMAIL_FROM = Peers.EMAIL_FROM;
+    static final GreenMail MAIL = Peers.MAIL;
+    static final WireMockServer SMS_GATEWAY = Peers.SMS_GATEWAY;
 
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
@@ -68,22 +45,11 @@ abstract class NotificationPeers {
 
     /** Runs dispatch rounds until the condition holds; fails after ten seconds. */
     void dispatchUntil(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (true) {
-            dispatcher.dispatchOnce();
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        await(what).atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    dispatcher.dispatchOnce();
+                    return condition.getAsBoolean();
+                });
     }
 
     /** The emails GreenMail received about this dossier. */

@@ -32,8 +32,8 @@ import org.springframework.web.util.HtmlUtils;
 
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.identity.CurrentUser;
-import vn.motcua.identity.internal.AccountRepository;
 import vn.motcua.platform.MotCuaProperties;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
@@ -57,7 +57,7 @@ class PaymentCallbackAddressTest {
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
     @Autowired CatalogService catalog;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
     @Autowired MotCuaProperties motcua;
     @Autowired JdbcClient jdbc;
 

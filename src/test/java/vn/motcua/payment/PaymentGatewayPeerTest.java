@@ -4,12 +4,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -19,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,15 +35,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.wiremock.webhooks.Webhooks;
 
 import vn.motcua.catalog.CatalogService;
-import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.Accounts;
+import vn.motcua.support.AlternativeIntegrationTest;
 import vn.motcua.support.ApiClient;
-import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.Peers;
 import vn.motcua.support.TestData;
 
 /**
@@ -52,32 +50,18 @@ import vn.motcua.support.TestData;
  * page, and the peer calls the portal's IPN back (WireMock webhooks) with valid, forged, wrongly priced, duplicated
  * and late answers. The signatures here are computed by this test from VNPay's rules, not by the code under test.
  */
-@IntegrationTest
+@AlternativeIntegrationTest
 class PaymentGatewayPeerTest {
 
-    static final String TMN = "TESTTMN1";
-    static final String SECRET = "K3Y-FOR-TESTS-ONLY-7f1d0c";
+    static final String TMN = Peers.VNPAY_TMN;
+    static final String SECRET = Peers.VNPAY_SECRET;
     static final String WARD = "000.31.01.H57";
-    static final WireMockServer GATEWAY = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-            .extensions(Webhooks.class));
-
-    static {
-        GATEWAY.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(GATEWAY::stop));
-    }
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("motcua.payment.vnpay.url", () -> "http://127.0.0.1:" + GATEWAY.port() + "/paymentv2/vpcpay.html");
-        registry.add("motcua.payment.vnpay.tmn-code", () -> TMN);
-        registry.add("motcua.payment.vnpay.hash-secret", () -> SECRET);
-        registry.add("motcua.payment.vnpay.sandbox", () -> "false");
-    }
+    static final WireMockServer GATEWAY = Peers.VNPAY;
 
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
     @Autowired CatalogService catalog;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
     @Autowired PaymentDues dues;
     @Autowired OnlinePayments online;
     @Autowired JdbcClient jdbc;
@@ -98,6 +82,7 @@ class PaymentGatewayPeerTest {
         // A forged answer (signed with another secret) and a wrongly priced one change nothing.
         Map<String, String> success = answer(order, "00", "00", order.get("vnp_Amount"));
         callBack("forged", ref, withSignature(success, "not-the-secret"));
+        awaitAnswers(ref, 1); // the peer's webhooks are asynchronous: one at a time keeps their order
         callBack("cheap", ref, withSignature(answer(order, "00", "00", "100000"), SECRET));
         awaitAnswers(ref, 2);
         assertThat(answers(ref)).containsExactly("97", "04");
@@ -222,12 +207,9 @@ class PaymentGatewayPeerTest {
                 .param(reference).query(String.class).list();
     }
 
-    private void awaitAnswers(String reference, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (answers(reference).size() < count) {
-            assertThat(Instant.now()).as("IPN calls for " + reference).isBefore(deadline);
-            Thread.sleep(50);
-        }
+    private void awaitAnswers(String reference, int count) {
+        await("IPN calls for " + reference).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> answers(reference).size() >= count);
     }
 
     private String state(String reference) {

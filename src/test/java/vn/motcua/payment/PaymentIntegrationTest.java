@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.identity.CurrentUser;
-import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.ApiClient.FilePart;
 import vn.motcua.support.IntegrationTest;
@@ -49,7 +49,7 @@ class PaymentIntegrationTest {
     @Autowired PaymentDues dues;
     @Autowired BankTransfers transfers;
     @Autowired CounterPayments counter;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired ProcessService processes;
 

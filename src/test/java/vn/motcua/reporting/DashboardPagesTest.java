@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,7 +47,7 @@ import vn.motcua.dossier.DossierRefused;
 import vn.motcua.dossier.ResultReady;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
-import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestData;
 import vn.motcua.workflow.WorkingCalendar;
@@ -79,14 +79,13 @@ class DashboardPagesTest {
     @Autowired JdbcClient jdbc;
     @Autowired vn.motcua.reporting.internal.ReadModel readModel;
     @Autowired ReportingService reporting;
-    @Autowired AccountRepository accounts;
-    @Autowired PasswordEncoder passwords;
+    @Autowired Accounts accounts;
 
     final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 
     @BeforeAll
     void tellTheMonth() {
-        TestData.official(accounts, passwords, jdbc, PROVINCE_LEADER, PROVINCE, Role.LEADER);
+        accounts.official(PROVINCE_LEADER, PROVINCE, Role.LEADER);
         // D1: online, early (result 08/05, due 10/05).
         DossierRef d1 = ref(WARD, "D1", Channel.ONLINE);
         publish(new DossierReceived(d1, at("2024-05-06 09:00"), at("2024-05-10 17:00"), 0, 0));
@@ -106,12 +105,9 @@ class DashboardPagesTest {
         publish(new DossierReceived(d5, at("2024-05-06 09:00"), at("2024-05-10 17:00"), 1, 0));
         publish(new ResultReady(d5, at("2024-05-09 10:00")));
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (jdbc.sql("select count(*) from report_event where subject like ?").param("%-" + run + "-%")
-                .query(Integer.class).single() < 9) {
-            assertThat(Instant.now()).as("the read model took in every event").isBefore(deadline);
-            sleep(50);
-        }
+        await("the read model took in every event").atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from report_event where subject like ?").param("%-" + run + "-%")
+                        .query(Integer.class).single() >= 9);
         readModel.catchUp();
     }
 
@@ -275,14 +271,14 @@ class DashboardPagesTest {
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(location).matches("/quan-tri/bao-cao/xuat/[0-9a-f-]{36}");
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        String progress = page(get(location), "leader", 200);
-        while (!progress.contains("/tai-ve")) {
-            assertThat(progress).contains("http-equiv=\"refresh\"").doesNotContain("class=\"error\"");
-            assertThat(Instant.now()).as("the export finished").isBefore(deadline);
-            sleep(200);
-            progress = page(get(location), "leader", 200);
-        }
+        // Until it is ready, the progress page refreshes itself and shows no error.
+        String progress = await("the export finished").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).until(() -> page(get(location), "leader", 200), page -> {
+                    if (!page.contains("/tai-ve")) {
+                        assertThat(page).contains("http-equiv=\"refresh\"").doesNotContain("class=\"error\"");
+                    }
+                    return page.contains("/tai-ve");
+                });
         assertThat(progress).contains("Tệp đã sẵn sàng.", "Đã ghi 4/4 hồ sơ").doesNotContain("http-equiv=\"refresh\"");
 
         byte[] xlsx = bytes(get(location + "/tai-ve"), "leader");
@@ -421,13 +417,5 @@ class DashboardPagesTest {
 
     private static Instant at(String vietnamTime) {
         return LocalDateTime.parse(vietnamTime.replace(' ', 'T')).atZone(WorkingCalendar.ZONE).toInstant();
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -33,10 +32,10 @@ import tools.jackson.databind.JsonNode;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.identity.Role;
-import vn.motcua.identity.internal.AccountRepository;
 import vn.motcua.result.internal.ResultKeys;
 import vn.motcua.result.signing.PadesVerifier;
 import vn.motcua.result.signing.Verdict;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.ApiClient.FilePart;
 import vn.motcua.support.Http;
@@ -53,8 +52,7 @@ class ResultIntegrationTest {
     @LocalServerPort int port;
     @Autowired CatalogService catalog;
     @Autowired ResultKeys keys;
-    @Autowired AccountRepository accounts;
-    @Autowired PasswordEncoder passwords;
+    @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
 
@@ -212,7 +210,7 @@ class ResultIntegrationTest {
 
         assertThat(specialist.postJson("/api/v1/results/" + number + "/revoke", Map.of("reason", "Sai tên")).status())
                 .isEqualTo(403);
-        TestData.official(accounts, passwords, jdbc, "leader-phuxuan", "000.31.02.H57", Role.LEADER);
+        accounts.official("leader-phuxuan", "000.31.02.H57", Role.LEADER);
         ApiClient otherLeader = ApiClient.signIn(port, "leader-phuxuan", TestData.PASSWORD);
         assertThat(otherLeader.postJson("/api/v1/results/" + number + "/revoke", Map.of("reason", "x")).status())
                 .isEqualTo(403);

@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import vn.motcua.catalog.FormField;
 import vn.motcua.catalog.Procedure;
-import vn.motcua.identity.Role;
-import vn.motcua.identity.internal.AccountRepository;
-import vn.motcua.identity.internal.AccountRepository.NewAccount;
 
-/** Valid input for any procedure, and officials at any agency, for tests. */
+/** Valid input for any procedure, and submitted dossiers, for tests (accounts: {@link Accounts}). */
 public final class TestData {
 
     public static final String PASSWORD = "test-password";
@@ -40,26 +33,6 @@ public final class TestData {
             });
         }
         return values;
-    }
-
-    /** Creates (once) an official with the roles at the agency, password {@link #PASSWORD}. */
-    public static void official(AccountRepository accounts, PasswordEncoder passwords, JdbcClient jdbc,
-                                String username, String agencyCode, Role... roles) {
-        if (accounts.exists(username)) {
-            return;
-        }
-        accounts.insert(new NewAccount(username, "Cán bộ " + username, Set.of(roles), null, null, null, null, null,
-                null, null), passwords.encode(PASSWORD), false);
-        jdbc.sql("insert into staff (username, agency_code, title) values (?, ?, 'Cán bộ thử nghiệm')")
-                .params(username, agencyCode).update();
-    }
-
-    /** Creates (once) a citizen account, password {@link #PASSWORD}. */
-    public static void citizen(AccountRepository accounts, PasswordEncoder passwords, String username, String phone) {
-        if (!accounts.exists(username)) {
-            accounts.insert(new NewAccount(username, "Công dân " + username, Set.of(Role.CITIZEN), username + "@example.vn",
-                    phone, "046090009999", null, "Huế", null, null), passwords.encode(PASSWORD), false);
-        }
     }
 
     /**

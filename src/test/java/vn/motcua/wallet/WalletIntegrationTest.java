@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.awaitility.Awaitility.await;
 
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import vn.motcua.catalog.CatalogService;
 import vn.motcua.dossier.DossierDrafts;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.identity.CurrentUser;
-import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.ApiClient.FilePart;
 import vn.motcua.support.IntegrationTest;
@@ -48,7 +49,7 @@ class WalletIntegrationTest {
     @Autowired CatalogService catalog;
     @Autowired WalletService wallet;
     @Autowired DossierDrafts drafts;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
     @Autowired org.springframework.security.crypto.password.PasswordEncoder passwords;
 
     @Test
@@ -134,7 +135,7 @@ class WalletIntegrationTest {
 
     @Test
     void aNewDraftTakesTheFactsTheApplicantWroteInEarlierDossiersOfOtherProcedures() {
-        TestData.citizen(accounts, passwords, "chu-dat", "0905000333");
+        accounts.citizen("chu-dat", "0905000333");
         ApiClient owner = ApiClient.signIn(port, "chu-dat", TestData.PASSWORD);
         Map<String, Object> parts = TestData.submission(catalog.procedure("1.300108").orElseThrow(), WARD);
         @SuppressWarnings("unchecked")
@@ -159,16 +160,8 @@ class WalletIntegrationTest {
         assertThat(drafts.draft(again, actor).formData()).doesNotContainKeys("parcelNumber", "mapSheetNumber");
     }
 
-    static <T> T eventually(Supplier<Optional<T>> probe) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not stored within 15 s");
+    static <T> T eventually(Supplier<Optional<T>> probe) {
+        return await("stored").atMost(Duration.ofSeconds(15)).until(probe::get, Optional::isPresent).get();
     }
 
     static String sha256(byte[] content) {

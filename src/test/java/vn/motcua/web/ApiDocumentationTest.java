@@ -29,4 +29,15 @@ class ApiDocumentationTest {
         assertThat(paths.has("/api/v1/auth/token")).isTrue();
         assertThat(paths.has("/quan-tri/ho-so")).as("pages are not part of the API").isFalse();
     }
+
+    @Test
+    void apiErrorsAreDescribedAsProblemDetails() {
+        JsonNode api = JsonMapper.builder().build().readTree(Http.get(port, "/v3/api-docs").body());
+        JsonNode problem = api.get("components").get("schemas").get("Problem");
+        assertThat(problem.get("properties").propertyNames())
+                .contains("type", "title", "status", "detail", "instance", "error", "message", "problems");
+        JsonNode tracking = api.get("paths").get("/api/v1/tracking/{code}").get("get").get("responses");
+        assertThat(tracking.get("default").get("content").get("application/problem+json").get("schema")
+                .get("$ref").asString()).isEqualTo("#/components/schemas/Problem");
+    }
 }

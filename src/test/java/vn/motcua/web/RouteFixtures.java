@@ -1,5 +1,7 @@
 package vn.motcua.web;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,13 +30,13 @@ import vn.motcua.feedback.NewPetition;
 import vn.motcua.feedback.PetitionSenders;
 import vn.motcua.feedback.RatingLinks;
 import vn.motcua.feedback.RatingService;
-import vn.motcua.identity.internal.AccountRepository;
 import vn.motcua.payment.PaymentMethod;
 import vn.motcua.payment.BankTransfers;
 import vn.motcua.payment.CounterPayments;
 import vn.motcua.payment.OnlinePayments;
 import vn.motcua.reporting.export.DossierExports;
 import vn.motcua.result.ResultService;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.ApiClient.FilePart;
 import vn.motcua.support.TestData;
@@ -116,7 +118,7 @@ public final class RouteFixtures {
     private final int port;
     private final DossierDrafts drafts;
     private final DossierQueries queries;
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final CatalogService catalog;
 
     private RouteFixtures(ApplicationContext context, int port) {
@@ -124,7 +126,7 @@ public final class RouteFixtures {
         this.port = port;
         this.drafts = context.getBean(DossierDrafts.class);
         this.queries = context.getBean(DossierQueries.class);
-        this.accounts = context.getBean(AccountRepository.class);
+        this.accounts = context.getBean(Accounts.class);
         this.catalog = context.getBean(CatalogService.class);
         this.view = makeSet();
         this.change = makeSet();
@@ -509,17 +511,7 @@ public final class RouteFixtures {
     }
 
     private static void waitFor(java.util.function.BooleanSupplier done, String what) {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new IllegalStateException("fixture not ready in time: " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        await("fixture ready: " + what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(done::getAsBoolean);
     }
 }

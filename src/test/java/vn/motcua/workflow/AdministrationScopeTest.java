@@ -10,22 +10,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
-import vn.motcua.identity.internal.AccountRepository;
-import vn.motcua.identity.internal.AccountRepository.NewAccount;
 import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestData;
 
@@ -47,17 +44,13 @@ class AdministrationScopeTest {
     @Autowired MockMvc mvc;
     @Autowired ProcessService processes;
     @Autowired WorkingCalendar calendar;
-    @Autowired AccountRepository accounts;
-    @Autowired PasswordEncoder passwords;
+    @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
 
     @BeforeEach
     void accounts() {
-        TestData.official(accounts, passwords, jdbc, "home-affairs-admin", HOME_AFFAIRS, Role.AGENCY_ADMIN);
-        if (!accounts.exists("agency-admin-nowhere")) {
-            accounts.insert(new NewAccount("agency-admin-nowhere", "Quản trị không có cơ quan", Set.of(Role.AGENCY_ADMIN),
-                    null, null, null, null, null, null, null), passwords.encode(TestData.PASSWORD), false);
-        }
+        accounts.official("home-affairs-admin", HOME_AFFAIRS, Role.AGENCY_ADMIN);
+        accounts.bare("agency-admin-nowhere", "Quản trị không có cơ quan", TestData.PASSWORD, Role.AGENCY_ADMIN);
     }
 
     @Test

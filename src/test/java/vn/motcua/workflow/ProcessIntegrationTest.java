@@ -31,7 +31,7 @@ import vn.motcua.dossier.NewDossier;
 import vn.motcua.dossier.Upload;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
-import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestData;
 
@@ -45,7 +45,7 @@ class ProcessIntegrationTest {
     @Autowired DossierQueries dossiers;
     @Autowired DossierIntake intake;
     @Autowired CatalogService catalog;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
 
     @Test
     void editingAProcessMakesANewVersionAndStartedDossiersKeepTheirs() throws Exception {

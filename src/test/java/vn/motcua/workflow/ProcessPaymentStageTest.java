@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import vn.motcua.identity.CurrentUser;
-import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.IntegrationTest;
 
 /** A process version says when the fees are paid; the administrator chooses it with the steps. */
@@ -31,7 +31,7 @@ class ProcessPaymentStageTest {
 
     @Autowired MockMvc mvc;
     @Autowired ProcessService processes;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
 
     @Test
     void thePaymentStageIsSavedWithEachVersion() {

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -21,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.internal.ApiTokens;
 import vn.motcua.identity.internal.LoginThrottledException;
-import vn.motcua.platform.web.ApiError;
+import vn.motcua.platform.web.ApiProblem;
 
 /** Issues bearer tokens to API clients in exchange for a username and password. */
 @RestController
@@ -51,13 +53,14 @@ class TokenController {
     ResponseEntity<?> token(@RequestBody(required = false) TokenRequest request, HttpServletRequest http,
                             Locale locale) {
         if (request == null || blank(request.username()) || blank(request.password())) {
-            return error(HttpStatus.BAD_REQUEST, "invalid_request", "error.token.missing", locale);
+            return error(HttpStatus.BAD_REQUEST, "invalid_request", "error.token.missing", http, locale);
         }
         if (request.username().length() > MAX_USERNAME || request.password().length() > MAX_PASSWORD) {
             // No account has such a name, and hashing a huge password is work a caller should not make us do.
-            return ResponseEntity.badRequest().body(new ApiError("invalid_request", messages.getMessage(
+            return ApiProblem.response(HttpStatus.BAD_REQUEST, "invalid_request", messages.getMessage(
                     "error.tooLong", new Object[] {request.username().length() > MAX_USERNAME ? "username" : "password",
-                            request.username().length() > MAX_USERNAME ? MAX_USERNAME : MAX_PASSWORD}, locale)));
+                            request.username().length() > MAX_USERNAME ? MAX_USERNAME : MAX_PASSWORD}, locale),
+                    http.getRequestURI());
         }
         Authentication result;
         UsernamePasswordAuthenticationToken attempt =
@@ -69,10 +72,12 @@ class TokenController {
             long seconds = e.retryAfterSeconds();
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                    .body(new ApiError("too_many_attempts",
-                            messages.getMessage("login.throttled", new Object[]{seconds}, locale)));
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ApiProblem.of(HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts",
+                            messages.getMessage("login.throttled", new Object[]{seconds}, locale), null,
+                            http.getRequestURI()));
         } catch (AuthenticationException e) {
-            return error(HttpStatus.UNAUTHORIZED, "invalid_grant", "login.failed", locale);
+            return error(HttpStatus.UNAUTHORIZED, "invalid_grant", "login.failed", http, locale);
         }
         CurrentUser user = (CurrentUser) result.getPrincipal();
         ApiTokens.Issued issued = tokens.issue(user.accountId());
@@ -81,7 +86,8 @@ class TokenController {
                 .body(new TokenResponse(issued.token(), "Bearer", issued.expiresInSeconds()));
     }
 
-    private ResponseEntity<ApiError> error(HttpStatus status, String code, String key, Locale locale) {
-        return ResponseEntity.status(status).body(new ApiError(code, messages.getMessage(key, null, locale)));
+    private ResponseEntity<ProblemDetail> error(HttpStatus status, String code, String key, HttpServletRequest http,
+                                                Locale locale) {
+        return ApiProblem.response(status, code, messages.getMessage(key, null, locale), http.getRequestURI());
     }
 }

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.ServletRequestBindingException;
@@ -20,7 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.core.JacksonException;
 
 /**
- * Turns errors that people cause into a clear message: JSON {@code {"error","message"}} for the API, the error
+ * Turns errors that people cause into a clear message: {@link ApiProblem problem details} for the API, the error
  * page for everything else. The message is in the request's language (Vietnamese unless asked otherwise).
  */
 @RestControllerAdvice
@@ -45,7 +44,8 @@ class ErrorHandling {
     Object invalidInput(InvalidInputException e, HttpServletRequest request, HttpServletResponse response) {
         String message = String.join(" ", e.problems());
         if (isApi(request)) {
-            return ResponseEntity.badRequest().body(new ApiError("invalid_request", message, e.problems()));
+            return ApiProblem.response(HttpStatus.BAD_REQUEST, "invalid_request", message, e.problems(),
+                    request.getRequestURI());
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         ModelAndView page = new ModelAndView("error");
@@ -102,7 +102,7 @@ class ErrorHandling {
     private static Object respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                                   String error, String message) {
         if (isApi(request)) {
-            return ResponseEntity.status(status).body(new ApiError(error, message));
+            return ApiProblem.response(status, error, message, request.getRequestURI());
         }
         response.setStatus(status.value());
         ModelAndView page = new ModelAndView("error");

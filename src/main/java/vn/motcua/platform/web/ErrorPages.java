@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -17,7 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * What answers an error that no controller turned into a message: a refusal by a security filter or the firewall
  * (a path with {@code ;} or {@code //}), an error sent with {@code sendError}. The API answers in its own shape,
- * {@code {"error","message"}}, pages with the error page, both in the request's language; never Spring's English
+ * {@link ApiProblem problem details}, pages with the error page, both in the request's language; never Spring's English
  * defaults. A filter may leave a message for the person in {@link #MESSAGE}. Asked for directly, {@code /error}
  * answers 404 like any address that is no page.
  */
@@ -40,7 +39,7 @@ public class ErrorPages implements ErrorController {
                 : messages.getMessage(messageKey(status), null, locale);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path && path.startsWith(request.getContextPath() + "/api/")) {
-            return ResponseEntity.status(status).body(new ApiError(error(status), message, null));
+            return ApiProblem.response(status, error(status), message, path);
         }
         ModelAndView page = new ModelAndView("error");
         page.setStatus(status);

@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.motcua.catalog.CatalogService;
-import vn.motcua.identity.internal.AccountRepository;
 import vn.motcua.result.ResultService;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.ApiClient.FilePart;
 import vn.motcua.support.Http;
@@ -39,7 +39,7 @@ class BadInputTest {
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
     @Autowired CatalogService catalog;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired ResultService results;
 

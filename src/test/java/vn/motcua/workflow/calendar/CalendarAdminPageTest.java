@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.motcua.identity.CurrentUser;
-import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.support.Accounts;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.workflow.CalendarDay;
 import vn.motcua.workflow.WorkingCalendar;
@@ -34,7 +34,7 @@ class CalendarAdminPageTest {
     @Autowired MockMvc mvc;
     @Autowired WorkingCalendar calendar;
     @Autowired HolidayPrefill prefill;
-    @Autowired AccountRepository accounts;
+    @Autowired Accounts accounts;
 
     @Test
     void onlyCalendarManagersReachThePage() throws Exception {

@@ -1,0 +1,127 @@
+package vn.motcua.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.wiremock.webhooks.Webhooks;
+
+/**
+ * The outside systems the application talks to, played by real servers on loopback and started once for the whole
+ * test run: an SMTP server (GreenMail), the SMS gateway, the postal service and the VNPay gateway (WireMock). Each
+ * test application is told where they are by its setup: the {@link IntegrationTest} one sends email and SMS, the
+ * {@link AlternativeIntegrationTest} one books with the postal service and pays through the VNPay peer instead of
+ * the sandbox gateway (and has email and SMS off). So the suite runs in two application contexts, not one per peer.
+ */
+public final class Peers {
+
+    public static final String EMAIL_FROM = "thongbao@motcua.test";
+    public static final String SMS_TOKEN = "test-sms-token";
+    public static final String POSTAL_TOKEN = "test-postal-token";
+    public static final String POSTAL_CALLBACK_TOKEN = "test-callback-secret";
+    public static final String VNPAY_TMN = "TESTTMN1";
+    public static final String VNPAY_SECRET = "K3Y-FOR-TESTS-ONLY-7f1d0c";
+
+    public static final GreenMail MAIL = new GreenMail(
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    public static final WireMockServer SMS_GATEWAY = wireMock();
+    public static final WireMockServer POSTAL = wireMock();
+    /** Calls the portal's IPN back with WireMock webhooks, as VNPay does after the payer confirms. */
+    public static final WireMockServer VNPAY = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+            .extensions(Webhooks.class));
+
+    static {
+        MAIL.start();
+        SMS_GATEWAY.start();
+        POSTAL.start();
+        VNPAY.start();
+        // The gateway accepts every message unless a test says otherwise (with a higher priority).
+        SMS_GATEWAY.stubFor(post(urlEqualTo("/sms")).atPriority(10).willReturn(okJson("{\"id\": \"gw-1\"}")));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            VNPAY.stop();
+            POSTAL.stop();
+            SMS_GATEWAY.stop();
+            MAIL.stop();
+        }));
+    }
+
+    private Peers() {
+    }
+
+    private static WireMockServer wireMock() {
+        return new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    }
+
+    /** Where the {@link IntegrationTest} application finds the peers: email and SMS are sent. */
+    static Map<String, Object> channels() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("spring.mail.host", "127.0.0.1");
+        settings.put("spring.mail.port", MAIL.getSmtp().getPort());
+        settings.put("motcua.notification.email-from", EMAIL_FROM);
+        settings.put("motcua.notification.sms.url", "http://127.0.0.1:" + SMS_GATEWAY.port() + "/sms");
+        settings.put("motcua.notification.sms.token", SMS_TOKEN);
+        return settings;
+    }
+
+    /** Where the {@link AlternativeIntegrationTest} application finds the peers: the postal service and VNPay. */
+    static Map<String, Object> gateways() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("motcua.postal.url", "http://127.0.0.1:" + POSTAL.port() + "/api/");
+        settings.put("motcua.postal.token", POSTAL_TOKEN);
+        settings.put("motcua.postal.callback-token", POSTAL_CALLBACK_TOKEN);
+        settings.put("motcua.postal.timeout", "2s");
+        // The tests run the postal rounds themselves.
+        settings.put("motcua.postal.retry-interval", "1h");
+        settings.put("motcua.postal.poll-interval", "1h");
+        settings.put("motcua.payment.vnpay.url", "http://127.0.0.1:" + VNPAY.port() + "/paymentv2/vpcpay.html");
+        settings.put("motcua.payment.vnpay.tmn-code", VNPAY_TMN);
+        settings.put("motcua.payment.vnpay.hash-secret", VNPAY_SECRET);
+        settings.put("motcua.payment.vnpay.sandbox", "false");
+        return settings;
+    }
+
+    /** The peers' settings of one of the two setups; two test classes of the same setup share one context. */
+    record Settings(boolean alternative) implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
+            context.getEnvironment().getPropertySources().addFirst(
+                    new MapPropertySource("test-peers", alternative ? gateways() : channels()));
+            if (alternative) {
+                // A page showing the postal panel alone, to test the fragment as the dossier pages include it.
+                BeanDefinitionRegistry beans = (BeanDefinitionRegistry) context.getBeanFactory();
+                beans.registerBeanDefinition("testPostalPanelPage", new RootBeanDefinition(PostalPanelPage.class));
+                beans.registerBeanDefinition("testPostalPanelPageAccess",
+                        new RootBeanDefinition(PostalPanelPage.Access.class));
+            }
+        }
+    }
+
+    /** Registered on {@link IntegrationTest}. */
+    public static final class Factory implements ContextCustomizerFactory {
+
+        @Override
+        public ContextCustomizer createContextCustomizer(Class<?> testClass,
+                                                         List<ContextConfigurationAttributes> attributes) {
+            return new Settings(MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+                    .isPresent(AlternativeIntegrationTest.class));
+        }
+    }
+}
