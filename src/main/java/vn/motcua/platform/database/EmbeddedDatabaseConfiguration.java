@@ -25,9 +25,10 @@ import vn.motcua.platform.MotCuaProperties;
 /**
  * Starts a real PostgreSQL server from the binaries shipped as a Maven artifact when no external database is
  * configured, so that a fresh clone runs with no install. Its data stays in {@code <data-dir>/postgres} between
- * runs. Setting {@code spring.datasource.url} (or {@code SPRING_DATASOURCE_URL}) switches this off entirely. The
- * server's library is an optional dependency that the packaged jar leaves out: this class is only loaded when the
- * library is on the class path ({@code spring-boot:run}, tests), so a production jar never needs it.
+ * runs, as durable as a real installation, and a server that a crashed run left on it is stopped first
+ * ({@link LeftOverServer}). Setting {@code spring.datasource.url} (or {@code SPRING_DATASOURCE_URL}) switches this off
+ * entirely. The server's library is an optional dependency that the packaged jar leaves out: this class is only
+ * loaded when the library is on the class path ({@code spring-boot:run}, tests), so a production jar never needs it.
  * As root the server runs inside a user namespace ({@code unshare -U}), which the library does by itself.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,7 +46,9 @@ class EmbeddedDatabaseConfiguration {
         } else {
             directory = properties.dataDir().toAbsolutePath().resolve("postgres");
             Files.createDirectories(directory.getParent());
+            LeftOverServer.stop(directory, Duration.ofSeconds(60));
         }
+        boolean durable = !properties.database().temporary();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(properties.database().temporary())
@@ -57,7 +60,10 @@ class EmbeddedDatabaseConfiguration {
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "128MB")
-                .setServerConfig("fsync", properties.database().temporary() ? "off" : "on")
+                // As durable as a real installation: a dossier acknowledged with its code survives a crash of the
+                // server or the machine (the library's own default is synchronous_commit off). Tests need not be.
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .start();
         log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
         return new EmbeddedDatabase(postgres, directory, properties.database().temporary());
