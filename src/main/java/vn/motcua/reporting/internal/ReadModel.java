@@ -24,11 +24,13 @@ public class ReadModel {
 
     static final int BATCH = 10_000;
 
-    private final ReportStore store;
+    private final ReportHistory history;
+    private final FoldWriter writer;
     private final TransactionTemplate snapshot;
 
-    ReadModel(ReportStore store, PlatformTransactionManager transactions) {
-        this.store = store;
+    ReadModel(ReportHistory history, FoldWriter writer, PlatformTransactionManager transactions) {
+        this.history = history;
+        this.writer = writer;
         // One snapshot per batch: the facts taken and the facts already folded are read as of the same moment.
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -36,14 +38,14 @@ public class ReadModel {
 
     /** Appends the fact to the history, in the caller's transaction; a fact already there is ignored. */
     public void record(Fact fact) {
-        store.append(fact);
+        history.append(fact);
     }
 
     /** Folds what has been appended, unless another thread or node is already at it. */
     @Scheduled(fixedDelayString = "${motcua.reporting.fold-interval:500ms}")
     void foldRegularly() {
         while (snapshot.execute(status -> {
-            if (!store.lockFolder(false)) {
+            if (!history.lockFolder(false)) {
                 status.setRollbackOnly(); // another node is folding
                 return 0;
             }
@@ -57,7 +59,7 @@ public class ReadModel {
     public int catchUp() {
         int total = 0;
         for (int n; (n = snapshot.execute(status -> {
-            store.lockFolder(true);
+            history.lockFolder(true);
             return foldBatch();
         })) > 0; ) {
             total += n;
@@ -66,7 +68,7 @@ public class ReadModel {
     }
 
     private int foldBatch() {
-        List<ReportStore.Stored> batch = store.unfolded(BATCH);
+        List<ReportHistory.Stored> batch = history.unfolded(BATCH);
         if (batch.isEmpty()) {
             return 0;
         }
@@ -74,7 +76,7 @@ public class ReadModel {
         batch.forEach(s -> fresh.computeIfAbsent(s.fact().subject(), k -> new ArrayList<>()).add(s.fact()));
         Map<String, List<Fact>> before = new LinkedHashMap<>();
         fresh.keySet().forEach(subject -> before.put(subject, new ArrayList<>()));
-        store.folded(fresh.keySet()).forEach(f -> before.get(f.subject()).add(f));
+        history.folded(fresh.keySet()).forEach(f -> before.get(f.subject()).add(f));
 
         Contributions delta = new Contributions();
         List<DossierTally> dossiers = new ArrayList<>();
@@ -92,9 +94,9 @@ public class ReadModel {
                 dossiers.add(tally);
             }
         });
-        store.add(delta.changes());
-        store.save(dossiers);
-        store.markFolded(batch.stream().map(ReportStore.Stored::id).toList());
+        writer.add(delta.changes());
+        writer.save(dossiers);
+        history.markFolded(batch.stream().map(ReportHistory.Stored::id).toList());
         return batch.size();
     }
 
@@ -105,12 +107,12 @@ public class ReadModel {
      */
     public int rebuild() {
         return snapshot.execute(status -> {
-            store.lockFolder(true);
-            store.clear();
+            history.lockFolder(true);
+            writer.clear();
             Contributions all = new Contributions();
             List<DossierTally> dossiers = new ArrayList<>();
             int[] subjects = {0};
-            store.eachSubject(facts -> {
+            history.eachSubject(facts -> {
                 subjects[0]++;
                 String subject = facts.getFirst().subject();
                 if (facts.getFirst().kind().aboutPetition()) {
@@ -121,13 +123,13 @@ public class ReadModel {
                 all.addAll(t.contributions(), 1);
                 dossiers.add(t);
                 if (dossiers.size() == 50_000) {
-                    store.copyDossiers(dossiers);
+                    writer.copyDossiers(dossiers);
                     dossiers.clear();
                 }
             });
-            store.copyDossiers(dossiers);
-            store.copyCounts(all);
-            store.markAllFolded();
+            writer.copyDossiers(dossiers);
+            writer.copyCounts(all);
+            history.markAllFolded();
             return subjects[0];
         });
     }

@@ -1,0 +1,140 @@
+package vn.motcua.catalog.transfer;
+
+import static vn.motcua.catalog.transfer.CatalogSheets.split;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+
+import vn.motcua.catalog.transfer.CatalogSheets.Col;
+import vn.motcua.platform.text.VietnameseText;
+
+/** A sheet of an imported workbook with its columns found by heading, and its cells read as typed values. */
+final class SheetTable {
+
+    /** The administrator's text for a message key, in the request's language. */
+    interface Messages {
+        String text(String key, Object... args);
+    }
+
+    private final Sheet sheet;
+    private final Map<Col, Integer> columns = new HashMap<>();
+    private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
+    private final Messages messages;
+
+    SheetTable(Sheet sheet, Col[] expected, Messages messages) throws CatalogFileException {
+        this.sheet = sheet;
+        this.messages = messages;
+        Row header = sheet.getRow(sheet.getFirstRowNum());
+        Map<String, Integer> headings = new HashMap<>();
+        if (header != null) {
+            for (Cell cell : header) {
+                headings.put(VietnameseText.fold(formatter.formatCellValue(cell).strip()), cell.getColumnIndex());
+            }
+        }
+        for (Col col : expected) {
+            Integer index = headings.get(VietnameseText.fold(col.heading));
+            if (index == null && (col == Col.CODE || col == Col.NAME || col == Col.DOC_NAME || col == Col.KEY)) {
+                throw new CatalogFileException("catalog.import.missingColumn", col.heading, sheet.getSheetName());
+            }
+            if (index != null) {
+                columns.put(col, index);
+            }
+        }
+    }
+
+    List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        for (Row row : sheet) {
+            if (row.getRowNum() > sheet.getFirstRowNum() && !blank(row)) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private boolean blank(Row row) {
+        for (Cell cell : row) {
+            if (!formatter.formatCellValue(cell).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    String text(Row row, Col col) {
+        Integer index = columns.get(col);
+        if (index == null) {
+            return null;
+        }
+        Cell cell = row.getCell(index);
+        if (cell == null) {
+            return null;
+        }
+        String value = formatter.formatCellValue(cell).strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    int integer(Row row, Col col, int absent) throws CellException {
+        String text = text(row, col);
+        if (text == null) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(text.replace(".", "").replace(",", "").replace(" ", ""));
+        } catch (NumberFormatException e) {
+            throw new CellException(messages.text("catalog.import.notANumber", col.heading, text));
+        }
+    }
+
+    boolean bool(Row row, Col col, boolean absent) throws CellException {
+        String text = text(row, col);
+        if (text == null) {
+            return absent;
+        }
+        return switch (VietnameseText.fold(text)) {
+            case "co", "x", "true", "yes", "1" -> true;
+            case "khong", "false", "no", "0" -> false;
+            default -> throw new CellException(messages.text("catalog.import.notYesNo", col.heading, text));
+        };
+    }
+
+    <E extends Enum<E>> E choice(Row row, Col col, Class<E> type, Map<E, String> labels) throws CellException {
+        String text = text(row, col);
+        if (text == null) {
+            return null;
+        }
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equalsIgnoreCase(text)
+                    || (labels.containsKey(value) && VietnameseText.fold(labels.get(value)).equals(VietnameseText.fold(text)))) {
+                return value;
+            }
+        }
+        throw new CellException(messages.text("catalog.import.badChoice", col.heading, text));
+    }
+
+    <E extends Enum<E>> List<E> choices(Row row, Col col, Class<E> type, Map<E, String> labels) throws CellException {
+        List<E> values = new ArrayList<>();
+        String text = text(row, col);
+        for (String part : split(text, "[,;\\n]")) {
+            E found = null;
+            for (E value : type.getEnumConstants()) {
+                if (value.name().equalsIgnoreCase(part) || VietnameseText.fold(labels.get(value)).equals(VietnameseText.fold(part))) {
+                    found = value;
+                }
+            }
+            if (found == null) {
+                throw new CellException(messages.text("catalog.import.badChoice", col.heading, part));
+            }
+            values.add(found);
+        }
+        return values;
+    }
+}
