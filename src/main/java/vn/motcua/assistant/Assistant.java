@@ -12,7 +12,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.motcua.identity.Actors;
 import vn.motcua.assistant.Answer.Choice;
 import vn.motcua.assistant.Answer.FollowUp;
 import vn.motcua.assistant.Answer.Link;
@@ -23,15 +22,16 @@ import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.OnlineLevel;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.SearchHit;
-import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierSummary;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Actors;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Permission;
 import vn.motcua.organization.OrganizationService;
-import vn.motcua.platform.web.VietnamTime;
 import vn.motcua.platform.web.InvalidInputException;
+import vn.motcua.platform.web.VietnamTime;
 
 /**
  * Answers a question about procedures from the catalog, or about the asker's own dossiers.

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import vn.motcua.platform.text.DataFiles;
 import vn.motcua.platform.text.VietnameseText;
 
 /**

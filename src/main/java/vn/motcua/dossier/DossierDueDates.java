@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 
 import vn.motcua.dossier.internal.Dossier;
 import vn.motcua.dossier.internal.DossierRepository;
+import vn.motcua.platform.web.VietnamTime;
 import vn.motcua.workflow.Deadlines;
 import vn.motcua.workflow.Pause;
-import vn.motcua.platform.web.VietnamTime;
 
 /** A dossier's dates on the competent agency's working-day calendar, the waits for the applicant left out. */
 @Component

@@ -17,9 +17,9 @@ import vn.motcua.dossier.internal.DossierRepository;
 import vn.motcua.dossier.internal.FileContent;
 import vn.motcua.platform.files.FileInspection;
 import vn.motcua.platform.files.FileNames;
+import vn.motcua.platform.security.Hashes;
 import vn.motcua.result.ResultService;
 import vn.motcua.result.signing.Verdict;
-import vn.motcua.platform.security.Hashes;
 
 /** A dossier's files: each upload checked once (content, size, which required document), then stored. */
 @Component

@@ -24,10 +24,10 @@ import vn.motcua.feedback.internal.StoredPetition;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.security.GuessLimit;
+import vn.motcua.platform.security.Hashes;
 import vn.motcua.platform.web.InvalidInputException;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.platform.web.VietnamTime;
-import vn.motcua.platform.security.Hashes;
 
 import static vn.motcua.feedback.PetitionRecords.MAX_CONTENT;
 import static vn.motcua.feedback.PetitionRecords.refuseUnless;

@@ -15,14 +15,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierFacts;
-import vn.motcua.dossier.DossierRef;
 import vn.motcua.dossier.DossierQueries;
+import vn.motcua.dossier.DossierRef;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.feedback.internal.RatingCriteria;
 import vn.motcua.feedback.internal.RatingRepository;
+import vn.motcua.identity.Actor;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Permission;
 import vn.motcua.platform.web.UserFacingException;

@@ -18,12 +18,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.motcua.identity.Actors;
-import vn.motcua.identity.Actor;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Actors;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.integration.postal.PostalBookings;
 import vn.motcua.integration.postal.PostalGateway;

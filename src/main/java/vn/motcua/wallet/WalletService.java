@@ -2,20 +2,20 @@ package vn.motcua.wallet;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Locale;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.motcua.dossier.DossierDrafts;
+import vn.motcua.dossier.Upload;
 import vn.motcua.identity.Actors;
+import vn.motcua.identity.CurrentUser;
 import vn.motcua.platform.audit.AuditAction;
 import vn.motcua.platform.audit.AuditOutcome;
 import vn.motcua.platform.audit.AuditTrail;
-import vn.motcua.dossier.DossierDrafts;
-import vn.motcua.dossier.Upload;
-import vn.motcua.identity.CurrentUser;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.wallet.internal.DocumentTypes;
 import vn.motcua.wallet.internal.WalletRepository;

@@ -27,11 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.RequiredDocument;
 import vn.motcua.dossier.DossierQueries;
+import vn.motcua.identity.Actors;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
 import vn.motcua.organization.OrganizationService;

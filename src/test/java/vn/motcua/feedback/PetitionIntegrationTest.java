@@ -28,10 +28,10 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
-import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
-import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierQueries;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Actors;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
 import vn.motcua.platform.web.UserFacingException;

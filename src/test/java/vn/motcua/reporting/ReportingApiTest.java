@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import vn.motcua.catalog.CatalogService;
-import vn.motcua.reporting.internal.ReadModel;
 import vn.motcua.platform.web.VietnamTime;
+import vn.motcua.reporting.internal.ReadModel;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.ApiClient.FilePart;
 import vn.motcua.support.IntegrationTest;

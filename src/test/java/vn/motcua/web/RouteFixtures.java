@@ -16,11 +16,9 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationContext;
 
-import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.transfer.CatalogImports;
-import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierDrafts;
 import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierView;
@@ -30,10 +28,12 @@ import vn.motcua.feedback.NewPetition;
 import vn.motcua.feedback.PetitionSenders;
 import vn.motcua.feedback.RatingLinks;
 import vn.motcua.feedback.RatingService;
-import vn.motcua.payment.PaymentMethod;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Actors;
 import vn.motcua.payment.BankTransfers;
 import vn.motcua.payment.CounterPayments;
 import vn.motcua.payment.OnlinePayments;
+import vn.motcua.payment.PaymentMethod;
 import vn.motcua.reporting.export.DossierExports;
 import vn.motcua.result.ResultService;
 import vn.motcua.support.Accounts;

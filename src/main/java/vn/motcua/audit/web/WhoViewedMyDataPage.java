@@ -9,7 +9,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import vn.motcua.identity.Actors;
 import vn.motcua.audit.AuditEntry;
 import vn.motcua.audit.AuditProperties;
 import vn.motcua.audit.AuditService;
@@ -17,6 +16,7 @@ import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierSummary;
 import vn.motcua.identity.AccountProfile;
 import vn.motcua.identity.AccountService;
+import vn.motcua.identity.Actors;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;

@@ -31,8 +31,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import vn.motcua.platform.audit.AuditAction;
-import vn.motcua.platform.audit.AuditTrail;
 import vn.motcua.catalog.ApplicantType;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Fee;
@@ -51,6 +49,8 @@ import vn.motcua.catalog.transfer.CatalogImports;
 import vn.motcua.catalog.transfer.CatalogJson;
 import vn.motcua.catalog.transfer.CatalogWorkbook;
 import vn.motcua.identity.CurrentUser;
+import vn.motcua.platform.audit.AuditAction;
+import vn.motcua.platform.audit.AuditTrail;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.platform.web.VietnamTime;
 

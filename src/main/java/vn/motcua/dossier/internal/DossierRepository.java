@@ -20,10 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierView.ApologyInfo;
 import vn.motcua.dossier.DossierView.FileInfo;
 import vn.motcua.dossier.DossierView.HistoryEntry;
 import vn.motcua.dossier.DossierView.PauseInfo;
-import vn.motcua.dossier.DossierView.ApologyInfo;
 import vn.motcua.platform.web.VietnamTime;
 
 /** The dossier aggregate in its tables. SQL for dossiers lives here and nowhere else. */

@@ -19,11 +19,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.ActionRequest;
-import vn.motcua.identity.Actor;
 import vn.motcua.dossier.DossierAction;
 import vn.motcua.dossier.DossierDrafts;
 import vn.motcua.dossier.DossierHandling;
@@ -34,8 +32,11 @@ import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.InvalidDossierException;
 import vn.motcua.dossier.Upload;
 import vn.motcua.dossier.forms.DossierForms;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Actors;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.organization.Agency;
+import vn.motcua.platform.web.PageActions;
 import vn.motcua.platform.web.PdfResponses;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.result.ResultService;
@@ -56,11 +57,13 @@ class ApplicantPages {
     private final DossierForms forms;
     private final ResultService results;
     private final DossierPanels panels;
+    private final PageActions pageActions;
 
     ApplicantPages(Actors actors, DossierQueries dossiers, DossierDrafts drafts, DossierHandling handling,
                    CatalogService catalog, DossierFiles files, DossierForms forms, ResultService results,
-                   DossierPanels panels) {
+                   DossierPanels panels, PageActions pageActions) {
         this.actors = actors;
+        this.pageActions = pageActions;
         this.panels = panels;
         this.results = results;
         this.forms = forms;
@@ -204,24 +207,15 @@ class ApplicantPages {
                 sent.add(new Upload(null, file.getOriginalFilename(), file.getBytes(), false));
             }
         }
-        try {
-            handling.supplement(code, note, sent, actor(user), locale);
-        } catch (InvalidDossierException | UserFacingException e) {
-            redirect.addFlashAttribute("problems", e instanceof InvalidDossierException i ? i.problems()
-                    : List.of(files.message((UserFacingException) e, locale)));
-        }
-        return "redirect:/ho-so-cua-toi/" + code;
+        return pageActions.back("/ho-so-cua-toi/" + code, redirect, locale).correcting(InvalidDossierException.class)
+                .act(() -> handling.supplement(code, note, sent, actor(user), locale));
     }
 
     @PostMapping("/ho-so-cua-toi/{code}/rut")
     String withdraw(@PathVariable String code, @RequestParam(name = "note", required = false) String note,
                     @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
-        try {
-            handling.act(code, DossierAction.WITHDRAW, ActionRequest.note(note), actor(user), null, locale);
-        } catch (UserFacingException e) {
-            redirect.addFlashAttribute("problems", List.of(files.message(e, locale)));
-        }
-        return "redirect:/ho-so-cua-toi/" + code;
+        return pageActions.back("/ho-so-cua-toi/" + code, redirect, locale).act(() ->
+                handling.act(code, DossierAction.WITHDRAW, ActionRequest.note(note), actor(user), null, locale));
     }
 
     /** The official forms the applicant receives (01 to 05); the control sheet (06) is internal. */

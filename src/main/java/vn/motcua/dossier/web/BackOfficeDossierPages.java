@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,11 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import vn.motcua.identity.Actors;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.ActionRequest;
-import vn.motcua.identity.Actor;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierAction;
@@ -43,10 +42,13 @@ import vn.motcua.dossier.InvalidDossierException;
 import vn.motcua.dossier.NewDossier;
 import vn.motcua.dossier.Upload;
 import vn.motcua.dossier.forms.DossierForms;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Actors;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Permission;
 import vn.motcua.organization.AgencyKind;
 import vn.motcua.organization.OrganizationService;
+import vn.motcua.platform.web.PageActions;
 import vn.motcua.platform.web.PdfResponses;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.platform.web.VietnamTime;
@@ -67,13 +69,15 @@ class BackOfficeDossierPages {
     private final ResultService results;
     private final DossierReads reads;
     private final DossierPanels panels;
+    private final PageActions pageActions;
     private final Clock clock;
 
     BackOfficeDossierPages(Actors actors, DossierQueries dossiers, DossierHandling handling, DossierIntake intake,
                            CatalogService catalog, OrganizationService organization, DossierFiles files,
                            DossierForms forms, ResultService results, DossierReads reads, DossierPanels panels,
-                           Clock clock) {
+                           PageActions pageActions, Clock clock) {
         this.actors = actors;
+        this.pageActions = pageActions;
         this.panels = panels;
         this.reads = reads;
         this.results = results;
@@ -138,18 +142,11 @@ class BackOfficeDossierPages {
                 returnMethod);
         Upload upload = file == null || file.isEmpty() ? null
                 : new Upload(null, file.getOriginalFilename(), file.getBytes(), false);
-        try {
-            handling.act(code, action, request, actors.of(user), upload, locale);
-            redirect.addFlashAttribute("done", action.name());
-        } catch (InvalidDossierException e) {
-            redirect.addFlashAttribute("problems", e.problems());
-        } catch (UserFacingException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problems", List.of(files.message(e, locale)));
-        }
-        return "redirect:/quan-tri/ho-so/" + code;
+        return pageActions.back("/quan-tri/ho-so/" + code, redirect, locale).correcting(InvalidDossierException.class)
+                .throwing(HttpStatus.NOT_FOUND).act("done", () -> {
+                    handling.act(code, action, request, actors.of(user), upload, locale);
+                    return action.name();
+                });
     }
 
     @GetMapping("/quan-tri/ho-so/{code}/tep/{fileId}")

@@ -1,9 +1,7 @@
 package vn.motcua.dossier.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,15 +10,9 @@ import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.platform.web.UserFacingException;
 
-/** What the dossier pages share: file downloads and the text of a refused action. */
+/** What the dossier pages share: file downloads. */
 @Component
 class DossierFiles {
-
-    private final MessageSource messages;
-
-    DossierFiles(MessageSource messages) {
-        this.messages = messages;
-    }
 
     ResponseEntity<byte[]> download(DossierView dossier, long fileId, byte[] content) {
         DossierView.FileInfo info = dossier.files().stream().filter(f -> f.id() == fileId).findFirst()
@@ -30,9 +22,5 @@ class DossierFiles {
                         .filename(info.fileName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(content);
-    }
-
-    String message(UserFacingException e, Locale locale) {
-        return messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale);
     }
 }

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import vn.motcua.identity.Actors;
-import vn.motcua.identity.Actor;
 import vn.motcua.feedback.PetitionAction;
 import vn.motcua.feedback.PetitionHandling;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Actors;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.web.PageActions;

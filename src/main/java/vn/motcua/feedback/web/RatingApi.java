@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.motcua.identity.Actors;
 import vn.motcua.dossier.DossierQueries;
 import vn.motcua.feedback.Rating;
 import vn.motcua.feedback.RatingForm;
 import vn.motcua.feedback.RatingService;
+import vn.motcua.identity.Actors;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.platform.web.UserFacingException;
 

@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import vn.motcua.identity.Actors;
-import vn.motcua.identity.Actor;
 import vn.motcua.feedback.RatingForm;
 import vn.motcua.feedback.RatingLinks;
 import vn.motcua.feedback.RatingService;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Actors;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.platform.web.PageActions;
 import vn.motcua.platform.web.UserFacingException;

@@ -89,7 +89,7 @@ final class LoginReturn implements RequestCache, AuthenticationSuccessHandler {
         String path = target.replaceFirst("[?#].*", "");
         return !(path.equals("/dang-nhap") || path.equals("/dang-xuat") || path.equals("/error")
                 || path.startsWith("/error/") || path.equals("/favicon.ico") || path.startsWith("/css/")
-                || path.startsWith("/js/") || path.startsWith("/img/") || path.startsWith("/webjars/"));
+                || path.startsWith("/js/") || path.startsWith("/img/"));
     }
 
     private static Cookie cookie(HttpServletRequest request, String value, int maxAge) {

@@ -141,7 +141,7 @@ class SecurityConfiguration {
     private static void declare(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize,
             List<AccessRules> rules, ObjectProvider<HandlerMappingIntrospector> handlers) {
-        authorize.requestMatchers("/error", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/webjars/**").permitAll();
+        authorize.requestMatchers("/error", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll();
         authorize.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll();
         rules.forEach(r -> r.declare(authorize));
         // Deny by default; only a URL that nothing serves passes, to be answered 404.

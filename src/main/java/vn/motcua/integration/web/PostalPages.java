@@ -22,7 +22,7 @@ import vn.motcua.integration.Shipment;
 import vn.motcua.integration.ShipmentKind;
 import vn.motcua.integration.ShipmentStatus;
 import vn.motcua.platform.web.InvalidInputException;
-import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.platform.web.PageActions;
 
 /**
  * The applicant's postal choice on their dossier page (the panel {@code integration/postal :: panel(code)}): plain
@@ -33,10 +33,12 @@ class PostalPages {
 
     private final PostalService postal;
     private final MessageSource messages;
+    private final PageActions pageActions;
 
-    PostalPages(PostalService postal, MessageSource messages) {
+    PostalPages(PostalService postal, MessageSource messages, PageActions pageActions) {
         this.postal = postal;
         this.messages = messages;
+        this.pageActions = pageActions;
     }
 
     @PostMapping("/ho-so/{code}/buu-chinh")
@@ -47,36 +49,24 @@ class PostalPages {
                   @RequestParam(name = "note", required = false) String note,
                   @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
         PostalChoice choice = new PostalChoice(kinds(kinds), recipientName, phone, address, note);
-        try {
-            List<Shipment> shipments = postal.choose(code, user, choice, locale);
-            redirect.addFlashAttribute("postalMessages", outcome(choice.kinds(), shipments, locale));
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("postalProblems", e.problems());
-            redirect.addFlashAttribute("postalForm", choice);
-        } catch (UserFacingException e) {
-            if (e.status() == HttpStatus.NOT_FOUND || e.status() == HttpStatus.FORBIDDEN) {
-                throw e;
-            }
-            redirect.addFlashAttribute("postalProblems", List.of(message(e.messageKey(), locale, e.arguments())));
-            redirect.addFlashAttribute("postalForm", choice);
-        }
-        return "redirect:/ho-so-cua-toi/" + code + "#buu-chinh";
+        return back(code, redirect, locale).correcting(InvalidInputException.class).keeping("postalForm", choice)
+                .act("postalMessages", () ->
+                        outcome(choice.kinds(), postal.choose(code, user, choice, locale), locale));
     }
 
     @PostMapping("/ho-so/{code}/buu-chinh/huy")
     String cancel(@PathVariable String code, @RequestParam("kind") ShipmentKind kind,
                   @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
-        try {
+        return back(code, redirect, locale).act("postalMessages", () -> {
             postal.cancel(code, kind, user);
-            redirect.addFlashAttribute("postalMessages",
-                    List.of(message("postal.cancelled", locale, message("postal.kind." + kind, locale))));
-        } catch (UserFacingException e) {
-            if (e.status() == HttpStatus.NOT_FOUND || e.status() == HttpStatus.FORBIDDEN) {
-                throw e;
-            }
-            redirect.addFlashAttribute("postalProblems", List.of(message(e.messageKey(), locale, e.arguments())));
-        }
-        return "redirect:/ho-so-cua-toi/" + code + "#buu-chinh";
+            return List.of(message("postal.cancelled", locale, message("postal.kind." + kind, locale)));
+        });
+    }
+
+    /** Back to the panel on the dossier page; a dossier the person may not see stays "not found" or "forbidden". */
+    private PageActions.Ending back(String code, RedirectAttributes redirect, Locale locale) {
+        return pageActions.back("/ho-so-cua-toi/" + code + "#buu-chinh", redirect, locale).problemsAs("postalProblems")
+                .throwing(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
     }
 
     /** What became of each kind asked for: booked with its number, waiting, or to be retried. */

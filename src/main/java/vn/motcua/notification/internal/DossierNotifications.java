@@ -2,8 +2,6 @@ package vn.motcua.notification.internal;
 
 import static vn.motcua.platform.text.Texts.blankToNull;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -19,13 +17,12 @@ import vn.motcua.dossier.ApologyIssued;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.DossierReceived;
 import vn.motcua.dossier.DossierRef;
-import vn.motcua.dossier.TrackingLinks;
 import vn.motcua.dossier.DossierRefused;
 import vn.motcua.dossier.ResultReady;
 import vn.motcua.dossier.SupplementRequested;
+import vn.motcua.dossier.TrackingLinks;
 import vn.motcua.feedback.RatingLinks;
 import vn.motcua.notification.internal.DeliveryRepository.NewDelivery;
-import vn.motcua.platform.MotCuaProperties;
 
 /**
  * Turns dossier events into deliveries to the applicant, one per channel. Each listener runs after the dossier's
@@ -39,18 +36,16 @@ class DossierNotifications {
     private final DeliveryRepository deliveries;
     private final NoticeTemplates templates;
     private final ZoneId zone;
-    private final String publicUrl;
     private final RatingLinks ratingLinks;
     private final TrackingLinks trackingLinks;
 
     DossierNotifications(DeliveryRepository deliveries, NoticeTemplates templates, NotificationProperties properties,
-                         MotCuaProperties motCua, RatingLinks ratingLinks, TrackingLinks trackingLinks) {
+                         RatingLinks ratingLinks, TrackingLinks trackingLinks) {
         this.deliveries = deliveries;
         this.trackingLinks = trackingLinks;
         this.ratingLinks = ratingLinks;
         this.templates = templates;
         this.zone = properties.timeZone();
-        this.publicUrl = motCua.publicUrl().replaceAll("/+$", "");
     }
 
     @ApplicationModuleListener

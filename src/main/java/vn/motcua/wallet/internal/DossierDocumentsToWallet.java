@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.AcceptedFile;
-import vn.motcua.dossier.DossierReceived;
 import vn.motcua.dossier.DossierQueries;
+import vn.motcua.dossier.DossierReceived;
 import vn.motcua.dossier.ResultReady;
 
 /**

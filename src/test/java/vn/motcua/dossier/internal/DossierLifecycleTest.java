@@ -27,8 +27,8 @@ import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
 
-import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.ApologyIssued;
+import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierAction;
 import vn.motcua.dossier.DossierReceived;

@@ -59,6 +59,39 @@ class PageActionsTest {
         assertThat(flash()).containsEntry(PageActions.PROBLEMS, List.of("unknown.key"));
     }
 
+    @Test
+    void anEndingOfItsOwnFlashesInputToCorrectAsItsProblemsWithWhatWasTyped() {
+        PageActions.Ending ending = actions.back("/trang", redirect, VI).problemsAs("panelProblems")
+                .correcting(InvalidInputException.class).keeping("form", "typed").throwing(HttpStatus.FORBIDDEN);
+        assertThat(ending.act(() -> {
+            throw new InvalidInputException(List.of("Sai."));
+        })).isEqualTo("redirect:/trang");
+        assertThat(flash()).containsEntry("panelProblems", List.of("Sai.")).containsEntry("form", "typed")
+                .doesNotContainKey(PageActions.PROBLEMS);
+
+        assertThatThrownBy(() -> ending.act(() -> {
+            throw new UserFacingException(HttpStatus.FORBIDDEN, "forbidden", "refused");
+        })).isInstanceOf(UserFacingException.class);
+    }
+
+    @Test
+    void aDoneAnswerIsFlashedAsItIsAndNothingWhenThePageShowsTheEffect() {
+        assertThat(actions.back("/trang", redirect, VI).act("xong", () -> "ACCEPT")).isEqualTo("redirect:/trang");
+        assertThat(flash()).containsEntry("xong", "ACCEPT");
+
+        RedirectAttributesModelMap other = new RedirectAttributesModelMap();
+        assertThat(actions.back("/trang", other, VI).act(() -> { })).isEqualTo("redirect:/trang");
+        assertThat(other.getFlashAttributes()).isEmpty();
+    }
+
+    @Test
+    void inputToCorrectIsOnlyFlashedWhenThePageSaysSo() {
+        assertThatThrownBy(() -> actions.back("/trang", redirect, VI).act(() -> {
+            throw new InvalidInputException(List.of("Sai."));
+        })).isInstanceOf(InvalidInputException.class);
+        assertThat(flash()).isEmpty();
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> flash() {
         return (Map<String, Object>) redirect.getFlashAttributes();
