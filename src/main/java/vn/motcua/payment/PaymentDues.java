@@ -87,10 +87,17 @@ public class PaymentDues implements FeeGate {
                 properties.bank().configured());
     }
 
-    /** Asked by the dossier module before the steps its process makes wait for payment. */
+    /**
+     * Asked by the dossier module before the steps its process makes wait for payment. An exempt group the applicant
+     * declared exempts nothing here until an officer has seen its proof.
+     */
     @Override
     public boolean paid(DossierFacts dossier) {
-        return dossierPayments.assessment(dossier).total() <= repository.paidTotal(dossier.ref().code());
+        FeeAssessment assessment = dossierPayments.assessment(dossier);
+        if (assessment.exemption() != null && assessment.exemptionCheckedBy() == null) {
+            return false;
+        }
+        return assessment.total() <= repository.paidTotal(dossier.ref().code());
     }
 
     // =================================================================== exemptions

@@ -20,4 +20,12 @@ public record PaymentSummary(FeeAssessment assessment, List<Payment> payments, l
     public boolean due() {
         return assessment.total() > 0;
     }
+
+    /**
+     * Whether the dossier's pages show its fees: anything due or paid, or an exempt group declared, which the officer
+     * must see to check its proof.
+     */
+    public boolean shown() {
+        return due() || !payments.isEmpty() || assessment.exemption() != null;
+    }
 }

@@ -1,11 +1,13 @@
 package vn.motcua.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -243,6 +245,42 @@ class PaymentIntegrationTest {
         mvc.perform(post("/thanh-toan/" + code + "/mien-phi").param("doiTuong", "DISABLED")
                 .with(user(account("citizen"))).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(dues.summary(code).orElseThrow().assessment().exemption()).isNull();
+    }
+
+    @Test
+    void aDeclaredExemptionHandsNothingOverUntilAnOfficerHasSeenItsProof() throws Exception {
+        ApiClient citizen = ApiClient.signIn(port, "citizen", "demo123");
+        ApiClient reception = ApiClient.signIn(port, "reception", "demo123");
+        ApiClient specialist = ApiClient.signIn(port, "specialist", "demo123");
+        ApiClient leader = ApiClient.signIn(port, "leader", "demo123");
+        String code = submitOnline(citizen);
+        act(reception, code, Map.of("action", "RECEIVE"), 200);
+        act(reception, code, Map.of("action", "FORWARD"), 200);
+        act(specialist, code, Map.of("action", "FORWARD"), 200);
+        act(leader, code, Map.of("action", "APPROVE"), 200);
+        Map<String, Object> issue = ApiClient.parts();
+        issue.put("action", Map.of("action", "ISSUE_RESULT"));
+        issue.put("file", new FilePart("ket-qua.pdf", "application/pdf", TestData.realPdf("Ket qua")));
+        assertThat(specialist.postMultipart("/api/v1/dossiers/" + code + "/actions", issue, null).status())
+                .isEqualTo(200);
+        // Declared when the result is ready: the fee shows as exempt, but nothing is handed over on the word alone.
+        mvc.perform(post("/thanh-toan/" + code + "/mien-phi").param("doiTuong", "DISABLED")
+                .with(user(account("citizen"))).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(dues.summary(code).orElseThrow().assessment().total()).isZero();
+        ApiClient.Response refused = reception.postJson("/api/v1/dossiers/" + code + "/actions",
+                Map.of("action", "RETURN_RESULT"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("message").asString()).contains("chưa nộp đủ phí, lệ phí");
+        // The officer's page shows the claim and the form to check it.
+        mvc.perform(get("/quan-tri/ho-so/" + code).with(user(account("reception"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"payment-heading\"")))
+                .andExpect(content().string(containsString(
+                        "Người nộp kê khai thuộc đối tượng miễn")))
+                .andExpect(content().string(containsString("/quan-tri/thu-phi/" + code + "/mien-phi")));
+        mvc.perform(post("/quan-tri/thu-phi/" + code + "/mien-phi").param("doiTuong", "DISABLED")
+                .with(user(account("reception"))).with(csrf())).andExpect(status().is3xxRedirection());
+        act(reception, code, Map.of("action", "RETURN_RESULT"), 200);
     }
 
     @Test

@@ -33,7 +33,7 @@ class PaymentPanel implements DossierPanel {
             return Optional.empty();
         }
         PaymentSummary summary = payments.summary(dossier);
-        if (!summary.due() && summary.payments().isEmpty()) {
+        if (!summary.shown()) {
             return Optional.empty();
         }
         // The exempt groups are offered only while nothing is paid.
