@@ -40,13 +40,23 @@ public class OnlinePayments {
         this.clock = clock;
     }
 
-    /** Opens an order for what is still due; the payer is then sent to the gateway with it. */
+    /**
+     * The order for what is still due that the payer is sent to the gateway with: the dossier's open one for that
+     * amount if it has one (a second click pays the same order, not a second one), else a new one.
+     */
     @Transactional
     public Payment payOnline(String dossierCode, Actor payer) {
         refuseUnless(vnpay.enabled(), "payment.online.off");
         DossierFacts facts = dossierPayments.ownPayable(dossierCode, payer);
-        return dossierPayments.open(facts, PaymentMethod.VNPAY, payer.username(),
-                clock.instant().plus(properties.vnpay().timeout()));
+        repository.lockDossier(dossierCode);
+        long outstanding = dossierPayments.outstanding(facts);
+        Instant now = clock.instant();
+        return repository.ofDossier(dossierCode).stream()
+                .filter(p -> p.method() == PaymentMethod.VNPAY && p.state() == PaymentState.CREATED
+                        && p.amount() == outstanding && p.expiresAt() != null && p.expiresAt().isAfter(now))
+                .findFirst()
+                .orElseGet(() -> dossierPayments.open(facts, PaymentMethod.VNPAY, payer.username(),
+                        now.plus(properties.vnpay().timeout())));
     }
 
     /**
@@ -54,10 +64,12 @@ public class OnlinePayments {
      * answer says so.
      */
     public String gatewayUrl(String dossierCode, String reference, Actor payer, String clientIp, String returnUrl) {
-        dossierPayments.ownDossier(dossierCode, payer);
+        DossierFacts facts = dossierPayments.ownDossier(dossierCode, payer);
         Payment order = repository.byReference(reference).filter(p -> p.dossierCode().equals(dossierCode)
                         && p.method() == PaymentMethod.VNPAY && p.state() == PaymentState.CREATED)
                 .orElseThrow(() -> UserFacingException.notFound("payment.notFound", reference));
+        // An order left open from an earlier click is not paid again once the fees are settled.
+        refuseUnless(dossierPayments.outstanding(facts) > 0, "payment.nothingDue");
         return vnpay.orderUrl(order, "Nop phi ho so " + dossierCode, clientIp, returnUrl, clock.instant());
     }
 

@@ -51,6 +51,7 @@ class PaymentIntegrationTest {
     @Autowired PaymentDues dues;
     @Autowired BankTransfers transfers;
     @Autowired CounterPayments counter;
+    @Autowired OnlinePayments online;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired ProcessService processes;
@@ -281,6 +282,22 @@ class PaymentIntegrationTest {
         mvc.perform(post("/quan-tri/thu-phi/" + code + "/mien-phi").param("doiTuong", "DISABLED")
                 .with(user(account("reception"))).with(csrf())).andExpect(status().is3xxRedirection());
         act(reception, code, Map.of("action", "RETURN_RESULT"), 200);
+    }
+
+    @Test
+    void aSecondClickPaysTheSameOrderAndAnOrderLeftOpenIsNotPaidOnceTheFeesAreSettled() throws Exception {
+        ApiClient citizen = ApiClient.signIn(port, "citizen", "demo123");
+        String code = submitOnline(citizen);
+        Payment first = online.payOnline(code, actor("citizen"));
+        assertThat(online.payOnline(code, actor("citizen")).reference()).isEqualTo(first.reference());
+        mvc.perform(get("/thanh-toan/" + code + "/cong/" + first.reference()).with(user(account("citizen"))))
+                .andExpect(status().isOk());
+
+        counter.recordAtCounter(code, PaymentMethod.CASH, null, actor("reception"));
+        mvc.perform(get("/thanh-toan/" + code + "/cong/" + first.reference()).with(user(account("citizen"))))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("không còn khoản phí, lệ phí nào phải nộp")));
+        assertThat(dues.summary(code).orElseThrow().paid()).isEqualTo(10_000);
     }
 
     @Test
