@@ -19,6 +19,7 @@ import vn.motcua.dossier.DossierView.FileInfo;
 import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.dossier.internal.Dossier;
 import vn.motcua.dossier.internal.DossierCodes;
+import vn.motcua.dossier.internal.DossierLifecycle;
 import vn.motcua.dossier.internal.DossierLifecycle.Transition;
 import vn.motcua.dossier.internal.DossierRepository;
 import vn.motcua.dossier.internal.IllegalTransitionException;
@@ -186,7 +187,7 @@ public class DossierHandling {
                         new ApologyIssued(refs.ref(d), previous, request.newDueAt(), note, now)));
                 yield t;
             }
-            case WITHDRAW -> d.withdraw(now, dueDates);
+            case WITHDRAW -> withdraw(d, actor, now);
             case SUPPLEMENT -> {
                 DossierStatus resume = resumeStatus(d);
                 dossiers.closePause(d.id(), now);
@@ -197,6 +198,30 @@ public class DossierHandling {
                 yield d.resume(resume, dueDates);
             }
         };
+    }
+
+    /**
+     * Withdraws the dossier and, with it, the parts transferred to other agencies that are still open, so that nobody
+     * goes on handling what the applicant took back; a supplement request it was waiting on ends there.
+     */
+    private Transition withdraw(Dossier d, Actor actor, Instant now) {
+        if (d.status() == DossierStatus.SUPPLEMENT_REQUESTED) {
+            dossiers.closePause(d.id(), now);
+        }
+        Transition t = d.withdraw(now, dueDates);
+        for (Dossier part : dossiers.children(d.id())) {
+            if (!DossierLifecycle.leavesFrom(DossierAction.WITHDRAW, part.status())) {
+                continue;
+            }
+            DossierStatus from = part.status();
+            Transition partTaken = withdraw(part, actor, now);
+            dossiers.update(part);
+            dossiers.history(part.id(), now, actor.username(), actor.fullName(), actor.agencyCode(),
+                    DossierAction.WITHDRAW.name(), from,
+                    part.status(), part.step(), part.step(), null, Map.of("withdrawnWith", d.code()));
+            events.publishEvent(DossierEvents.checked(partTaken, new DossierWithdrawn(refs.ref(part), now)));
+        }
+        return t;
     }
 
     /** The applicant (or a counter officer for a walk-in) sends what was asked for. */

@@ -259,6 +259,25 @@ class DossierApiLifecycleTest {
     }
 
     @Test
+    void withdrawingADossierWithdrawsItsPartAtTheOtherAgency() {
+        accounts.official("reception-phuxuan", OTHER_WARD, Role.RECEPTION);
+        String code = citizen.postMultipart("/api/v1/dossiers", submission(BIRTH, WARD), null).json().get("code").asString();
+        act(reception, code, Map.of("action", "RECEIVE"), 200);
+        act(reception, code, Map.of("action", "FORWARD"), 200);
+        String child = act(specialist, code, Map.of("action", "TRANSFER", "targetAgency", OTHER_WARD,
+                "note", "Xác minh nơi cư trú của mẹ"), 200).get("childCodes").get(0).asString();
+
+        act(citizen, code, Map.of("action", "WITHDRAW", "note", "Không cần nữa"), 200);
+
+        ApiClient phuXuanReception = ApiClient.signIn(port, "reception-phuxuan", TestData.PASSWORD);
+        JsonNode part = phuXuanReception.get("/api/v1/dossiers/" + child).json();
+        assertThat(part.get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(part.get("history").valueStream().map(h -> h.get("action").asString()).toList()).last()
+                .isEqualTo("WITHDRAW");
+        act(phuXuanReception, child, Map.of("action", "FORWARD"), 409);
+    }
+
+    @Test
     void aLateDossierNeedsAnApologyWithANewDateBeforeItCanGoOn() {
         String code = citizen.postMultipart("/api/v1/dossiers", submission(BIRTH, WARD), null).json().get("code").asString();
         act(reception, code, Map.of("action", "RECEIVE"), 200);
