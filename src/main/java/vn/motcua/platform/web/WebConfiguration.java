@@ -3,6 +3,7 @@ package vn.motcua.platform.web;
 import java.time.Duration;
 import java.util.Locale;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -47,6 +48,15 @@ class WebConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<OncePerRequestFilter> lineBreakNormalisation() {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(InputGuard.lineBreaks());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** An upload over the limit answers 413 on the portal's own page; before the security chain, which reads it first. */
+    @Bean
+    FilterRegistrationBean<OversizedBodies> oversizedBodies() {
+        FilterRegistrationBean<OversizedBodies> registration = new FilterRegistrationBean<>(new OversizedBodies());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
     }
 
