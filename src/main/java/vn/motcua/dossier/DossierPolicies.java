@@ -157,6 +157,11 @@ class DossierPolicies {
      */
     void refuseUnlessAllowed(Dossier d, ProcessDefinition process, DossierAction action, Actor actor, Instant now,
                              Locale locale) {
+        // Actions only officials ever take are forbidden to anyone else, whatever the dossier's status.
+        if (!actor.isOfficial() && DossierLifecycle.who(action) != DossierLifecycle.Who.APPLICANT) {
+            throw new UserFacingException(HttpStatus.FORBIDDEN, "forbidden", "dossier.action.officialsOnly",
+                    message("action." + action, locale));
+        }
         refuseUnless(DossierLifecycle.leavesFrom(action, d.status()), "dossier.action.wrongStatus",
                 message("action." + action, locale), message("status." + d.status(), locale));
         refuseUnless(mayTake(d, process, action, actor), "dossier.action.notYours",

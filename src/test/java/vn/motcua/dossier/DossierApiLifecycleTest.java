@@ -68,6 +68,9 @@ class DossierApiLifecycleTest {
         assertThat(code).matches("000\\.31\\.01\\.H57-\\d{6}-\\d{4}");
         assertThat(created.json().get("status").asString()).isEqualTo("SUBMITTED");
 
+        // An action only officials take is forbidden to the applicant, not a conflict with the dossier's status.
+        JsonNode forbidden = act(citizen, code, Map.of("action", "RECEIVE"), 403);
+        assertThat(forbidden.get("message").asString()).contains("Chỉ cán bộ");
         JsonNode received = act(reception, code, Map.of("action", "RECEIVE"), 200);
         assertThat(received.get("status").asString()).isEqualTo("RECEIVED");
         assertThat(received.get("dueAt").isNull()).isFalse();
