@@ -116,6 +116,9 @@ public class PaymentDues implements FeeGate {
     @Transactional
     public FeeAssessment declareExemption(String dossierCode, FeeExemption group, Actor applicant) {
         DossierFacts facts = dossierPayments.ownPayable(dossierCode, applicant);
+        // What an officer checked against the proof stands; the applicant changes it at the counter.
+        refuseUnless(repository.assessment(dossierCode).map(FeeAssessment::exemptionCheckedBy).isEmpty(),
+                "payment.exemption.alreadyChecked");
         return setExemption(facts, group, null);
     }
 

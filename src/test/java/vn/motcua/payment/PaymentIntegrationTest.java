@@ -281,6 +281,12 @@ class PaymentIntegrationTest {
                 .andExpect(content().string(containsString("/quan-tri/thu-phi/" + code + "/mien-phi")));
         mvc.perform(post("/quan-tri/thu-phi/" + code + "/mien-phi").param("doiTuong", "DISABLED")
                 .with(user(account("reception"))).with(csrf())).andExpect(status().is3xxRedirection());
+        // What the officer checked stands: the applicant cannot swap it for an unchecked group afterwards.
+        mvc.perform(post("/thanh-toan/" + code + "/mien-phi").param("doiTuong", "POOR_HOUSEHOLD")
+                .with(user(account("citizen"))).with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problems", List.of(
+                        "Cán bộ đã kiểm tra giấy tờ chứng minh đối tượng miễn của hồ sơ này: muốn thay đổi, vui lòng liên hệ bộ phận tiếp nhận.")));
+        assertThat(dues.summary(code).orElseThrow().assessment().exemptionCheckedBy()).isEqualTo("reception");
         act(reception, code, Map.of("action", "RETURN_RESULT"), 200);
     }
 

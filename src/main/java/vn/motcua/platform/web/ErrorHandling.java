@@ -91,7 +91,7 @@ class ErrorHandling {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     Object tooLarge(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        return respond(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "too_large",
+        return respond(request, response, HttpStatus.CONTENT_TOO_LARGE, "too_large",
                 messages.getMessage("error.tooLarge", null, locale));
     }
 

@@ -57,13 +57,14 @@ public class ErrorPages implements ErrorController {
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }
 
+    // HttpStatus.resolve(413) is CONTENT_TOO_LARGE (RFC 9110's name), never the older PAYLOAD_TOO_LARGE.
     private static String messageKey(HttpStatus status) {
         return switch (status) {
             case UNAUTHORIZED -> "error.unauthorized";
             case FORBIDDEN -> "error.forbidden";
             case NOT_FOUND -> "error.notFound";
             case METHOD_NOT_ALLOWED -> "error.methodNotAllowed";
-            case PAYLOAD_TOO_LARGE -> "error.tooLarge";
+            case CONTENT_TOO_LARGE -> "error.tooLarge";
             case UNSUPPORTED_MEDIA_TYPE -> "error.unsupportedMediaType";
             default -> status.is4xxClientError() ? "error.badRequest" : "error.server";
         };
@@ -75,7 +76,7 @@ public class ErrorPages implements ErrorController {
             case FORBIDDEN -> "forbidden";
             case NOT_FOUND -> "not_found";
             case METHOD_NOT_ALLOWED -> "method_not_allowed";
-            case PAYLOAD_TOO_LARGE -> "too_large";
+            case CONTENT_TOO_LARGE -> "too_large";
             case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
             default -> status.is4xxClientError() ? "invalid_request" : "server_error";
         };

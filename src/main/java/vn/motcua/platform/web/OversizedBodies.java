@@ -51,7 +51,7 @@ final class OversizedBodies extends OncePerRequestFilter {
                 throw e;
             }
             request.setAttribute(UNREADABLE, Boolean.TRUE);
-            response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
         }
     }
 

@@ -45,6 +45,6 @@ class OversizedUploadTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(413);
-        assertThat(answer.body()).contains("lang=\"vi\"").doesNotContain("Apache Tomcat").doesNotContain("HTTP Status 413");
+        assertThat(answer.body()).contains("lang=\"vi\"", "Tệp quá lớn").doesNotContain("Apache Tomcat").doesNotContain("HTTP Status 413");
     }
 }
