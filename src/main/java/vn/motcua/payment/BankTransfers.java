@@ -43,14 +43,7 @@ public class BankTransfers {
     public BankTransfer bankTransfer(String dossierCode, Actor payer) {
         refuseUnless(properties.bank().configured(), "payment.transfer.off");
         DossierFacts facts = dossierPayments.ownPayable(dossierCode, payer);
-        repository.lockDossier(dossierCode);
-        long outstanding = dossierPayments.outstanding(facts);
-        Payment order = repository.ofDossier(dossierCode).stream()
-                .filter(p -> p.method() == PaymentMethod.BANK_TRANSFER && p.state() == PaymentState.CREATED
-                        && p.amount() == outstanding)
-                .findFirst()
-                .orElseGet(() -> dossierPayments.open(facts, PaymentMethod.BANK_TRANSFER, payer.username(), null));
-        return transfer(order);
+        return transfer(dossierPayments.openOrReuse(facts, PaymentMethod.BANK_TRANSFER, payer.username(), null));
     }
 
     /** A transfer order of the payer's own dossier, to show again. */

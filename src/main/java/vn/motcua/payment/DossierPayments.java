@@ -89,6 +89,22 @@ class DossierPayments {
         return repository.insert(repository.nextReference(), code, method, outstanding, clock.instant(), by, expiresAt);
     }
 
+    /**
+     * The dossier's open order of this method for what is still due, under the dossier's lock, or a new one when it has
+     * none: a second click pays the same order, not a second one. An order past its expiry is not offered again.
+     */
+    Payment openOrReuse(DossierFacts facts, PaymentMethod method, String by, Instant expiresAt) {
+        String code = facts.ref().code();
+        repository.lockDossier(code);
+        long outstanding = outstanding(facts);
+        Instant now = clock.instant();
+        return repository.ofDossier(code).stream()
+                .filter(p -> p.method() == method && p.state() == PaymentState.CREATED && p.amount() == outstanding
+                        && (p.expiresAt() == null || p.expiresAt().isAfter(now)))
+                .findFirst()
+                .orElseGet(() -> open(facts, method, by, expiresAt));
+    }
+
     /** Marks an order paid under the dossier's lock, numbers its receipt, and announces it. */
     Payment markPaid(Payment order, Instant paidAt, String transactionRef, String bankCode, String recordedBy) {
         if (!order.state().mayBecome(PaymentState.PAID)) {

@@ -48,15 +48,8 @@ public class OnlinePayments {
     public Payment payOnline(String dossierCode, Actor payer) {
         refuseUnless(vnpay.enabled(), "payment.online.off");
         DossierFacts facts = dossierPayments.ownPayable(dossierCode, payer);
-        repository.lockDossier(dossierCode);
-        long outstanding = dossierPayments.outstanding(facts);
-        Instant now = clock.instant();
-        return repository.ofDossier(dossierCode).stream()
-                .filter(p -> p.method() == PaymentMethod.VNPAY && p.state() == PaymentState.CREATED
-                        && p.amount() == outstanding && p.expiresAt() != null && p.expiresAt().isAfter(now))
-                .findFirst()
-                .orElseGet(() -> dossierPayments.open(facts, PaymentMethod.VNPAY, payer.username(),
-                        now.plus(properties.vnpay().timeout())));
+        return dossierPayments.openOrReuse(facts, PaymentMethod.VNPAY, payer.username(),
+                clock.instant().plus(properties.vnpay().timeout()));
     }
 
     /**

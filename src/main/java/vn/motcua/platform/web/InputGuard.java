@@ -3,10 +3,11 @@ package vn.motcua.platform.web;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,18 +50,28 @@ final class InputGuard implements HandlerInterceptor {
     }
 
     private static Set<String> queryNames(String query) {
-        Set<String> names = new HashSet<>();
+        return queryParameters(query).keySet();
+    }
+
+    /** The parameters of a URL's query string, decoded (a malformed escape is kept as it was), in their order. */
+    static Map<String, List<String>> queryParameters(String query) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
         if (query != null) {
             for (String pair : query.split("&")) {
-                String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-                try {
-                    names.add(URLDecoder.decode(name, StandardCharsets.UTF_8));
-                } catch (IllegalArgumentException e) {
-                    names.add(name);
-                }
+                int at = pair.indexOf('=');
+                parameters.computeIfAbsent(decoded(at < 0 ? pair : pair.substring(0, at)), name -> new ArrayList<>())
+                        .add(at < 0 ? "" : decoded(pair.substring(at + 1)));
             }
         }
-        return names;
+        return parameters;
+    }
+
+    private static String decoded(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 
     /** No control character, except line breaks and tabs where allowed. */

@@ -1,9 +1,6 @@
 package vn.motcua.platform.web;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -71,26 +68,10 @@ final class OversizedBodies extends OncePerRequestFilter {
 
         QueryOnly(HttpServletRequest request) {
             super(request);
-            Map<String, List<String>> found = new LinkedHashMap<>();
-            String query = request.getQueryString();
-            if (query != null) {
-                for (String pair : query.split("&")) {
-                    int at = pair.indexOf('=');
-                    found.computeIfAbsent(decode(at < 0 ? pair : pair.substring(0, at)), k -> new ArrayList<>())
-                            .add(at < 0 ? "" : decode(pair.substring(at + 1)));
-                }
-            }
             Map<String, String[]> map = new LinkedHashMap<>();
-            found.forEach((name, values) -> map.put(name, values.toArray(String[]::new)));
+            InputGuard.queryParameters(request.getQueryString())
+                    .forEach((name, values) -> map.put(name, values.toArray(String[]::new)));
             this.parameters = Collections.unmodifiableMap(map);
-        }
-
-        private static String decode(String text) {
-            try {
-                return URLDecoder.decode(text, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return text;
-            }
         }
 
         @Override
