@@ -193,15 +193,25 @@ public final class SubmissionBench {
                     id = rs.getLong(1);
                 }
             }
+            // The bytes in stored_file under their hash, the row naming the hash, as the application does (issue 14).
+            String sha256 = vn.motcua.platform.security.Hashes.sha256Hex(file);
             try (PreparedStatement f = c.prepareStatement("""
-                    insert into dossier_file (dossier_id, document_index, kind, file_name, content_type, size, sha256, content)
-                    values (?, ?, 'DOCUMENT', 'giay-to.pdf', 'application/pdf', ?, ?, ?)""")) {
+                    insert into stored_file (sha256, content, size) values (?, ?, ?) on conflict (sha256) do nothing""")) {
+                for (int i = 0; i < 2; i++) {
+                    f.setString(1, sha256);
+                    f.setBytes(2, file);
+                    f.setLong(3, file.length);
+                    f.executeUpdate();
+                }
+            }
+            try (PreparedStatement f = c.prepareStatement("""
+                    insert into dossier_file (dossier_id, document_index, kind, file_name, content_type, size, sha256)
+                    values (?, ?, 'DOCUMENT', 'giay-to.pdf', 'application/pdf', ?, ?)""")) {
                 for (int i = 0; i < 2; i++) {
                     f.setLong(1, id);
                     f.setInt(2, i);
                     f.setLong(3, file.length);
-                    f.setString(4, "0".repeat(64));
-                    f.setBytes(5, file);
+                    f.setString(4, sha256);
                     f.executeUpdate();
                 }
             }

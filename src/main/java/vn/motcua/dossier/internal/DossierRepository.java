@@ -24,6 +24,7 @@ import vn.motcua.dossier.DossierView.ApologyInfo;
 import vn.motcua.dossier.DossierView.FileInfo;
 import vn.motcua.dossier.DossierView.HistoryEntry;
 import vn.motcua.dossier.DossierView.PauseInfo;
+import vn.motcua.platform.files.FileStore;
 import vn.motcua.platform.web.VietnamTime;
 
 /** The dossier aggregate in its tables. SQL for dossiers lives here and nowhere else. */
@@ -31,9 +32,11 @@ import vn.motcua.platform.web.VietnamTime;
 public class DossierRepository {
 
     private final JdbcClient jdbc;
+    private final FileStore files;
     private final JsonMapper json;
 
-    DossierRepository(JdbcClient jdbc, JsonMapper json) {
+    DossierRepository(JdbcClient jdbc, JsonMapper json, FileStore files) {
+        this.files = files;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -204,11 +207,16 @@ public class DossierRepository {
     public long insertFile(long dossierId, Integer documentIndex, String kind, String fileName, String contentType,
                            byte[] content, String sha256, boolean digitised, boolean fromStore, String uploadedBy,
                            String signatureStatus, String signatureSigner) {
+        // The bytes go to the file store once, under their hash; a file taken from the data store is already there.
+        String key = files.put(content);
+        if (!key.equals(sha256)) {
+            throw new IllegalArgumentException("sha256 " + sha256 + " is not the file's hash " + key);
+        }
         return jdbc.sql("""
                 insert into dossier_file (dossier_id, document_index, kind, file_name, content_type, size, sha256,
-                                          content, digitised, from_store, uploaded_by, signature_status, signature_signer)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(dossierId, documentIndex, kind, fileName, contentType, content.length, sha256, content,
+                                          digitised, from_store, uploaded_by, signature_status, signature_signer)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(dossierId, documentIndex, kind, fileName, contentType, content.length, sha256,
                         digitised, fromStore, uploadedBy, signatureStatus, signatureSigner)
                 .query(Long.class).single();
     }
@@ -237,8 +245,8 @@ public class DossierRepository {
     }
 
     public Optional<byte[]> fileContent(long dossierId, long fileId) {
-        return jdbc.sql("select content from dossier_file where dossier_id = ? and id = ?").params(dossierId, fileId)
-                .query((rs, i) -> rs.getBytes(1)).optional();
+        return jdbc.sql("select sha256 from dossier_file where dossier_id = ? and id = ?").params(dossierId, fileId)
+                .query(String.class).optional().flatMap(files::get);
     }
 
     // ------------------------------------------------------------------ history, pauses, apologies

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.motcua.platform.files.FileStore;
 import vn.motcua.result.IssuedResult;
 
 /** Result documents in {@code result_document}. */
@@ -21,9 +22,11 @@ public class ResultRepository {
             + "issued_by, revoked_at, revoked_by, revoke_reason";
 
     private final JdbcClient jdbc;
+    private final FileStore files;
 
-    ResultRepository(JdbcClient jdbc) {
+    ResultRepository(JdbcClient jdbc, FileStore files) {
         this.jdbc = jdbc;
+        this.files = files;
     }
 
     /** The next sequence number of the dossier's results; the unique (dossier, sequence) pair settles a race. */
@@ -33,9 +36,12 @@ public class ResultRepository {
     }
 
     public void insert(IssuedResult r, int sequence, byte[] content) {
-        jdbc.sql("insert into result_document (number, dossier_code, sequence, agency_code, file_name, content, sha256, "
-                        + "signer, signed_at, demo, issued_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.number(), r.dossierCode(), sequence, r.agencyCode(), r.fileName(), content, r.sha256(),
+        if (!files.put(content).equals(r.sha256())) {
+            throw new IllegalArgumentException("The result's sha256 is not its content's hash: " + r.number());
+        }
+        jdbc.sql("insert into result_document (number, dossier_code, sequence, agency_code, file_name, sha256, "
+                        + "signer, signed_at, demo, issued_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.number(), r.dossierCode(), sequence, r.agencyCode(), r.fileName(), r.sha256(),
                         r.signer(), OffsetDateTime.ofInstant(r.signedAt(), ZoneOffset.UTC), r.demo(), r.issuedBy())
                 .update();
     }
@@ -56,8 +62,8 @@ public class ResultRepository {
     }
 
     public Optional<byte[]> content(String number) {
-        return jdbc.sql("select content from result_document where number = ?").param(number)
-                .query((rs, i) -> rs.getBytes(1)).optional();
+        return jdbc.sql("select sha256 from result_document where number = ?").param(number)
+                .query(String.class).optional().flatMap(files::get);
     }
 
     /** Marks the result revoked; false if it was already revoked. */

@@ -8,27 +8,36 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.motcua.platform.files.FileStore;
 import vn.motcua.wallet.StoredDocument;
 
 /** Stored documents in {@code wallet_document}; every query is by owner, so one never reads another's. */
 @Repository
 public class WalletRepository {
 
-    private static final String COLUMNS = "id, type, label, file_name, content_type, length(content) as size, source, stored_at";
+    private static final String COLUMNS = "id, type, label, file_name, content_type, size, source, stored_at";
 
     private final JdbcClient jdbc;
+    private final FileStore files;
 
-    WalletRepository(JdbcClient jdbc) {
+    WalletRepository(JdbcClient jdbc, FileStore files) {
         this.jdbc = jdbc;
+        this.files = files;
     }
 
-    /** Stores the document unless the owner already has the same bytes; true if stored. */
+    /**
+     * Stores the document unless the owner already has the same bytes; true if stored. The bytes themselves are kept
+     * once in the file store, shared with the dossier they came from.
+     */
     public boolean insert(String owner, String type, String label, String fileName, String contentType, byte[] content,
                           String sha256, String source) {
+        if (!files.put(content).equals(sha256)) {
+            throw new IllegalArgumentException("sha256 " + sha256 + " is not the document's hash");
+        }
         return jdbc.sql("""
-                insert into wallet_document (owner, type, label, file_name, content_type, content, sha256, source)
+                insert into wallet_document (owner, type, label, file_name, content_type, size, sha256, source)
                 values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (owner, sha256) do nothing""")
-                .params(owner, type, label, fileName, contentType, content, sha256, source).update() == 1;
+                .params(owner, type, label, fileName, contentType, content.length, sha256, source).update() == 1;
     }
 
     public List<StoredDocument> list(String owner) {
@@ -42,8 +51,8 @@ public class WalletRepository {
     }
 
     public Optional<byte[]> content(String owner, long id) {
-        return jdbc.sql("select content from wallet_document where owner = ? and id = ?").params(owner, id)
-                .query((rs, i) -> rs.getBytes(1)).optional();
+        return jdbc.sql("select sha256 from wallet_document where owner = ? and id = ?").params(owner, id)
+                .query(String.class).optional().flatMap(files::get);
     }
 
     public boolean delete(String owner, long id) {

@@ -1,0 +1,96 @@
+package vn.motcua.platform.files.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import vn.motcua.platform.security.Hashes;
+
+/**
+ * Files as objects of one bucket of an S3-compatible store (AWS S3, MinIO, Ceph, a cloud provider's), keyed
+ * {@code sha256/ab/cd/<hash>} so that no prefix grows too large. Objects are written once and never changed; what
+ * comes back is checked against its hash, since the store is outside the database's guarantees.
+ */
+public class S3FileStore implements FileStorage {
+
+    static final String PREFIX = "sha256/";
+
+    private final S3Client s3;
+    private final String bucket;
+
+    public S3FileStore(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    static String objectKey(String sha256) {
+        FileStorage.checked(sha256);
+        return PREFIX + sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256;
+    }
+
+    @Override
+    public String put(byte[] content) {
+        String sha256 = Hashes.sha256Hex(content);
+        if (!exists(sha256)) {
+            // Two nodes putting the same bytes at once write the same object: harmless.
+            s3.putObject(b -> b.bucket(bucket).key(objectKey(sha256)).contentType("application/octet-stream")
+                    .contentLength((long) content.length), RequestBody.fromBytes(content));
+        }
+        return sha256;
+    }
+
+    @Override
+    public Optional<byte[]> get(String sha256) {
+        try {
+            byte[] content = s3.getObjectAsBytes(b -> b.bucket(bucket).key(objectKey(sha256))).asByteArray();
+            return Optional.of(FileStorage.verified(sha256, content));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean exists(String sha256) {
+        try {
+            s3.headObject(b -> b.bucket(bucket).key(objectKey(sha256)));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<String> keysAfter(String after, int limit) {
+        String startAfter = after.isEmpty() ? null : objectKey(after);
+        return s3.listObjectsV2(b -> b.bucket(bucket).prefix(PREFIX).startAfter(startAfter).maxKeys(limit))
+                .contents().stream().map(S3Object::key)
+                .map(key -> key.substring(key.lastIndexOf('/') + 1))
+                .filter(key -> key.matches("[0-9a-f]{64}"))
+                .toList();
+    }
+
+    @Override
+    public void delete(String sha256) {
+        s3.deleteObject(b -> b.bucket(bucket).key(objectKey(sha256)));
+    }
+
+    @Override
+    public String describe() {
+        return "s3 (bucket " + bucket + ")";
+    }
+
+    /** Not named close: the bean that hands this store out must not close it; {@link FileStores} does. */
+    void closeClient() {
+        s3.close();
+    }
+}
