@@ -24,8 +24,11 @@ public class ClusterChanges {
     /** Agencies and staff. */
     public static final String ORGANIZATION = "organization";
 
-    /** Every topic, announced again to this node's listeners after its connection to the database was lost. */
-    public static final List<String> TOPICS = List.of(CATALOG, PROCESS, CALENDAR, ORGANIZATION);
+    /**
+     * Every topic, announced again to this node's listeners after its connection to the database was lost; the cheap
+     * cache drops first, the search index rebuild last.
+     */
+    public static final List<String> TOPICS = List.of(ORGANIZATION, CALENDAR, PROCESS, CATALOG);
 
     private final ChangeChannel channel;
 
