@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -19,6 +20,8 @@ import vn.motcua.catalog.search.ProcedureSearch;
 import vn.motcua.organization.AgencyKind;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.cache.LocalCache;
+import vn.motcua.platform.cluster.ClusterChange;
+import vn.motcua.platform.cluster.ClusterChanges;
 import vn.motcua.platform.web.Paging;
 
 /** The way into the catalog: read, browse and search procedures, and change them. */
@@ -31,10 +34,13 @@ public class CatalogService {
     private final OrganizationService organization;
     private final ApplicationEventPublisher events;
     private final AuditTrail trail;
+    private final ClusterChanges cluster;
     private final LocalCache<String, Optional<Procedure>> procedures = new LocalCache<>(Duration.ofMinutes(1), 10_000);
 
     CatalogService(CatalogRepository repository, ProcedureValidator validator, ProcedureSearch search,
-                   OrganizationService organization, ApplicationEventPublisher events, AuditTrail trail) {
+                   OrganizationService organization, ApplicationEventPublisher events, AuditTrail trail,
+                   ClusterChanges cluster) {
+        this.cluster = cluster;
         this.trail = trail;
         this.repository = repository;
         this.validator = validator;
@@ -51,6 +57,19 @@ public class CatalogService {
     @TransactionalEventListener(fallbackExecution = true)
     void forgetCachedProcedures(CatalogChanged event) {
         procedures.invalidateAll();
+    }
+
+    /** Every change of the catalog, saved or imported, reaches the other nodes when its transaction commits. */
+    @EventListener
+    void tellOtherNodes(CatalogChanged event) {
+        cluster.announce(ClusterChanges.CATALOG);
+    }
+
+    @EventListener
+    void forgetCachedProcedures(ClusterChange change) {
+        if (change.is(ClusterChanges.CATALOG)) {
+            procedures.invalidateAll();
+        }
     }
 
     public List<Procedure> all() {

@@ -11,10 +11,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import vn.motcua.organization.internal.OrganizationRepository;
 import vn.motcua.platform.cache.LocalCache;
+import vn.motcua.platform.cluster.ClusterChange;
+import vn.motcua.platform.cluster.ClusterChanges;
 import vn.motcua.platform.web.VietnamTime;
 
 /** The way into the organisation module: agencies, their tree, counters and staff. */
@@ -28,6 +31,17 @@ public class OrganizationService {
     OrganizationService(OrganizationRepository repository, Clock clock) {
         this.repository = repository;
         this.clock = clock;
+    }
+
+    /**
+     * Agencies changed on another node, or in the database by hand followed by
+     * {@code select pg_notify('motcua_changes', 'sql organization')}.
+     */
+    @EventListener
+    void forgetAgencies(ClusterChange change) {
+        if (change.is(ClusterChanges.ORGANIZATION)) {
+            cache.invalidateAll();
+        }
     }
 
     /** All agencies in tree order; cached, since nearly every page and dossier action reads them. */

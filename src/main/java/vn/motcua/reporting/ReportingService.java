@@ -18,11 +18,14 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.motcua.catalog.CatalogChanged;
+import vn.motcua.platform.cluster.ClusterChange;
+import vn.motcua.platform.cluster.ClusterChanges;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.OnlineLevel;
 import vn.motcua.catalog.Procedure;
@@ -187,6 +190,13 @@ public class ReportingService {
     @TransactionalEventListener(fallbackExecution = true)
     void forgetProcedures(CatalogChanged event) {
         profiles = null;
+    }
+
+    @EventListener
+    void forgetProcedures(ClusterChange change) {
+        if (change.is(ClusterChanges.CATALOG)) {
+            profiles = null;
+        }
     }
 
     // =================================================================== internals

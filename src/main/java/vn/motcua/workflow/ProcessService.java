@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -19,6 +20,8 @@ import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.audit.AuditAction;
 import vn.motcua.platform.audit.AuditTrail;
 import vn.motcua.platform.cache.LocalCache;
+import vn.motcua.platform.cluster.ClusterChange;
+import vn.motcua.platform.cluster.ClusterChanges;
 import vn.motcua.workflow.process.ProcessRepository;
 
 /**
@@ -34,11 +37,14 @@ public class ProcessService {
     private final MessageSource messages;
     private final AdministrationScope scope;
     private final TransactionTemplate ownTransaction;
+    private final ClusterChanges cluster;
     private final LocalCache<String, ProcessDefinition> latest = new LocalCache<>(Duration.ofMinutes(1), 10_000);
     private final LocalCache<Long, Optional<ProcessDefinition>> versions = new LocalCache<>(Duration.ofDays(1), 50_000);
 
     ProcessService(ProcessRepository repository, OrganizationService organization, MessageSource messages,
-                   PlatformTransactionManager transactions, AdministrationScope scope, AuditTrail trail) {
+                   PlatformTransactionManager transactions, AdministrationScope scope, AuditTrail trail,
+                   ClusterChanges cluster) {
+        this.cluster = cluster;
         this.trail = trail;
         this.repository = repository;
         this.scope = scope;
@@ -96,8 +102,17 @@ public class ProcessService {
         ProcessDefinition saved = repository.insert(procedureCode, steps,
                 paymentStage == null ? PaymentStage.BEFORE_RETURN : paymentStage, username);
         latest.invalidateAll();
+        cluster.announce(ClusterChanges.PROCESS);
         trail.changed(AuditAction.PROCESS_SAVED, procedureCode, "version " + saved.version());
         return saved;
+    }
+
+    /** A new version saved on another node; versions themselves never change, so only "the latest" is dropped. */
+    @EventListener
+    void forgetLatest(ClusterChange change) {
+        if (change.is(ClusterChanges.PROCESS)) {
+            latest.invalidateAll();
+        }
     }
 
     /** Reception at the receiving unit, examination by a specialist, approval by a leader, issue of the result. */

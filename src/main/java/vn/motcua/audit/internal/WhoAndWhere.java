@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,8 @@ import vn.motcua.identity.Role;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.organization.StaffMember;
 import vn.motcua.platform.cache.LocalCache;
+import vn.motcua.platform.cluster.ClusterChange;
+import vn.motcua.platform.cluster.ClusterChanges;
 
 /** Who is acting and from where, taken from the request being served (or the system, outside a request). */
 @Component
@@ -34,6 +37,13 @@ class WhoAndWhere {
 
     WhoAndWhere(OrganizationService organization) {
         this.organization = organization;
+    }
+
+    @EventListener
+    void forgetAgencies(ClusterChange change) {
+        if (change.is(ClusterChanges.ORGANIZATION)) {
+            agencies.invalidateAll();
+        }
     }
 
     Who now() {

@@ -8,17 +8,21 @@ import java.util.List;
 import java.util.OptionalInt;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import vn.motcua.platform.cluster.ClusterChange;
+import vn.motcua.platform.cluster.ClusterChanges;
 import vn.motcua.workflow.CalendarDay;
 
 /**
  * The exception days in {@code working_calendar_day}, and the snapshot of all of them that calendar questions are
  * answered from. Every change goes through here and drops the snapshot once committed; a snapshot is also reloaded
- * when older than {@link #MAX_AGE}, so that changes made on another application node show up within that time.
+ * when another application node announces a change ({@link ClusterChanges#CALENDAR}), and at the latest when older
+ * than {@link #MAX_AGE}, should that announcement have been missed.
  */
 @Repository
 public class CalendarRepository {
@@ -26,6 +30,7 @@ public class CalendarRepository {
     static final Duration MAX_AGE = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
+    private final ClusterChanges cluster;
     /** Counts committed changes, so that a snapshot loaded while one commits is not kept; guarded by this. */
     private long changes;
     private volatile Loaded loaded;
@@ -33,8 +38,9 @@ public class CalendarRepository {
     private record Loaded(ExceptionDays days, long nanoTime) {
     }
 
-    CalendarRepository(JdbcClient jdbc) {
+    CalendarRepository(JdbcClient jdbc, ClusterChanges cluster) {
         this.jdbc = jdbc;
+        this.cluster = cluster;
     }
 
     public ExceptionDays snapshot() {
@@ -111,7 +117,15 @@ public class CalendarRepository {
         return OptionalInt.of(added);
     }
 
+    @EventListener
+    void dropSnapshot(ClusterChange change) {
+        if (change.is(ClusterChanges.CALENDAR)) {
+            dropSnapshot();
+        }
+    }
+
     private void dropSnapshotAfterCommit() {
+        cluster.announce(ClusterChanges.CALENDAR);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
