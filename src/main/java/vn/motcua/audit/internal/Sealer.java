@@ -21,6 +21,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.audit.AuditEntry;
+import vn.motcua.platform.database.DatabaseOutage;
 import vn.motcua.platform.web.VietnamTime;
 
 /**
@@ -46,9 +47,11 @@ public class Sealer {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
+    private final DatabaseOutage outage;
 
-    Sealer(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions) {
+    Sealer(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, DatabaseOutage outage) {
         this.jdbc = jdbc;
+        this.outage = outage;
         this.batch = batch;
         this.transaction = new TransactionTemplate(transactions);
         // Its own transaction, whatever the caller's (a read-only export asks for a seal first).
@@ -57,10 +60,15 @@ public class Sealer {
 
     @Scheduled(fixedDelayString = "${motcua.audit.seal-interval:1s}", initialDelay = 1_000)
     void sealInBackground() {
+        if (outage.resting()) {
+            return;
+        }
         try {
             seal(false);
         } catch (DataAccessException e) {
-            log.warn("Audit entries not chained yet, will try again: {}", e.getMessage());
+            if (!outage.failed("audit sealer", e)) {
+                log.warn("Audit entries not chained yet, will try again: {}", e.getMessage());
+            }
         }
     }
 

@@ -35,6 +35,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
+import vn.motcua.platform.database.DatabaseOutage;
 import vn.motcua.platform.security.AccessRules;
 import vn.motcua.platform.web.ApiErrorWriter;
 import vn.motcua.platform.web.ErrorPages;
@@ -150,9 +151,14 @@ class SecurityConfiguration {
 
     /** Back to the login page with what went wrong; the same message for an unknown user as for a wrong password. */
     private static AuthenticationFailureHandler loginFailure() {
-        return (request, response, exception) -> response.sendRedirect(request.getContextPath()
-                + (exception instanceof LoginThrottledException throttled
-                ? "/dang-nhap?loi=cho&sau=" + throttled.retryAfterSeconds() : "/dang-nhap?loi=sai"));
+        return (request, response, exception) -> {
+            if (DatabaseOutage.causedBy(exception)) {
+                throw exception; // not a wrong password: the database is out of reach, answered 503
+            }
+            response.sendRedirect(request.getContextPath()
+                    + (exception instanceof LoginThrottledException throttled
+                    ? "/dang-nhap?loi=cho&sau=" + throttled.retryAfterSeconds() : "/dang-nhap?loi=sai"));
+        };
     }
 
     /** To the login page, saying so when the visitor's session ran out. */

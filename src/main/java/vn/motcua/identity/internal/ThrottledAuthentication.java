@@ -10,6 +10,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import vn.motcua.identity.CurrentUser;
+import vn.motcua.platform.database.DatabaseOutage;
 
 /**
  * The one way passwords are checked, for the login page and the token endpoint alike: a throttled username or
@@ -43,6 +44,9 @@ class ThrottledAuthentication implements AuthenticationManager {
             throttle.failed(username, address, LoginThrottle.Reason.DISABLED);
             throw e;
         } catch (AuthenticationException e) {
+            if (DatabaseOutage.causedBy(e)) {
+                throw e; // the accounts could not be read: no failure to count
+            }
             throttle.failed(username, address, LoginThrottle.Reason.BAD_CREDENTIALS);
             throw e;
         }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.internal.ApiTokens;
 import vn.motcua.identity.internal.LoginThrottledException;
+import vn.motcua.platform.database.DatabaseOutage;
 import vn.motcua.platform.web.ApiProblem;
 
 /** Issues bearer tokens to API clients in exchange for a username and password. */
@@ -77,6 +78,9 @@ class TokenController {
                             messages.getMessage("login.throttled", new Object[]{seconds}, locale), null,
                             http.getRequestURI()));
         } catch (AuthenticationException e) {
+            if (DatabaseOutage.causedBy(e)) {
+                throw e; // the accounts are out of reach: 503, not a wrong password
+            }
             return error(HttpStatus.UNAUTHORIZED, "invalid_grant", "login.failed", http, locale);
         }
         CurrentUser user = (CurrentUser) result.getPrincipal();

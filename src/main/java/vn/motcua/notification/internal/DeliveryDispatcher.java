@@ -12,6 +12,8 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.platform.database.DatabaseOutage;
+
 /**
  * Sends due deliveries every {@code motcua.notification.dispatch.interval} on every application node. Claiming skips
  * rows another node holds, so each delivery is sent by one node; a failure is retried later with a growing delay,
@@ -26,16 +28,24 @@ public class DeliveryDispatcher implements SchedulingConfigurer {
     private final DeliveryRepository deliveries;
     private final Map<NotificationChannel, Sender> senders = new EnumMap<>(NotificationChannel.class);
     private final NotificationProperties.Dispatch policy;
+    private final DatabaseOutage outage;
 
-    DeliveryDispatcher(DeliveryRepository deliveries, List<Sender> senders, NotificationProperties properties) {
+    DeliveryDispatcher(DeliveryRepository deliveries, List<Sender> senders, NotificationProperties properties,
+                       DatabaseOutage outage) {
         this.deliveries = deliveries;
+        this.outage = outage;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.policy = properties.dispatch();
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(new FixedDelayTask(this::dispatchOnce, policy.interval(), policy.interval()));
+        // While the database is out of reach the round is skipped (DatabaseOutage logs the outage once).
+        registrar.addFixedDelayTask(new FixedDelayTask(() -> {
+            if (!outage.resting()) {
+                dispatchOnce();
+            }
+        }, policy.interval(), policy.interval()));
     }
 
     /**

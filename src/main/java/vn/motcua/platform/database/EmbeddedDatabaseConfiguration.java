@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -48,11 +48,17 @@ class EmbeddedDatabaseConfiguration {
             Files.createDirectories(directory.getParent());
             LeftOverServer.stop(directory, Duration.ofSeconds(60));
         }
-        boolean durable = !properties.database().temporary();
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres postgres = start(directory, properties.database().port(), properties.database().temporary());
+        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
+        return new EmbeddedDatabase(postgres, directory, properties.database().temporary());
+    }
+
+    private static EmbeddedPostgres start(Path directory, int port, boolean temporary) throws IOException {
+        boolean durable = !temporary;
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
-                .setCleanDataDirectory(properties.database().temporary())
-                .setPort(properties.database().port())
+                .setCleanDataDirectory(temporary)
+                .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // Spring stops the server after the pool that uses it; the library's own JVM hook would stop it
                 // while the application is still closing and leave the last queries hanging.
@@ -65,23 +71,26 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("fsync", durable ? "on" : "off")
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .start();
-        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
-        return new EmbeddedDatabase(postgres, directory, properties.database().temporary());
     }
 
+    /**
+     * The pool, with the same {@code spring.datasource.hikari.*} settings (sizes, timeouts, pgjdbc properties) as the
+     * pool Boot makes for an external database; the pool starts at its first use, after they are bound.
+     */
     @Bean(destroyMethod = "close")
+    @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedDatabase database) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.jdbcUrl());
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(20);
-        config.setPoolName("motcua-embedded");
-        return new HikariDataSource(config);
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(database.jdbcUrl());
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(20);
+        dataSource.setPoolName("motcua-embedded");
+        return dataSource;
     }
 
     /** The running embedded server; stopped after the pool that uses it is closed. */
     static final class EmbeddedDatabase implements org.springframework.beans.factory.DisposableBean {
-        private final EmbeddedPostgres postgres;
+        private volatile EmbeddedPostgres postgres;
         private final Path directory;
         private final boolean temporary;
 
@@ -95,8 +104,24 @@ class EmbeddedDatabaseConfiguration {
             return postgres.getJdbcUrl("postgres", "postgres");
         }
 
+        /**
+         * Stops the server, as in an outage (for the outage test); the pool stays and waits for {@link #restart()}. A
+         * temporary server would delete its data on stopping, so only a kept one can be stopped and started again.
+         */
+        synchronized void stop() throws IOException {
+            if (temporary) {
+                throw new IllegalStateException("A temporary embedded database cannot be stopped and started again");
+            }
+            postgres.close();
+        }
+
+        /** Starts the server again on the same folder and port, as after an outage. */
+        synchronized void restart() throws IOException {
+            postgres = start(directory, postgres.getPort(), false);
+        }
+
         @Override
-        public void destroy() throws IOException {
+        public synchronized void destroy() throws IOException {
             postgres.close();
             if (temporary) {
                 FileSystemUtils.deleteRecursively(directory);

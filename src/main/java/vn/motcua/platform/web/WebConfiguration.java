@@ -16,6 +16,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.thymeleaf.ITemplateEngine;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -57,6 +58,20 @@ class WebConfiguration implements WebMvcConfigurer {
         FilterRegistrationBean<OversizedBodies> registration = new FilterRegistrationBean<>(new OversizedBodies());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        return registration;
+    }
+
+    /**
+     * Database outage (issue 14): a request that fails because the database is out of reach answers 503; outside the
+     * session filter (Ordered.HIGHEST_PRECEDENCE + 50), whose sessions live in the database, and the security chain.
+     */
+    @Bean
+    FilterRegistrationBean<DatabaseUnavailablePages> databaseUnavailablePages(ApiErrorWriter api,
+                                                                              ITemplateEngine templates,
+                                                                              LocaleResolver locales) {
+        FilterRegistrationBean<DatabaseUnavailablePages> registration =
+                new FilterRegistrationBean<>(new DatabaseUnavailablePages(api, templates, locales));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 

@@ -11,6 +11,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.motcua.platform.database.DatabaseOutage;
+
 /**
  * Keeps the read model in step with the history, in two steps. A fact is appended in the very transaction of the
  * change it records (so it exists exactly when the change does, and a submission pays one small insert). A moment
@@ -27,10 +29,13 @@ public class ReadModel {
     private final ReportHistory history;
     private final FoldWriter writer;
     private final TransactionTemplate snapshot;
+    private final DatabaseOutage outage;
 
-    ReadModel(ReportHistory history, FoldWriter writer, PlatformTransactionManager transactions) {
+    ReadModel(ReportHistory history, FoldWriter writer, PlatformTransactionManager transactions,
+              DatabaseOutage outage) {
         this.history = history;
         this.writer = writer;
+        this.outage = outage;
         // One snapshot per batch: the facts taken and the facts already folded are read as of the same moment.
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -44,6 +49,9 @@ public class ReadModel {
     /** Folds what has been appended, unless another thread or node is already at it. */
     @Scheduled(fixedDelayString = "${motcua.reporting.fold-interval:500ms}")
     void foldRegularly() {
+        if (outage.resting()) {
+            return; // the database is out of reach: no stack trace every half second
+        }
         while (snapshot.execute(status -> {
             if (!history.lockFolder(false)) {
                 status.setRollbackOnly(); // another node is folding

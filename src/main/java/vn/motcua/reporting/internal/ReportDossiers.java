@@ -10,13 +10,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.motcua.platform.database.LongStatements;
 import vn.motcua.reporting.DossierLine;
 import vn.motcua.reporting.Pending;
+
 
 /**
  * The read model's one row per received dossier ({@code report_dossier}) as lists: the dossiers pending now and the
@@ -83,6 +86,8 @@ public class ReportDossiers {
         Selection s = select(figure);
         List<Object> params = new ArrayList<>(s.params());
         params.add(limit);
+        // Longer than the pool's statement timeout: an export streams up to a million rows in this one statement.
+        template.execute((ConnectionCallback<Void>) con -> LongStatements.allow(con, LongStatements.LONG_WORK));
         template.query(con -> {
             PreparedStatement ps = con.prepareStatement("select " + LINE_COLUMNS + " from report_dossier where "
                     + s.where() + " order by " + s.order() + " limit ?", ResultSet.TYPE_FORWARD_ONLY,

@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import vn.motcua.platform.database.LongStatements;
 
 /**
  * The event history the read model is folded from ({@code report_event}): appending facts, the folder's lock, taking
@@ -121,6 +124,8 @@ class ReportHistory {
     /** Every subject's facts, one subject at a time (the history ordered by subject), for a rebuild. */
     void eachSubject(Consumer<List<Fact>> subject) {
         List<Fact> current = new ArrayList<>();
+        // Longer than the pool's statement timeout: a rebuild reads the whole history in this one statement.
+        template.execute((ConnectionCallback<Void>) con -> LongStatements.allow(con, LongStatements.LONG_WORK));
         template.query(con -> {
             PreparedStatement ps = con.prepareStatement("select " + FACT_COLUMNS + " from report_event order by subject",
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
