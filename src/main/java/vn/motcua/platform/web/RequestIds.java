@@ -54,6 +54,12 @@ public final class RequestIds extends OncePerRequestFilter {
         return false;
     }
 
+    /** So is the rest of an asynchronous request, on another thread. */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     static String idOf(String sent) {
         return sent != null && SANE_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
     }
