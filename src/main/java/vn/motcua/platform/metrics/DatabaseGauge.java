@@ -30,6 +30,7 @@ public final class DatabaseGauge {
     private volatile double value = Double.NaN;
     private volatile long readAt;
     private volatile boolean everRead;
+    private volatile boolean failed;
     private CompletableFuture<Void> refresh; // guarded by this
 
     private DatabaseGauge(String name, DoubleSupplier reading) {
@@ -59,21 +60,26 @@ public final class DatabaseGauge {
         if (everRead && System.nanoTime() - readAt < LIFETIME.toNanos()) {
             return value;
         }
-        CompletableFuture<Void> current;
+        CompletableFuture<Void> started = null;
         synchronized (this) {
             if (refresh == null || refresh.isDone()) {
-                refresh = CompletableFuture.runAsync(this::read, task -> Thread.ofVirtual().name("gauge-" + name).start(task));
+                refresh = CompletableFuture.runAsync(this::read,
+                        task -> Thread.ofVirtual().name("gauge-" + name).start(task));
+                started = refresh;
             }
-            current = refresh;
         }
-        try {
-            current.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            // still reading (a database that does not answer): the last value until the read ends
-        } catch (ExecutionException e) {
-            // read() catches everything; nothing to add
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // Only a read this scrape started, and only while the database answered last time, is waited for: a scrape
+        // of a node whose database hangs costs one short wait per gauge once, not at every scrape.
+        if (started != null && !failed) {
+            try {
+                started.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // still reading: the last value until the read ends
+            } catch (ExecutionException e) {
+                // read() catches everything; nothing to add
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return value;
     }
@@ -81,8 +87,10 @@ public final class DatabaseGauge {
     private void read() {
         try {
             value = reading.getAsDouble();
+            failed = false;
         } catch (RuntimeException e) {
             value = Double.NaN;
+            failed = true;
             log.debug("Gauge {} could not be read: {}", name, e.toString());
         }
         readAt = System.nanoTime();
