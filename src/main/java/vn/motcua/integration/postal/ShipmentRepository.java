@@ -203,6 +203,13 @@ public class ShipmentRepository {
                 .param(limit).query(ShipmentRepository::map).list();
     }
 
+    /** Shipments due to be booked with the postal service (first try or retry) and not booked yet. */
+    public long unbooked() {
+        return jdbc.sql("select count(*) from postal_shipment where status in ('REQUESTED', 'BOOKING_FAILED') "
+                        + "and next_attempt_at is not null")
+                .query(Long.class).single();
+    }
+
     /**
      * Records a status the postal service reported, once: the same status at the same time is recorded only the
      * first time. The shipment takes the status unless a later one was reported already.

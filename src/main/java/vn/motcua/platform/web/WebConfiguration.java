@@ -44,6 +44,15 @@ class WebConfiguration implements WebMvcConfigurer {
         return new SimpleModule("plain-json-text").addDeserializer(String.class, new PlainJsonText());
     }
 
+    /** A request id in the logs and the response, first of all, so that every later filter's lines carry it. */
+    @Bean
+    FilterRegistrationBean<RequestIds> requestIds() {
+        FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        return registration;
+    }
+
     /** Line breaks in parameters as LF; after the character encoding filter, before everything else. */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> lineBreakNormalisation() {
