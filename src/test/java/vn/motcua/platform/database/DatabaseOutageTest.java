@@ -112,7 +112,11 @@ class DatabaseOutageTest {
             // Served from memory: search and procedure pages stay open to anonymous visitors.
             assertThat(timed("catalog search", () -> visitor.get("/tim-kiem?q=khai+sinh")).statusCode()).isEqualTo(200);
             assertThat(timed("procedure page", () -> visitor.get("/thu-tuc/" + BIRTH)).statusCode()).isEqualTo(200);
-            // Readiness (actuator, added separately) reports DOWN here.
+            // A load balancer takes the node out (readiness DOWN) but does not restart it (liveness UP).
+            HttpResponse<String> ready = timed("readiness", () -> visitor.get("/readyz"));
+            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
+            assertThat(ready.body()).contains("DOWN");
+            assertThat(visitor.get("/livez").statusCode()).isEqualTo(200);
             Thread.sleep(1_500); // a few rounds of the background jobs while the database is gone
         } finally {
             database.restart();
@@ -133,6 +137,7 @@ class DatabaseOutageTest {
         assertThat(ApiClient.signIn(port, "citizen", "demo123").token()).isNotBlank();
         ApiClient.Response second = citizen.postMultipart("/api/v1/dossiers", submission(), null);
         assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(new PageClient(port).get("/readyz").statusCode()).isEqualTo(200);
         System.out.printf("database outage: everything works again after %d ms%n",
                 Duration.ofNanos(System.nanoTime() - back).toMillis());
         // Nothing was written while the database was gone: the refused submission left no dossier.
