@@ -66,7 +66,9 @@ else
   # One session from start to stop (a non-exclusive backup ends with its session). tar's own "changed as we read
   # it" is expected here: the WAL replayed at restore puts such files right.
   "${psql[@]}" <<SQL
+\o /dev/null
 select pg_backup_start('motcua backup', true);
+\o
 \! tar --warning=no-file-changed --warning=no-file-removed -C "$cluster" --exclude=./pg_wal/* --exclude=./postmaster.pid --exclude=./postmaster.opts -cf "$work/base.tar" . || [ \$? -eq 1 ]
 \t on
 \a
@@ -74,6 +76,7 @@ select pg_backup_start('motcua backup', true);
 select labelfile from pg_backup_stop(false);
 \o
 SQL
+  tar -tf "$work/base.tar" >/dev/null # a copy that tar itself could not finish fails here
   # The WAL from the backup's start to its end (pg_backup_stop switched to a new segment), copied after the stop.
   mkdir -p "$work/extra"
   sed '/^$/d' "$work/backup_label" >"$work/extra/backup_label"
@@ -93,5 +96,5 @@ server: PostgreSQL $server_version$([ "$embedded" = yes ] && echo " (embedded, $
 data folder: $data
 seconds: $seconds
 TXT
-(cd "$out" && sha256sum -- *.dump *.tar.gz 2>/dev/null >SHA256SUMS)
+(cd "$out" && sha256sum -- $(ls database.dump postgres.tar.gz files.tar.gz 2>/dev/null) >SHA256SUMS)
 echo "backup in $out ($method, $(du -sh "$out" | cut -f1)) in $seconds s"
