@@ -18,7 +18,9 @@ fi
 if [ -z "${SPRING_DATASOURCE_URL:-}" ] && [ ! -f config/application.yml ] && [ ! -f config/application.properties ]; then
   echo "note: SPRING_DATASOURCE_URL is not set; the packaged jar has no embedded database" >&2
 fi
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# JAVA_HOME, else a JDK 25 where Debian and the build put it, else the java on the PATH (which may be older).
+jdk="${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)}"
+java="${jdk:+$jdk/bin/}java"
 # JAVA_OPTS unquoted on purpose: it holds several options.
 # shellcheck disable=SC2086
 exec "$java" $jvm_flags ${JAVA_OPTS:-} -jar "$jar" "$@"
