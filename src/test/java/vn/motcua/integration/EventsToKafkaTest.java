@@ -27,18 +27,29 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.motcua.MotCuaApplication;
 import vn.motcua.catalog.CatalogService;
+import vn.motcua.dossier.DossierReceived;
+import vn.motcua.dossier.DossierRefused;
+import vn.motcua.dossier.DossierReturned;
+import vn.motcua.dossier.DossierSubmitted;
+import vn.motcua.dossier.DossierWithdrawn;
+import vn.motcua.dossier.ResultReady;
+import vn.motcua.dossier.SupplementReceived;
+import vn.motcua.dossier.SupplementRequested;
 import vn.motcua.feedback.RatingCriterion;
+import vn.motcua.feedback.RatingGiven;
 import vn.motcua.feedback.RatingService;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.internal.AccountRepository;
 import vn.motcua.payment.CounterPayments;
+import vn.motcua.payment.PaymentCompleted;
 import vn.motcua.payment.PaymentMethod;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.ApiClient.FilePart;
@@ -179,6 +190,21 @@ class EventsToKafkaTest {
                     schema(record.topic().substring("motcua.".length())))).isEmpty();
         }
 
+        // Each send was recorded in the event publication registry with the change, and completed once acknowledged;
+        // nothing else (catalog changes, step completions) was recorded for Kafka.
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        Instant until = Instant.now().plusSeconds(30);
+        while (openPublications(jdbc) > 0 && Instant.now().isBefore(until)) {
+            consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+        }
+        assertThat(openPublications(jdbc)).isZero();
+        assertThat(jdbc.sql("select distinct event_type from event_publication where listener_id like ?")
+                .param("%KafkaEventExternalizer%").query(String.class).list())
+                .containsExactlyInAnyOrder(DossierSubmitted.class.getName(), DossierReceived.class.getName(),
+                        SupplementRequested.class.getName(), SupplementReceived.class.getName(),
+                        PaymentCompleted.class.getName(), ResultReady.class.getName(), DossierReturned.class.getName(),
+                        RatingGiven.class.getName(), DossierRefused.class.getName(), DossierWithdrawn.class.getName());
+
         // Each topic was made with the configured partitions.
         int partitions = broker.<Integer>doWithAdminFunction(admin -> {
             try {
@@ -189,6 +215,11 @@ class EventsToKafkaTest {
             }
         });
         assertThat(partitions).isEqualTo(3);
+    }
+
+    static int openPublications(JdbcClient jdbc) {
+        return jdbc.sql("select count(*) from event_publication where listener_id like ? and completion_date is null")
+                .param("%KafkaEventExternalizer%").query(Integer.class).single();
     }
 
     /** The dossier's records, in the order they were produced (the broker's timestamps), once {@code count} came. */
