@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.util.StringUtils;
@@ -38,8 +40,13 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
-    @Bean
+    /** With the settings of the process (system properties, environment variables) only. */
     EmbeddedDatabase embeddedDatabase(MotCuaProperties properties) throws IOException {
+        return embeddedDatabase(properties, new StandardEnvironment());
+    }
+
+    @Bean
+    EmbeddedDatabase embeddedDatabase(MotCuaProperties properties, Environment environment) throws IOException {
         Path directory;
         if (properties.database().temporary()) {
             directory = Files.createTempDirectory("motcua-pg-");
@@ -49,6 +56,9 @@ class EmbeddedDatabaseConfiguration {
             LeftOverServer.stop(directory, Duration.ofSeconds(60));
         }
         boolean durable = !properties.database().temporary();
+        // Benchmarks only: measure what durability costs on a throw-away database (never set on an installation).
+        String fsync = environment.getProperty("motcua.database.fsync", durable ? "on" : "off");
+        String synchronousCommit = environment.getProperty("motcua.database.synchronous-commit", durable ? "on" : "off");
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(properties.database().temporary())
@@ -62,10 +72,11 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("shared_buffers", "128MB")
                 // As durable as a real installation: a dossier acknowledged with its code survives a crash of the
                 // server or the machine (the library's own default is synchronous_commit off). Tests need not be.
-                .setServerConfig("fsync", durable ? "on" : "off")
-                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("fsync", fsync)
+                .setServerConfig("synchronous_commit", synchronousCommit)
                 .start();
-        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
+        log.info("Embedded PostgreSQL started on port {} with data in {} (fsync {}, synchronous_commit {})",
+                postgres.getPort(), directory, fsync, synchronousCommit);
         return new EmbeddedDatabase(postgres, directory, properties.database().temporary());
     }
 
