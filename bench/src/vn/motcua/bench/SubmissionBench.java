@@ -39,7 +39,9 @@ import vn.motcua.support.TestData;
  * it measures a bare JDBC insert of the same rows (the dossier, its two files, its history line, its code sequence)
  * with the same concurrency, and prints both rates and their ratio.
  *
- * <p>Run: {@code bench/submission-bench.sh [seconds] [clients]} (defaults 20 and 16).
+ * <p>Run: {@code bench/submission-bench.sh [seconds] [clients]} (defaults 20 and 16). The temporary database runs with
+ * {@code fsync} and {@code synchronous_commit} on, as an installation's does; {@code -Dmotcua.database.synchronous-commit=off}
+ * (or {@code fsync=off}) in {@code BENCH_JAVA_OPTS} measures without.
  */
 public final class SubmissionBench {
 
@@ -52,6 +54,12 @@ public final class SubmissionBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         System.setProperty("motcua.database.temporary", "true");
+        // The throw-away database as durable as an installation's, unless the run says otherwise
+        // (BENCH_JAVA_OPTS=-Dmotcua.database.synchronous-commit=off): what durability costs is measured, not assumed.
+        for (String setting : List.of("motcua.database.fsync", "motcua.database.synchronous-commit")) {
+            System.setProperty(setting, System.getProperty(setting, "on"));
+            System.out.println(setting + "=" + System.getProperty(setting));
+        }
         System.setProperty("logging.level.root", "WARN");
         ConfigurableApplicationContext app = new SpringApplication(MotCuaApplication.class)
                 .run("--spring.profiles.active=demo", "--server.port=0", "--spring.datasource.hikari.maximum-pool-size=20");

@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.util.StringUtils;
@@ -38,8 +40,13 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
-    @Bean
+    /** With the settings of the process (system properties, environment variables) only. */
     EmbeddedDatabase embeddedDatabase(MotCuaProperties properties) throws IOException {
+        return embeddedDatabase(properties, new StandardEnvironment());
+    }
+
+    @Bean
+    EmbeddedDatabase embeddedDatabase(MotCuaProperties properties, Environment environment) throws IOException {
         Path directory;
         if (properties.database().temporary()) {
             directory = Files.createTempDirectory("motcua-pg-");
@@ -48,13 +55,24 @@ class EmbeddedDatabaseConfiguration {
             Files.createDirectories(directory.getParent());
             LeftOverServer.stop(directory, Duration.ofSeconds(60));
         }
-        EmbeddedPostgres postgres = start(directory, properties.database().port(), properties.database().temporary());
-        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
-        return new EmbeddedDatabase(postgres, directory, properties.database().temporary());
+        boolean durable = !properties.database().temporary();
+        // Benchmarks only: measure what durability costs on a throw-away database (never set on an installation).
+        Durability durability = new Durability(
+                environment.getProperty("motcua.database.fsync", durable ? "on" : "off"),
+                environment.getProperty("motcua.database.synchronous-commit", durable ? "on" : "off"));
+        EmbeddedPostgres postgres = start(directory, properties.database().port(), properties.database().temporary(),
+                durability);
+        log.info("Embedded PostgreSQL started on port {} with data in {} (fsync {}, synchronous_commit {})",
+                postgres.getPort(), directory, durability.fsync(), durability.synchronousCommit());
+        return new EmbeddedDatabase(postgres, directory, properties.database().temporary(), durability);
     }
 
-    private static EmbeddedPostgres start(Path directory, int port, boolean temporary) throws IOException {
-        boolean durable = !temporary;
+    /** The server's {@code fsync} and {@code synchronous_commit}: both on unless the database is temporary. */
+    record Durability(String fsync, String synchronousCommit) {
+    }
+
+    private static EmbeddedPostgres start(Path directory, int port, boolean temporary, Durability durability)
+            throws IOException {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(temporary)
@@ -68,8 +86,8 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("shared_buffers", "128MB")
                 // As durable as a real installation: a dossier acknowledged with its code survives a crash of the
                 // server or the machine (the library's own default is synchronous_commit off). Tests need not be.
-                .setServerConfig("fsync", durable ? "on" : "off")
-                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("fsync", durability.fsync())
+                .setServerConfig("synchronous_commit", durability.synchronousCommit())
                 .start();
     }
 
@@ -93,11 +111,13 @@ class EmbeddedDatabaseConfiguration {
         private volatile EmbeddedPostgres postgres;
         private final Path directory;
         private final boolean temporary;
+        private final Durability durability;
 
-        EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, boolean temporary) {
+        EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, boolean temporary, Durability durability) {
             this.postgres = postgres;
             this.directory = directory;
             this.temporary = temporary;
+            this.durability = durability;
         }
 
         String jdbcUrl() {
@@ -117,7 +137,7 @@ class EmbeddedDatabaseConfiguration {
 
         /** Starts the server again on the same folder and port, as after an outage. */
         synchronized void restart() throws IOException {
-            postgres = start(directory, postgres.getPort(), false);
+            postgres = start(directory, postgres.getPort(), false, durability);
         }
 
         @Override

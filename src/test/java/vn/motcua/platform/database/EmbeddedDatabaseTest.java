@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.env.MockEnvironment;
 
 import vn.motcua.platform.MotCuaProperties;
 
@@ -31,9 +32,13 @@ class EmbeddedDatabaseTest {
                         Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(180), 50), Duration.ofHours(1)));
         EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
 
-        EmbeddedDatabaseConfiguration.EmbeddedDatabase first = configuration.embeddedDatabase(properties);
+        // A benchmark may switch synchronous_commit off for one run (bench/submission-bench.sh); the next start is
+        // durable again.
+        EmbeddedDatabaseConfiguration.EmbeddedDatabase first = configuration.embeddedDatabase(properties,
+                new MockEnvironment().withProperty("motcua.database.synchronous-commit", "off"));
         try (HikariDataSource pool = configuration.dataSource(first)) {
             JdbcClient jdbc = JdbcClient.create(pool);
+            assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("off");
             jdbc.sql("create table kept (word text)").update();
             jdbc.sql("insert into kept values ('Huế')").update();
         } finally {
@@ -44,6 +49,8 @@ class EmbeddedDatabaseTest {
         EmbeddedDatabaseConfiguration.EmbeddedDatabase second = configuration.embeddedDatabase(properties);
         try (HikariDataSource pool = configuration.dataSource(second)) {
             assertThat(JdbcClient.create(pool).sql("select word from kept").query(String.class).single()).isEqualTo("Huế");
+            assertThat(JdbcClient.create(pool).sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
+            assertThat(JdbcClient.create(pool).sql("show fsync").query(String.class).single()).isEqualTo("on");
         } finally {
             second.destroy();
         }
