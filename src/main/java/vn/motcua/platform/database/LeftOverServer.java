@@ -1,8 +1,12 @@
 package vn.motcua.platform.database;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +26,8 @@ import org.slf4j.LoggerFactory;
 final class LeftOverServer {
 
     private static final Logger log = LoggerFactory.getLogger(LeftOverServer.class);
+    /** The lock file of the embedded server's library (io.zonky's EmbeddedPostgres.LOCK_FILE_NAME). */
+    private static final String LOCK_FILE = "epg-lock";
 
     private LeftOverServer() {
     }
@@ -34,6 +40,11 @@ final class LeftOverServer {
      * @throws IllegalStateException when it would not stop within {@code patience}
      */
     static boolean stop(Path directory, Duration patience) throws IOException {
+        if (inUse(directory)) {
+            throw new IllegalStateException("Another application is running on the data folder " + directory.getParent()
+                    + " (its embedded PostgreSQL is in use): stop it first, or give this one its own MOTCUA_DATA_DIR."
+                    + " Nothing was stopped.");
+        }
         Optional<ProcessHandle> server = find(directory);
         if (server.isEmpty()) {
             return false;
@@ -54,6 +65,28 @@ final class LeftOverServer {
             throw new IllegalStateException(e);
         }
         return true;
+    }
+
+    /**
+     * Whether a running application holds the folder: the embedded server's library keeps a lock on {@code epg-lock}
+     * for as long as its server runs, and the operating system releases it when that JVM dies (a killed run's
+     * server is then left over; a live run's is not, and must not be stopped under it).
+     */
+    static boolean inUse(Path directory) throws IOException {
+        Path lockFile = directory.resolve(LOCK_FILE);
+        if (!Files.isRegularFile(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true; // held by this very JVM
+        }
     }
 
     /** The live server process that {@code postmaster.pid} names, if it serves this very folder. */

@@ -1,6 +1,7 @@
 package vn.motcua.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,21 @@ class LeftOverServerTest {
             killed.destroyForcibly();
             LeftOverServer.stop(folder, Duration.ofSeconds(30)); // whatever a failure above left running
         }
+    }
+
+    @Test
+    void aServerThatALiveRunStillUsesIsNeverStopped() throws Exception {
+        Path folder = dataDir.resolve("postgres");
+        try (EmbeddedPostgres live = EmbeddedPostgres.builder().setDataDirectory(folder).setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false).start()) {
+            assertThatThrownBy(() -> LeftOverServer.stop(folder, Duration.ofSeconds(5)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("Another application is running")
+                    .hasMessageContaining("Nothing was stopped");
+            assertThat(LeftOverServer.find(folder)).as("still running").isPresent();
+            assertThat(JdbcClient.create(live.getPostgresDatabase()).sql("select 1").query(Integer.class).single())
+                    .isEqualTo(1);
+        }
+        assertThat(LeftOverServer.inUse(folder)).as("released when its run ends").isFalse();
     }
 
     @Test
