@@ -7,16 +7,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
-import vn.motcua.platform.database.DatabaseOutage;
-
 /**
  * A small in-process cache for reference data that is read on every request and rarely changes (procedures,
  * agencies, process versions). Entries expire after {@code lifetime}, so a change made on another application node
  * shows here within that time at the latest (its owner also invalidates on the {@code ClusterChange} of its topic, within
  * a second or two); a change made on this node invalidates at once. Age is measured on the monotonic
  * {@link System#nanoTime()} ticker, not the Clock bean: expiry is not business time and must not jump with it.
- * While the database is out of reach ({@link DatabaseOutage}) an expired value is served rather than none, so that
- * what was read before an outage (a procedure page, an agency) stays readable through it.
  */
 public final class LocalCache<K, V> {
 
@@ -48,16 +44,7 @@ public final class LocalCache<K, V> {
                 entries.clear(); // simple bound: reference data fits many times over
             }
             long before = generation.get();
-            V loaded;
-            try {
-                loaded = loader.apply(key);
-            } catch (RuntimeException e) {
-                if (entry != null && DatabaseOutage.causedBy(e)) {
-                    return entry.value(); // the database is out of reach: an expired value beats a 503
-                }
-                throw e;
-            }
-            entry = new Entry<>(loaded, now);
+            entry = new Entry<>(loader.apply(key), now);
             entries.put(key, entry);
             if (generation.get() != before) {
                 entries.remove(key, entry);

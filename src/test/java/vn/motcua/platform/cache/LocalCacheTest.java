@@ -1,14 +1,11 @@
 package vn.motcua.platform.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 class LocalCacheTest {
 
@@ -37,25 +34,5 @@ class LocalCacheTest {
         cache.get("k", key -> loads.incrementAndGet());
         cache.invalidateAll();
         assertThat(cache.get("k", key -> loads.incrementAndGet())).isEqualTo(2);
-    }
-
-    @Test
-    void whileTheDatabaseIsOutOfReachAnExpiredValueIsServedAndNothingElseIsHidden() {
-        long[] now = {0};
-        LocalCache<String, String> cache = new LocalCache<>(Duration.ofMinutes(1), 10, () -> now[0]);
-        cache.get("1.001193", key -> "Đăng ký khai sinh");
-        now[0] = Duration.ofMinutes(5).toNanos();
-        Function<String, String> outage = key -> {
-            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection");
-        };
-
-        assertThat(cache.get("1.001193", outage)).isEqualTo("Đăng ký khai sinh");
-        assertThatThrownBy(() -> cache.get("1.004884", outage)).as("never read before")
-                .isInstanceOf(CannotGetJdbcConnectionException.class);
-        assertThatThrownBy(() -> cache.get("1.001193", key -> {
-            throw new IllegalStateException("a bug, not an outage");
-        })).isInstanceOf(IllegalStateException.class);
-        assertThat(cache.get("1.001193", key -> "Đăng ký khai sinh (mới)")).as("fresh once it is back")
-                .isEqualTo("Đăng ký khai sinh (mới)");
     }
 }
