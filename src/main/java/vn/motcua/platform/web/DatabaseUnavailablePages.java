@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -63,13 +64,16 @@ final class DatabaseUnavailablePages extends OncePerRequestFilter {
         response.reset();
         response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        // A reading is simply not answered; a sending (a form, a submission) is also told that nothing was saved.
+        boolean reading = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+        String message = reading ? "error.unavailable" : "error.unavailable.notSaved";
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            api.write(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), "unavailable", "error.unavailable");
+            api.write(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), "unavailable", message);
             return;
         }
         Locale locale = locales.resolveLocale(request);
         String page = templates.process("unavailable",
-                new Context(locale, Map.of("base", request.getContextPath())));
+                new Context(locale, Map.of("base", request.getContextPath(), "message", message)));
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setContentType(MediaType.TEXT_HTML_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -44,7 +44,8 @@ class DatabaseOutageTest {
     static final String BIRTH = "1.001193";
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
     static final Duration RECOVER_WITHIN = Duration.ofSeconds(10);
-    static final String UNAVAILABLE = "Hệ thống đang tạm gián đoạn, hồ sơ của bạn chưa được gửi";
+    static final String UNAVAILABLE = "Hệ thống đang tạm gián đoạn, vui lòng thử lại sau ít phút";
+    static final String NOT_SAVED = "những gì bạn vừa gửi chưa được lưu (hồ sơ chưa được gửi)";
 
     static Path dataDir;
     static int port;
@@ -95,20 +96,21 @@ class DatabaseOutageTest {
         database.stop();
         try {
             PageClient visitor = new PageClient(port);
-            unavailablePage("home page", () -> visitor.get("/"));
-            unavailablePage("signed-in page", () -> signedIn.get("/ho-so-cua-toi"));
-            unavailablePage("sign-in form", () -> new PageClient(port).signIn("citizen", "demo123"));
+            unavailablePage("home page", UNAVAILABLE, () -> visitor.get("/"));
+            unavailablePage("signed-in page", UNAVAILABLE, () -> signedIn.get("/ho-so-cua-toi"));
+            // What was sent is said not to be saved.
+            unavailablePage("sign-in form", NOT_SAVED, () -> new PageClient(port).signIn("citizen", "demo123"));
             HttpResponse<String> token = timed("token endpoint", () -> Http.postJson(port, "/api/v1/auth/token",
                     "{\"username\":\"citizen\",\"password\":\"demo123\"}"));
             assertThat(token.statusCode()).as(token.body()).isEqualTo(503);
             assertThat(token.headers().firstValue("Retry-After")).isPresent();
             assertThat(token.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-            assertThat(token.body()).contains("\"error\":\"unavailable\"").contains(UNAVAILABLE);
+            assertThat(token.body()).contains("\"error\":\"unavailable\"").contains(NOT_SAVED);
             ApiClient.Response refused = timed("submission", () -> citizen.postMultipart("/api/v1/dossiers",
                     submission(), null));
             assertThat(refused.status()).as(refused.body()).isEqualTo(503);
             assertThat(refused.json().get("error").asString()).isEqualTo("unavailable");
-            assertThat(refused.json().get("detail").asString()).contains(UNAVAILABLE);
+            assertThat(refused.json().get("detail").asString()).contains(NOT_SAVED);
             // Served from memory: search and procedure pages stay open to anonymous visitors.
             assertThat(timed("catalog search", () -> visitor.get("/tim-kiem?q=khai+sinh")).statusCode()).isEqualTo(200);
             assertThat(timed("procedure page", () -> visitor.get("/thu-tuc/" + BIRTH)).statusCode()).isEqualTo(200);
@@ -158,12 +160,12 @@ class DatabaseOutageTest {
         return TestData.submission(app.getBean(CatalogService.class).procedure(BIRTH).orElseThrow(), WARD);
     }
 
-    private static void unavailablePage(String what, Supplier<HttpResponse<String>> request) {
+    private static void unavailablePage(String what, String text, Supplier<HttpResponse<String>> request) {
         HttpResponse<String> response = timed(what, request);
         assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).as(what).isPresent();
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(response.body()).as(what).contains(UNAVAILABLE);
+        assertThat(response.body()).as(what).contains(text);
     }
 
     private static <T> T timed(String what, Supplier<T> request) {
