@@ -52,6 +52,9 @@ class OperationsEndpointsTest {
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(response.body()).as(path).contains("\"status\":\"UP\"");
         }
+        // The whole health names its components for the operator; the probes say UP or DOWN and nothing else.
+        assertThat(Http.get(managementPort, "/actuator/health").body()).contains("\"db\"").contains("\"diskSpace\"");
+        assertThat(Http.get(managementPort, "/actuator/health/readiness").body()).isEqualTo("{\"status\":\"UP\"}");
         for (String path : List.of("/livez", "/readyz")) {
             HttpResponse<String> response = Http.get(port, path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
