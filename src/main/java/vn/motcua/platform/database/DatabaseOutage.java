@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.ErrorHandler;
 
 /**
@@ -50,6 +51,12 @@ public class DatabaseOutage implements ErrorHandler {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof DataAccessResourceFailureException
                     || t instanceof QueryTimeoutException) {
+                return true;
+            }
+            // The connection died in the middle of a transaction: its rollback fails too ("Connection is closed",
+            // without a SQL state), and the failure that tells why is the one the rollback replaced.
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && rollback.getApplicationException() != failure && causedBy(rollback.getApplicationException())) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
