@@ -36,6 +36,7 @@ import vn.motcua.MotCuaApplication;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.platform.files.internal.FileMoveCommand;
 import vn.motcua.platform.files.internal.FileMove;
+import vn.motcua.platform.files.internal.FileSweep;
 import vn.motcua.platform.security.Hashes;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.ApiClient.FilePart;
@@ -166,6 +167,16 @@ class FileStoreS3Test {
         assertThat(back.removed()).isEqualTo(inBucket - 1);
         assertThat(storedRows(jdbc)).isZero();
         assertThat(objects()).hasSize(inBucket - 1);
+        assertThat(citizen.getBytes(fileUrl)).isEqualTo(scan);
+        assertThat(wallet.content("citizen", kept.id())).isEqualTo(scan);
+
+        // The clean-up deletes an object no row references once it is older than the cutoff; the scan stays.
+        String orphan = store.put(("bỏ lại trong kho " + Instant.now()).getBytes());
+        FileSweep sweep = app.getBean(FileSweep.class);
+        sweep.sweep(); // with the grace age of a day: the orphan is too young
+        assertThat(store.exists(orphan)).isTrue();
+        assertThat(sweep.sweep(Instant.now().plusSeconds(60))).isGreaterThanOrEqualTo(1);
+        assertThat(store.exists(orphan)).isFalse();
         assertThat(citizen.getBytes(fileUrl)).isEqualTo(scan);
         assertThat(wallet.content("citizen", kept.id())).isEqualTo(scan);
 

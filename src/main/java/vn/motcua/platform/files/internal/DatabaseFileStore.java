@@ -14,14 +14,17 @@ import vn.motcua.platform.security.Hashes;
 public class DatabaseFileStore implements FileStorage {
 
     private final JdbcClient jdbc;
+    private final FileSweepGuard guard;
 
-    public DatabaseFileStore(JdbcClient jdbc) {
+    public DatabaseFileStore(JdbcClient jdbc, FileSweepGuard guard) {
         this.jdbc = jdbc;
+        this.guard = guard;
     }
 
     @Override
     public String put(byte[] content) {
         String sha256 = Hashes.sha256Hex(content);
+        guard.holdForPut();
         jdbc.sql("insert into stored_file (sha256, content, size) values (?, ?, ?) on conflict (sha256) do nothing")
                 .params(sha256, content, content.length).update();
         return sha256;

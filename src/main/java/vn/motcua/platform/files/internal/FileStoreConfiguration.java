@@ -25,9 +25,10 @@ class FileStoreConfiguration {
 
     @Bean
     FileStores fileStores(FileStoreSettings settings, JdbcClient jdbc) {
+        FileSweepGuard guard = new FileSweepGuard(jdbc);
         S3FileStore s3 = settings.s3().configured()
-                ? new S3FileStore(s3Client(settings.s3()), settings.s3().bucket()) : null;
-        return new FileStores(settings.store(), new DatabaseFileStore(jdbc), s3);
+                ? new S3FileStore(s3Client(settings.s3()), settings.s3().bucket(), guard) : null;
+        return new FileStores(settings.store(), new DatabaseFileStore(jdbc, guard), s3);
     }
 
     @Bean

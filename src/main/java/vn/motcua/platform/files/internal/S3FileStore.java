@@ -1,11 +1,14 @@
 package vn.motcua.platform.files.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -22,10 +25,12 @@ public class S3FileStore implements FileStorage {
 
     private final S3Client s3;
     private final String bucket;
+    private final FileSweepGuard guard;
 
-    public S3FileStore(S3Client s3, String bucket) {
+    public S3FileStore(S3Client s3, String bucket, FileSweepGuard guard) {
         this.s3 = s3;
         this.bucket = bucket;
+        this.guard = guard;
     }
 
     static String objectKey(String sha256) {
@@ -36,6 +41,7 @@ public class S3FileStore implements FileStorage {
     @Override
     public String put(byte[] content) {
         String sha256 = Hashes.sha256Hex(content);
+        guard.holdForPut();
         if (!exists(sha256)) {
             // Two nodes putting the same bytes at once write the same object: harmless.
             s3.putObject(b -> b.bucket(bucket).key(objectKey(sha256)).contentType("application/octet-stream")
@@ -82,6 +88,38 @@ public class S3FileStore implements FileStorage {
     @Override
     public void delete(String sha256) {
         s3.deleteObject(b -> b.bucket(bucket).key(objectKey(sha256)));
+    }
+
+    /**
+     * The keys under {@code sha256/}, one listing page (up to 1,000) at a time, of the objects last modified before
+     * {@code cutoff}: the candidates of the clean-up.
+     */
+    Stream<List<String>> pagesModifiedBefore(Instant cutoff) {
+        return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(PREFIX)).stream()
+                .map(page -> modifiedBefore(page.contents(), cutoff));
+    }
+
+    static List<String> modifiedBefore(List<S3Object> objects, Instant cutoff) {
+        return objects.stream()
+                .filter(o -> o.lastModified() != null && o.lastModified().isBefore(cutoff))
+                .map(S3Object::key)
+                .map(key -> key.substring(key.lastIndexOf('/') + 1))
+                .filter(key -> key.matches("[0-9a-f]{64}"))
+                .toList();
+    }
+
+    /** Deletes up to 1,000 files in one request. */
+    void deleteAll(List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        List<ObjectIdentifier> objects = keys.stream()
+                .map(k -> ObjectIdentifier.builder().key(objectKey(k)).build()).toList();
+        var response = s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(objects).quiet(true)));
+        if (response.hasErrors() && !response.errors().isEmpty()) {
+            throw new IllegalStateException("S3 refused to delete " + response.errors().size() + " object(s), first: "
+                    + response.errors().getFirst().key() + " " + response.errors().getFirst().message());
+        }
     }
 
     @Override
