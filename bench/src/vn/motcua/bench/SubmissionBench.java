@@ -39,7 +39,7 @@ import vn.motcua.support.TestData;
  * it measures a bare JDBC insert of the same rows (the dossier, its two files, its history line, its code sequence)
  * with the same concurrency, and prints both rates and their ratio.
  *
- * <p>Run: {@code bench/submission-bench.sh [seconds] [clients]} (defaults 20 and 16). The temporary database runs with
+ * <p>Run: {@code bench/submission-bench.sh [seconds] [clients] [warm-up seconds]} (defaults 20, 16 and 30). The temporary database runs with
  * {@code fsync} and {@code synchronous_commit} on, as an installation's does; {@code -Dmotcua.database.synchronous-commit=off}
  * (or {@code fsync=off}) in {@code BENCH_JAVA_OPTS} measures without.
  */
@@ -53,6 +53,9 @@ public final class SubmissionBench {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        // Both sides are measured warm: the JIT needs well over 5 s of traffic to compile a whole Spring request
+        // path on 2 cores (a 5 s warm-up measured HTTP at half its steady rate), the JDBC path far less.
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         System.setProperty("motcua.database.temporary", "true");
         // The throw-away database as durable as an installation's, unless the run says otherwise
         // (BENCH_JAVA_OPTS=-Dmotcua.database.synchronous-commit=off): what durability costs is measured, not assumed.
@@ -71,13 +74,14 @@ public final class SubmissionBench {
             String token = token(http, port, json);
             byte[] body = multipart(procedure, json);
 
-            run("warm-up", 5, clients, () -> submit(http, port, token, body));
+            run("warm-up", warmUp, clients, () -> submit(http, port, token, body));
             long[] latencies = run("HTTP POST /api/v1/dossiers", seconds, clients, () -> submit(http, port, token, body));
             double httpRate = latencies.length / (double) seconds;
             report("online submission over HTTP", latencies, seconds, clients);
 
             DataSource dataSource = app.getBean(DataSource.class);
             AtomicInteger sequence = new AtomicInteger();
+            run("warm-up", 5, clients, () -> bareInsert(dataSource, sequence.incrementAndGet()));
             long[] inserts = run("bare JDBC insert", seconds, clients, () -> bareInsert(dataSource, sequence.incrementAndGet()));
             double bareRate = inserts.length / (double) seconds;
             report("bare JDBC insert of the same rows", inserts, seconds, clients);
