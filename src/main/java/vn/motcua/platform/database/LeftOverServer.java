@@ -41,9 +41,7 @@ final class LeftOverServer {
      */
     static boolean stop(Path directory, Duration patience) throws IOException {
         if (inUse(directory)) {
-            throw new IllegalStateException("Another application is running on the data folder " + directory.getParent()
-                    + " (its embedded PostgreSQL is in use): stop it first, or give this one its own MOTCUA_DATA_DIR."
-                    + " Nothing was stopped.");
+            throw new DataFolderInUseException(directory.getParent());
         }
         Optional<ProcessHandle> server = find(directory);
         if (server.isEmpty()) {

@@ -12,6 +12,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.motcua.platform.MotCuaProperties;
@@ -60,8 +62,13 @@ class LeftOverServerTest {
         try (EmbeddedPostgres live = EmbeddedPostgres.builder().setDataDirectory(folder).setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false).start()) {
             assertThatThrownBy(() -> LeftOverServer.stop(folder, Duration.ofSeconds(5)))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("Another application is running")
+                    .isInstanceOf(DataFolderInUseException.class).hasMessageContaining("Another application is running")
                     .hasMessageContaining("Nothing was stopped");
+            // Said at the end of the output, however deep in the start it was thrown.
+            FailureAnalysis analysis = new DataFolderInUseAnalyzer().analyze(
+                    new BeanCreationException("embeddedDatabase", new DataFolderInUseException(dataDir)));
+            assertThat(analysis.getDescription()).contains("Another MộtCửa is running on the data folder " + dataDir);
+            assertThat(analysis.getAction()).contains("MOTCUA_DATA_DIR");
             assertThat(LeftOverServer.find(folder)).as("still running").isPresent();
             assertThat(JdbcClient.create(live.getPostgresDatabase()).sql("select 1").query(Integer.class).single())
                     .isEqualTo(1);
