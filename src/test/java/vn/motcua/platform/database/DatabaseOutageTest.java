@@ -45,7 +45,7 @@ class DatabaseOutageTest {
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
     static final Duration RECOVER_WITHIN = Duration.ofSeconds(10);
     static final String UNAVAILABLE = "Hệ thống đang tạm gián đoạn, vui lòng thử lại sau ít phút";
-    static final String NOT_SAVED = "những gì bạn vừa gửi chưa được lưu (hồ sơ chưa được gửi)";
+    static final String NOT_SAVED = "những gì bạn vừa gửi chưa được lưu. Vui lòng thử lại";
 
     static Path dataDir;
     static int port;
