@@ -208,10 +208,7 @@ public class DossierRepository {
                            byte[] content, String sha256, boolean digitised, boolean fromStore, String uploadedBy,
                            String signatureStatus, String signatureSigner) {
         // The bytes go to the file store once, under their hash; a file taken from the data store is already there.
-        String key = files.put(content);
-        if (!key.equals(sha256)) {
-            throw new IllegalArgumentException("sha256 " + sha256 + " is not the file's hash " + key);
-        }
+        files.put(content, sha256);
         return jdbc.sql("""
                 insert into dossier_file (dossier_id, document_index, kind, file_name, content_type, size, sha256,
                                           digitised, from_store, uploaded_by, signature_status, signature_signer)

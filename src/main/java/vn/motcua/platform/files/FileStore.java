@@ -14,6 +14,17 @@ public interface FileStore {
     String put(byte[] content);
 
     /**
+     * Stores the bytes a module recorded under {@code sha256}, refusing them if that is not their hash (a wrong key
+     * would hand other bytes to whoever asks for it).
+     */
+    default void put(byte[] content, String sha256) {
+        String key = put(content);
+        if (!key.equals(sha256)) {
+            throw new IllegalArgumentException("sha256 " + sha256 + " is not the content's hash " + key);
+        }
+    }
+
+    /**
      * The bytes stored under the key, checked against it; empty if there are none.
      *
      * @throws CorruptFileException if what the store returned does not hash to the key

@@ -31,9 +31,7 @@ public class WalletRepository {
      */
     public boolean insert(String owner, String type, String label, String fileName, String contentType, byte[] content,
                           String sha256, String source) {
-        if (!files.put(content).equals(sha256)) {
-            throw new IllegalArgumentException("sha256 " + sha256 + " is not the document's hash");
-        }
+        files.put(content, sha256);
         return jdbc.sql("""
                 insert into wallet_document (owner, type, label, file_name, content_type, size, sha256, source)
                 values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (owner, sha256) do nothing""")
