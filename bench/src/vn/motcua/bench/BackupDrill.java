@@ -33,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.MotCuaApplication;
 import vn.motcua.audit.VerifyTrail;
 import vn.motcua.catalog.CatalogService;
-import vn.motcua.catalog.FormField;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.support.TestData;
 
@@ -157,19 +156,7 @@ public final class BackupDrill {
 
     /** Submits dossier number {@code n} with two attachments of its own (so every file has its own hash). */
     private String submit(Procedure procedure, int n) throws Exception {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (FormField f : procedure.formFields()) {
-            form.put(f.key(), switch (f.type()) {
-                case DATE -> "2025-03-14";
-                case NUMBER -> "3";
-                case ID_NUMBER -> "046090001234";
-                case PHONE -> "0912345678";
-                case EMAIL -> "an@example.vn";
-                case TAX_CODE -> "3301234567";
-                case SELECT -> f.options().getFirst();
-                default -> "Nguyễn Văn An " + n;
-            });
-        }
+        Map<String, String> form = SubmissionBench.formData(procedure, "Nguyễn Văn An " + n);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         text(body, "--drill\r\nContent-Disposition: form-data; name=\"dossier\"\r\nContent-Type: application/json\r\n\r\n"
                 + json.writeValueAsString(Map.of("procedureCode", SubmissionBench.PROCEDURE, "agencyCode",

@@ -138,7 +138,8 @@ public final class SubmissionBench {
         return json.readTree(response.body()).get("access_token").asString();
     }
 
-    static byte[] multipart(Procedure procedure, JsonMapper json) {
+    /** A valid form for the procedure, the applicant named {@code name}. */
+    static Map<String, String> formData(Procedure procedure, String name) {
         Map<String, String> form = new java.util.LinkedHashMap<>();
         for (FormField f : procedure.formFields()) {
             form.put(f.key(), switch (f.type()) {
@@ -149,9 +150,14 @@ public final class SubmissionBench {
                 case EMAIL -> "an@example.vn";
                 case TAX_CODE -> "3301234567";
                 case SELECT -> f.options().getFirst();
-                default -> "Nguyễn Văn An";
+                default -> name;
             });
         }
+        return form;
+    }
+
+    static byte[] multipart(Procedure procedure, JsonMapper json) {
+        Map<String, String> form = formData(procedure, "Nguyễn Văn An");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String dossier = json.writeValueAsString(Map.of("procedureCode", PROCEDURE, "agencyCode", AGENCY, "formData", form));
         write(out, "--benchboundary\r\nContent-Disposition: form-data; name=\"dossier\"\r\nContent-Type: application/json\r\n\r\n"
