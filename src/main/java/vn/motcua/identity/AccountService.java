@@ -1,22 +1,60 @@
 package vn.motcua.identity;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import vn.motcua.identity.internal.AccountRepository;
+import vn.motcua.identity.internal.AccountRepository.NewAccount;
 
 /** The way into the identity module for other modules. */
 @Service
 public class AccountService {
 
-    private final AccountRepository accounts;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    AccountService(AccountRepository accounts) {
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+
+    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder) {
         this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
     }
 
     public Optional<AccountProfile> profile(String username) {
         return accounts.findProfile(username);
+    }
+
+    public boolean exists(String username) {
+        return accounts.exists(username);
+    }
+
+    /** The roles of an account; empty for an unknown username. */
+    public Set<Role> roles(String username) {
+        return accounts.findUser(username).map(CurrentUser::roles).orElse(EnumSet.noneOf(Role.class));
+    }
+
+    /**
+     * Creates an official's account with the given roles and no usable password: its holder sets one through a
+     * one-time link. The caller has checked the roles against {@link RoleGrants}.
+     */
+    @Transactional
+    public void createStaffAccount(String username, String fullName, String email, String phone, Set<Role> roles) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        accounts.insert(new NewAccount(username, fullName, roles, email, phone, null, null, null, null, null),
+                passwordEncoder.encode(Base64.getEncoder().encodeToString(secret)), false);
+    }
+
+    /** Replaces an account's roles. The caller has checked the change against {@link RoleGrants#allows}. */
+    @Transactional
+    public void setRoles(String username, Set<Role> roles) {
+        accounts.replaceRoles(username, roles);
     }
 }

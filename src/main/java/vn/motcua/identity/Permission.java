@@ -32,5 +32,15 @@ public enum Permission {
     /** Rebuild the reporting read model from its event history. */
     REBUILD_REPORTS,
     /** Search the audit trail and check its integrity (an agency administrator: the entries of their agency's subtree). */
-    AUDIT_VIEW
+    AUDIT_VIEW,
+    /**
+     * Manage agencies, counters and staff records (an agency administrator: only within their agency's subtree), and
+     * import or export them.
+     */
+    ORGANIZATION_MANAGE,
+    /**
+     * Manage officials' accounts: create, disable, unlock, send a password link, and grant the roles of
+     * {@link RoleGrants} (an agency administrator: only to staff of their agency's subtree).
+     */
+    ACCOUNT_MANAGE
 }

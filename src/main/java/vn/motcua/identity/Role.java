@@ -11,9 +11,10 @@ public enum Role {
     SPECIALIST(Permission.BACK_OFFICE, Permission.HANDLE_DOSSIER),
     LEADER(Permission.BACK_OFFICE, Permission.HANDLE_DOSSIER, Permission.APPROVE_DOSSIER, Permission.VIEW_REPORTS),
     AGENCY_ADMIN(Permission.BACK_OFFICE, Permission.PROCESS_MANAGE, Permission.CALENDAR_MANAGE,
-            Permission.VIEW_REPORTS, Permission.AUDIT_VIEW),
+            Permission.VIEW_REPORTS, Permission.AUDIT_VIEW, Permission.ORGANIZATION_MANAGE, Permission.ACCOUNT_MANAGE),
     PROVINCE_ADMIN(Permission.BACK_OFFICE, Permission.CATALOG_MANAGE, Permission.PROCESS_MANAGE,
-            Permission.CALENDAR_MANAGE, Permission.VIEW_REPORTS, Permission.REBUILD_REPORTS, Permission.AUDIT_VIEW);
+            Permission.CALENDAR_MANAGE, Permission.VIEW_REPORTS, Permission.REBUILD_REPORTS, Permission.AUDIT_VIEW,
+            Permission.ORGANIZATION_MANAGE, Permission.ACCOUNT_MANAGE);
 
     private final Set<Permission> permissions;
 

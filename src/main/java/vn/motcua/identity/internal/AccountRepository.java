@@ -73,6 +73,14 @@ public class AccountRepository {
                 .query(Boolean.class).single();
     }
 
+    public void replaceRoles(String username, Set<Role> roles) {
+        long id = jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
+        jdbc.sql("delete from account_role where account_id = ?").param(id).update();
+        for (Role role : roles) {
+            jdbc.sql("insert into account_role (account_id, role) values (?, ?)").params(id, role.name()).update();
+        }
+    }
+
     public int deleteDemoAccounts() {
         return jdbc.sql("delete from account where demo").update();
     }
