@@ -86,4 +86,9 @@ public class OrganizationService {
     public Optional<StaffMember> staffMember(String username) {
         return repository.findStaff(username);
     }
+
+    /** Everyone whose staff record is at this agency (not below it), by username. */
+    public List<StaffMember> staffOf(String agencyCode) {
+        return repository.findStaffOf(agencyCode);
+    }
 }

@@ -30,6 +30,7 @@ import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.ActionRequest;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.DeadlineDigests;
 import vn.motcua.dossier.DossierAction;
 import vn.motcua.dossier.DossierHandling;
 import vn.motcua.dossier.DossierIntake;
@@ -71,12 +72,14 @@ class BackOfficeDossierPages {
     private final DossierPanels panels;
     private final PageActions pageActions;
     private final Clock clock;
+    private final DeadlineDigests deadlines;
 
     BackOfficeDossierPages(Actors actors, DossierQueries dossiers, DossierHandling handling, DossierIntake intake,
                            CatalogService catalog, OrganizationService organization, DossierFiles files,
                            DossierForms forms, ResultService results, DossierReads reads, DossierPanels panels,
-                           PageActions pageActions, Clock clock) {
+                           PageActions pageActions, Clock clock, DeadlineDigests deadlines) {
         this.actors = actors;
+        this.deadlines = deadlines;
         this.pageActions = pageActions;
         this.panels = panels;
         this.reads = reads;
@@ -100,6 +103,7 @@ class BackOfficeDossierPages {
                  @AuthenticationPrincipal CurrentUser user, Model model) {
         Actor actor = actors.of(user);
         model.addAttribute("dossiers", dossiers.inbox(actor, new InboxFilter(!all, procedure, status, channel, query)));
+        model.addAttribute("reminders", deadlines.of(actor));
         model.addAttribute("agency", organization.agency(actor.agencyCode()).orElse(null));
         model.addAttribute("q", query);
         model.addAttribute("status", status);

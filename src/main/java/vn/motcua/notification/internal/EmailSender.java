@@ -48,12 +48,17 @@ class EmailSender implements Sender {
 
     @Override
     public String send(Delivery delivery) throws Exception {
+        return send(delivery.recipient(), delivery.subject(), delivery.body());
+    }
+
+    /** Sends a plain-text email; the SMTP Message-ID. */
+    String send(String to, String subject, String body) throws Exception {
         MimeMessage message = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
         helper.setFrom(from, fromName);
-        helper.setTo(delivery.recipient());
-        helper.setSubject(delivery.subject());
-        helper.setText(delivery.body());
+        helper.setTo(to);
+        helper.setSubject(subject);
+        helper.setText(body);
         mail.send(message);
         return message.getMessageID();
     }
