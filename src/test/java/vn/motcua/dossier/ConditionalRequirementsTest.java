@@ -1,6 +1,7 @@
 package vn.motcua.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,6 +34,8 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Actors;
 import vn.motcua.support.Accounts;
 import vn.motcua.support.ApiClient;
 import vn.motcua.support.IntegrationTest;
@@ -46,6 +50,7 @@ class ConditionalRequirementsTest {
 
     static final String RESIDENCE = "1.004222";
     static final String WARD = "000.31.01.H57";
+    static final Locale VI = Locale.forLanguageTag("vi");
     static final String RENTED = "Chỗ ở hợp pháp do thuê, mượn, ở nhờ";
     static final String RELATIVE = "Về ở với người thân (vợ, chồng, cha, mẹ, con...)";
     static final String CONTRACT_MISSING = "Thiếu giấy tờ \"Hợp đồng cho thuê, cho mượn, cho ở nhờ";
@@ -56,6 +61,8 @@ class ConditionalRequirementsTest {
     @Autowired Accounts accounts;
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired DossierDrafts drafts;
+    @Autowired Actors actors;
 
     @Test
     void onlineTheRentalContractIsRequiredWhenRentedAndNothingIsSavedWithoutIt() {
@@ -85,6 +92,30 @@ class ConditionalRequirementsTest {
         assertThat(citizen.postMultipart("/api/v1/dossiers", TestData.submission(residence, WARD), null).status())
                 .isEqualTo(201);
         assertThat(dossiers()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void aDraftIsSubmittedOnlyWithTheDocumentsItsAnswersRequire() {
+        Procedure residence = catalog.procedure(RESIDENCE).orElseThrow();
+        Actor citizen = actors.of(accounts.findUser("citizen").orElseThrow());
+        long id = drafts.createDraft(RESIDENCE, citizen, VI);
+        Map<String, String> answers = new java.util.LinkedHashMap<>(TestData.validFormData(residence));
+        answers.put("residenceBasis", RENTED);
+        assertThat(drafts.saveDraft(id, citizen, WARD, answers, VI)).isEmpty(); // a draft need not be complete
+        for (int i : new int[]{0, 1, 3}) {
+            drafts.addDraftFile(id, citizen, new Upload(i, "giay-to-" + i + ".pdf", TestData.realPdf("giay to " + i),
+                    false), VI);
+        }
+        assertThatThrownBy(() -> drafts.submit(id, citizen, VI)).isInstanceOfSatisfying(InvalidDossierException.class,
+                e -> assertThat(e.problems()).singleElement().asString()
+                        .startsWith("Thiếu giấy tờ \"Giấy tờ, tài liệu chứng minh đủ diện tích nhà ở tối thiểu")
+                        .endsWith(WHEN_RENTED + "."));
+        assertThat(drafts.draft(id, citizen).status()).isEqualTo(DossierStatus.DRAFT);
+
+        // Not rented after all: the same draft goes through without the floor-area proof.
+        answers.put("residenceBasis", "Chỗ ở hợp pháp thuộc quyền sở hữu của mình");
+        drafts.saveDraft(id, citizen, WARD, answers, VI);
+        assertThat(drafts.submit(id, citizen, VI).status()).isEqualTo(DossierStatus.SUBMITTED);
     }
 
     @Test
