@@ -56,6 +56,12 @@ public record Procedure(
         return fees.stream().allMatch(f -> f.amount() == 0);
     }
 
+    /** The label of the form field with this key (to word a condition), or the key when there is no such field. */
+    public String fieldLabel(String key) {
+        return formFields.stream().filter(f -> f.key() != null && f.key().equals(key)).map(FormField::label)
+                .findFirst().orElse(key);
+    }
+
     private static <T> List<T> copy(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }

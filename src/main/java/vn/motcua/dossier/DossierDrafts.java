@@ -159,7 +159,7 @@ public class DossierDrafts {
         if (d.competentAgency().isBlank()) {
             problems.add(message("dossier.agency.required", locale));
         }
-        problems.addAll(uploads.missingDocuments(procedure, dossiers.files(d.id()), locale));
+        problems.addAll(uploads.missingDocuments(procedure, dossiers.files(d.id()), d.formData(), locale));
         if (!problems.isEmpty()) {
             throw new InvalidDossierException(problems);
         }

@@ -119,7 +119,12 @@ public class DossierIntake {
                     null, null));
         }
         if (!counter) {
-            problems.addAll(uploads.missingDocuments(procedure, checked, locale));
+            problems.addAll(uploads.missingDocuments(procedure, checked, d.formData(), locale));
+        } else {
+            // Decree 61/2018, art. 19: the counter receives only a complete dossier; an incomplete one is sent back
+            // with guidance (form 02), so a required document missing is refused outright, with no note to override.
+            problems.addAll(uploads.missingConditionalDocuments(procedure, checked, request.documentsOnPaper(),
+                    d.formData(), locale));
         }
         if (!problems.isEmpty()) {
             throw new InvalidDossierException(problems);

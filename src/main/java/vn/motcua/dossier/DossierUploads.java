@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -15,6 +17,7 @@ import vn.motcua.dossier.DossierView.FileInfo;
 import vn.motcua.dossier.internal.Dossier;
 import vn.motcua.dossier.internal.DossierRepository;
 import vn.motcua.dossier.internal.FileContent;
+import vn.motcua.dossier.internal.FormDataCheck;
 import vn.motcua.platform.files.FileInspection;
 import vn.motcua.platform.files.FileNames;
 import vn.motcua.platform.security.Hashes;
@@ -29,8 +32,11 @@ class DossierUploads {
     private final ResultService results;
     private final MessageSource messages;
     private final Clock clock;
+    private final FormDataCheck formCheck;
 
-    DossierUploads(DossierRepository dossiers, ResultService results, MessageSource messages, Clock clock) {
+    DossierUploads(DossierRepository dossiers, ResultService results, MessageSource messages, Clock clock,
+                   FormDataCheck formCheck) {
+        this.formCheck = formCheck;
         this.dossiers = dossiers;
         this.results = results;
         this.messages = messages;
@@ -94,14 +100,40 @@ class DossierUploads {
         return new FileCheck(problems, type);
     }
 
-    /** The mandatory documents of the procedure that none of the files is. */
-    List<String> missingDocuments(Procedure procedure, List<FileInfo> files, Locale locale) {
+    /**
+     * The documents the procedure requires of a dossier with these form answers (mandatory ones, and those whose
+     * condition the answers meet) that none of the files is.
+     */
+    List<String> missingDocuments(Procedure procedure, List<FileInfo> files, Map<String, String> answers,
+                                  Locale locale) {
+        return missing(procedure, files, Set.of(), answers, false, locale);
+    }
+
+    /**
+     * At the counter, the conditional documents the answers make required that the officer neither scanned nor
+     * recorded as received on paper. A mandatory document is the officer's to check on paper, as before.
+     */
+    List<String> missingConditionalDocuments(Procedure procedure, List<FileInfo> files, Set<Integer> onPaper,
+                                             Map<String, String> answers, Locale locale) {
+        return missing(procedure, files, onPaper, answers, true, locale);
+    }
+
+    private List<String> missing(Procedure procedure, List<FileInfo> files, Set<Integer> onPaper,
+                                 Map<String, String> answers, boolean onlyConditional, Locale locale) {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < procedure.documents().size(); i++) {
             RequiredDocument document = procedure.documents().get(i);
             int index = i;
-            if (document.mandatory() && files.stream().noneMatch(f -> Integer.valueOf(index).equals(f.documentIndex()))) {
+            boolean handedIn = onPaper.contains(index)
+                    || files.stream().anyMatch(f -> Integer.valueOf(index).equals(f.documentIndex()));
+            if (handedIn || !document.requiredFor(answers)) {
+                continue;
+            }
+            if (document.mandatory() && !onlyConditional) {
                 problems.add(message("dossier.document.missing", locale, document.name()));
+            } else if (!document.mandatory()) {
+                problems.add(formCheck.conditionMessage("dossier.document.missingWhen", procedure, document.name(),
+                        document.requiredWhen(), locale));
             }
         }
         return problems;

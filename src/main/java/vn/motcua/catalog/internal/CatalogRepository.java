@@ -28,6 +28,7 @@ import vn.motcua.catalog.ProcedureField;
 import vn.motcua.catalog.ProcedureLevel;
 import vn.motcua.catalog.ProcedureSummary;
 import vn.motcua.catalog.RequiredDocument;
+import vn.motcua.catalog.RequiredWhen;
 import vn.motcua.platform.text.VietnameseText;
 
 /** The procedure aggregate in its tables: one row in {@code procedure} and ordered child rows. */
@@ -186,18 +187,35 @@ public class CatalogRepository {
         for (int i = 0; i < p.documents().size(); i++) {
             RequiredDocument d = p.documents().get(i);
             jdbc.sql("""
-                    insert into required_document (procedure_id, position, name, originals, copies, mandatory, template_name)
-                    values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, i, d.name(), d.originals(), d.copies(), d.mandatory(), d.template()).update();
+                    insert into required_document (procedure_id, position, name, originals, copies, mandatory, template_name,
+                        required_when_field, required_when_values)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, i, d.name(), d.originals(), d.copies(), d.mandatory(), d.template(),
+                            whenField(d.requiredWhen()), whenValues(d.requiredWhen())).update();
         }
         for (int i = 0; i < p.formFields().size(); i++) {
             FormField f = p.formFields().get(i);
             jdbc.sql("""
-                    insert into form_field (procedure_id, position, key, label, type, required, options, profile_key)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    insert into form_field (procedure_id, position, key, label, type, required, options, profile_key,
+                        required_when_field, required_when_values)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(id, i, f.key(), f.label(), f.type().name(), f.required(),
-                            f.options().toArray(String[]::new), f.profile()).update();
+                            f.options().toArray(String[]::new), f.profile(),
+                            whenField(f.requiredWhen()), whenValues(f.requiredWhen())).update();
         }
+    }
+
+    private static String whenField(RequiredWhen when) {
+        return when == null ? null : when.field();
+    }
+
+    private static String[] whenValues(RequiredWhen when) {
+        return when == null ? null : when.values().toArray(String[]::new);
+    }
+
+    private static RequiredWhen requiredWhen(ResultSet rs, int fieldColumn) throws SQLException {
+        String field = rs.getString(fieldColumn);
+        return field == null ? null : new RequiredWhen(field, strings(rs.getArray(fieldColumn + 1)));
     }
 
     public boolean delete(String code) {
@@ -229,19 +247,21 @@ public class CatalogRepository {
                             exemptions(rs.getArray(5))));
                 });
         jdbc.sql("""
-                select procedure_id, name, originals, copies, mandatory, template_name from required_document
-                where procedure_id = any(?) order by procedure_id, position""")
+                select procedure_id, name, originals, copies, mandatory, template_name, required_when_field,
+                       required_when_values
+                from required_document where procedure_id = any(?) order by procedure_id, position""")
                 .param(ids).query((ResultSet rs) -> {
                     rows.get(rs.getLong(1)).documents.add(new RequiredDocument(rs.getString(2), rs.getInt(3),
-                            rs.getInt(4), rs.getBoolean(5), rs.getString(6)));
+                            rs.getInt(4), rs.getBoolean(5), rs.getString(6), requiredWhen(rs, 7)));
                 });
         jdbc.sql("""
-                select procedure_id, key, label, type, required, options, profile_key from form_field
-                where procedure_id = any(?) order by procedure_id, position""")
+                select procedure_id, key, label, type, required, options, profile_key, required_when_field,
+                       required_when_values
+                from form_field where procedure_id = any(?) order by procedure_id, position""")
                 .param(ids).query((ResultSet rs) -> {
                     rows.get(rs.getLong(1)).formFields.add(new FormField(rs.getString(2), rs.getString(3),
                             FieldType.valueOf(rs.getString(4)), rs.getBoolean(5), strings(rs.getArray(6)),
-                            rs.getString(7)));
+                            rs.getString(7), requiredWhen(rs, 8)));
                 });
         return rows.values().stream().map(Row::toProcedure).toList();
     }

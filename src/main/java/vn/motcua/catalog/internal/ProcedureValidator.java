@@ -18,6 +18,7 @@ import vn.motcua.catalog.FormField;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureLevel;
 import vn.motcua.catalog.RequiredDocument;
+import vn.motcua.catalog.RequiredWhen;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
 
@@ -114,8 +115,36 @@ public class ProcedureValidator {
             if (f.profile() != null && !PROFILE_KEYS.contains(f.profile())) {
                 add.to("catalog.invalid.profileKey", f.key(), f.profile());
             }
+            conditionProblems(p, f.label(), f.key(), f.required(), f.requiredWhen(), add);
+        }
+        for (RequiredDocument d : p.documents()) {
+            conditionProblems(p, d.name(), null, d.mandatory(), d.requiredWhen(), add);
         }
         return problems;
+    }
+
+    /**
+     * A condition must name another field of the form and answers it can have (one of its options, for a choice),
+     * and only an optional document or field has one: a required one is required whatever the answers.
+     */
+    private static void conditionProblems(Procedure p, String what, String ownKey, boolean required, RequiredWhen when,
+                                          Problems add) {
+        if (when == null) {
+            return;
+        }
+        if (required) {
+            add.to("catalog.invalid.conditionOnRequired", what);
+        }
+        FormField decider = p.formFields().stream().filter(f -> f.key() != null && f.key().equals(when.field()))
+                .findFirst().orElse(null);
+        if (decider == null || when.field().equals(ownKey)) {
+            add.to("catalog.invalid.conditionField", what, when.field());
+        } else if (when.values().isEmpty()) {
+            add.to("catalog.invalid.conditionValues", what);
+        } else if (decider.type() == FieldType.SELECT) {
+            when.values().stream().filter(v -> !decider.options().contains(v)).forEach(v ->
+                    add.to("catalog.invalid.conditionOption", what, v, decider.label()));
+        }
     }
 
     @FunctionalInterface

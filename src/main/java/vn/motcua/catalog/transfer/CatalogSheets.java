@@ -27,7 +27,9 @@ final class CatalogSheets {
         DOC_NAME("Tên giấy tờ"), ORIGINALS("Bản chính"), COPIES("Bản sao"), MANDATORY("Bắt buộc"), TEMPLATE("Mẫu đơn, tờ khai"),
         FEE_DESCRIPTION("Nội dung"), FEE_AMOUNT("Mức thu (đồng)"), FEE_PER_COPY("Tính theo số bản (mã trường)"),
         FEE_EXEMPTIONS("Đối tượng miễn"),
-        KEY("Mã trường"), LABEL("Nhãn"), TYPE("Kiểu"), OPTIONS("Lựa chọn"), PROFILE("Lấy từ thông tin cá nhân");
+        KEY("Mã trường"), LABEL("Nhãn"), TYPE("Kiểu"), OPTIONS("Lựa chọn"), PROFILE("Lấy từ thông tin cá nhân"),
+        /** Issue 15: "mã trường = giá trị 1 | giá trị 2"; older workbooks without it still import. */
+        REQUIRED_WHEN("Bắt buộc khi");
 
         final String heading;
 
@@ -40,11 +42,11 @@ final class CatalogSheets {
             Col.AGENCIES, Col.ONLINE, Col.DAYS, Col.TIME, Col.FEE_NOTE, Col.APPLICANTS, Col.REQUIREMENTS, Col.LEGAL,
             Col.RESULT, Col.STEPS};
     static final Col[] DOCUMENT_COLUMNS = {Col.CODE, Col.DOC_NAME, Col.ORIGINALS, Col.COPIES, Col.MANDATORY,
-            Col.TEMPLATE};
+            Col.TEMPLATE, Col.REQUIRED_WHEN};
     static final Col[] FEE_COLUMNS = {Col.CODE, Col.FEE_DESCRIPTION, Col.FEE_AMOUNT, Col.FEE_PER_COPY,
             Col.FEE_EXEMPTIONS};
     static final Col[] FIELD_COLUMNS = {Col.CODE, Col.KEY, Col.LABEL, Col.TYPE, Col.MANDATORY, Col.OPTIONS,
-            Col.PROFILE};
+            Col.PROFILE, Col.REQUIRED_WHEN};
 
     static final Map<ProcedureLevel, String> LEVELS = Map.of(ProcedureLevel.PROVINCE, "Cấp tỉnh",
             ProcedureLevel.COMMUNE, "Cấp xã");

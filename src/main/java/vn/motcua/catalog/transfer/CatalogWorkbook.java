@@ -32,6 +32,7 @@ import vn.motcua.catalog.Fee;
 import vn.motcua.catalog.FormField;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.RequiredDocument;
+import vn.motcua.catalog.RequiredWhen;
 import vn.motcua.catalog.transfer.CatalogSheets.Col;
 
 /**
@@ -67,7 +68,8 @@ public class CatalogWorkbook {
                         String.join(", ", p.applicantTypes().stream().map(APPLICANTS::get).toList()),
                         p.requirements(), String.join("\n", p.legalBasis()), p.result(), p.steps());
                 for (RequiredDocument d : p.documents()) {
-                    row(docs, p.code(), d.name(), d.originals(), d.copies(), yesNo(d.mandatory()), d.template());
+                    row(docs, p.code(), d.name(), d.originals(), d.copies(), yesNo(d.mandatory()), d.template(),
+                            conditionText(d.requiredWhen()));
                 }
                 for (Fee f : p.fees()) {
                     row(fees, p.code(), f.description(), f.amount(), f.perCopyField(), String.join(", ",
@@ -75,7 +77,7 @@ public class CatalogWorkbook {
                 }
                 for (FormField f : p.formFields()) {
                     row(fields, p.code(), f.key(), f.label(), f.type().name(), yesNo(f.required()),
-                            String.join(" | ", f.options()), f.profile());
+                            String.join(" | ", f.options()), f.profile(), conditionText(f.requiredWhen()));
                 }
             }
             workbook.write(out);
@@ -105,6 +107,10 @@ public class CatalogWorkbook {
                 row.createCell(i, CellType.STRING).setCellValue(v.toString());
             }
         }
+    }
+
+    private static String conditionText(RequiredWhen when) {
+        return when == null ? null : when.text();
     }
 
     private static String yesNo(boolean value) {

@@ -41,6 +41,7 @@ import vn.motcua.catalog.OnlineLevel;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureLevel;
 import vn.motcua.catalog.RequiredDocument;
+import vn.motcua.catalog.RequiredWhen;
 import vn.motcua.catalog.transfer.CatalogSheets.Col;
 import vn.motcua.platform.text.VietnameseText;
 
@@ -84,14 +85,16 @@ final class CatalogWorkbookReader {
             }
             children(workbook, DOCUMENTS, DOCUMENT_COLUMNS, builders, rejected, (t, row, b) -> b.documents.add(
                     new RequiredDocument(t.text(row, Col.DOC_NAME), t.integer(row, Col.ORIGINALS, 1),
-                            t.integer(row, Col.COPIES, 0), t.bool(row, Col.MANDATORY, true), t.text(row, Col.TEMPLATE))));
+                            t.integer(row, Col.COPIES, 0), t.bool(row, Col.MANDATORY, true), t.text(row, Col.TEMPLATE),
+                            RequiredWhen.parse(t.text(row, Col.REQUIRED_WHEN)))));
             children(workbook, FEES, FEE_COLUMNS, builders, rejected, (t, row, b) -> b.fees.add(
                     new Fee(t.text(row, Col.FEE_DESCRIPTION), t.integer(row, Col.FEE_AMOUNT, 0),
                             t.text(row, Col.FEE_PER_COPY), exemptions(t.text(row, Col.FEE_EXEMPTIONS)))));
             children(workbook, FIELDS, FIELD_COLUMNS, builders, rejected, (t, row, b) -> b.formFields.add(
                     new FormField(t.text(row, Col.KEY), t.text(row, Col.LABEL),
                             t.choice(row, Col.TYPE, FieldType.class, Map.of()), t.bool(row, Col.MANDATORY, false),
-                            split(t.text(row, Col.OPTIONS), "\\|"), t.text(row, Col.PROFILE))));
+                            split(t.text(row, Col.OPTIONS), "\\|"), t.text(row, Col.PROFILE),
+                            RequiredWhen.parse(t.text(row, Col.REQUIRED_WHEN)))));
             List<ParsedRow> rows = new ArrayList<>(rejected);
             for (Builder b : builders.values()) {
                 rows.add(b.problems.isEmpty() ? ParsedRow.of(b.where, b.build())

@@ -43,6 +43,7 @@ import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureLevel;
 import vn.motcua.catalog.ProcedureSummary;
 import vn.motcua.catalog.RequiredDocument;
+import vn.motcua.catalog.RequiredWhen;
 import vn.motcua.catalog.SearchHit;
 import vn.motcua.catalog.transfer.CatalogFileException;
 import vn.motcua.catalog.transfer.CatalogImports;
@@ -213,7 +214,8 @@ class CatalogAdminPages {
         public List<FieldRow> formFields = new ArrayList<>();
 
         public static class DocumentRow {
-            public String name, template;
+            /** requiredWhen: the condition as "field key = value | value", see {@link RequiredWhen#parse}. */
+            public String name, template, requiredWhen;
             public Integer originals, copies;
             public boolean mandatory;
         }
@@ -227,7 +229,7 @@ class CatalogAdminPages {
         }
 
         public static class FieldRow {
-            public String key, label, options, profile;
+            public String key, label, options, profile, requiredWhen;
             public FieldType type;
             public boolean required;
         }
@@ -263,6 +265,7 @@ class CatalogAdminPages {
                 row.copies = d.copies();
                 row.mandatory = d.mandatory();
                 row.template = d.template();
+                row.requiredWhen = d.requiredWhen() == null ? null : d.requiredWhen().text();
                 form.documents.add(row);
             });
             p.fees().forEach(f -> {
@@ -281,6 +284,7 @@ class CatalogAdminPages {
                 row.required = f.required();
                 row.options = String.join(" | ", f.options());
                 row.profile = f.profile();
+                row.requiredWhen = f.requiredWhen() == null ? null : f.requiredWhen().text();
                 form.formFields.add(row);
             });
             form.pad();
@@ -304,7 +308,8 @@ class CatalogAdminPages {
             List<RequiredDocument> docs = documents.stream()
                     .filter(d -> !blank(d.name))
                     .map(d -> new RequiredDocument(d.name.strip(), orZero(d.originals),
-                            orZero(d.copies), d.mandatory, blankToNull(d.template)))
+                            orZero(d.copies), d.mandatory, blankToNull(d.template),
+                            RequiredWhen.parse(d.requiredWhen)))
                     .toList();
             List<Fee> feeList = fees.stream()
                     .filter(f -> !blank(f.description))
@@ -316,7 +321,7 @@ class CatalogAdminPages {
                     .map(f -> new FormField(blankToNull(f.key), blankToNull(f.label), f.type, f.required,
                             blank(f.options) ? List.of() : Arrays.stream(f.options.split("\\|")).map(String::strip)
                                     .filter(s -> !s.isEmpty()).toList(),
-                            blankToNull(f.profile)))
+                            blankToNull(f.profile), RequiredWhen.parse(f.requiredWhen)))
                     .toList();
             return new Procedure(blankToNull(code), blankToNull(name), blankToNull(field), level,
                     blankToNull(implementingAgency),

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.RequiredDocument;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.DossierView.HistoryEntry;
@@ -70,6 +71,26 @@ public class DossierForms {
         return available;
     }
 
+    /**
+     * The documents form 01 lists: those handed in as files, and those the dossier had to include (mandatory, or
+     * required by its answers), which a received dossier has on paper. An optional document not handed in is left out.
+     */
+    static List<FormData.DocumentLine> handedIn(DossierView d, Procedure procedure) {
+        if (procedure == null) {
+            return List.of();
+        }
+        List<FormData.DocumentLine> lines = new ArrayList<>();
+        for (int i = 0; i < procedure.documents().size(); i++) {
+            RequiredDocument document = procedure.documents().get(i);
+            Integer index = i;
+            if (document.requiredFor(d.formData()) || d.files().stream()
+                    .anyMatch(f -> !"RESULT".equals(f.kind()) && index.equals(f.documentIndex()))) {
+                lines.add(new FormData.DocumentLine(document.name(), document.originals(), document.copies()));
+            }
+        }
+        return lines;
+    }
+
     public byte[] render(DossierView d, Procedure procedure, String number) {
         if (!available(d).contains(number)) {
             throw UserFacingException.notFound("dossier.form.notAvailable", number);
@@ -80,8 +101,7 @@ public class DossierForms {
         return switch (number) {
             case "01" -> forms.receiptSlip(new FormData.ReceiptSlip(issuer(d.receivingAgency(), agencies),
                     logNumber(d), d.code(), applicant, d.applicant().fullName(), d.procedureName(),
-                    procedure == null ? List.of() : procedure.documents().stream()
-                            .map(x -> new FormData.DocumentLine(x.name(), x.originals(), x.copies())).toList(),
+                    handedIn(d, procedure),
                     d.sets(), processingTime(d), d.receivedAt(), d.dueAt(), name(d.receivingAgency(), agencies),
                     logEntry(d), actorOf(d, "RECEIVE"), tracking));
             case "02" -> {

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.catalog.FieldType;
 import vn.motcua.catalog.FormField;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.RequiredWhen;
 
 /** Checks what an applicant typed into a procedure's online form against the form's fields. */
 @Component
@@ -53,6 +54,9 @@ public class FormDataCheck {
             if (value == null) {
                 if (complete && field.required()) {
                     problems.add(message("dossier.form.required", locale, field.label()));
+                } else if (complete && field.requiredFor(values)) {
+                    problems.add(conditionMessage("dossier.form.requiredWhen", procedure, field.label(),
+                            field.requiredWhen(), locale));
                 }
                 continue;
             }
@@ -112,6 +116,12 @@ public class FormDataCheck {
             problems.add(message("dossier.applicant.oneLine", locale));
         }
         return problems;
+    }
+
+    /** "… is missing: it is required when "<the deciding field's label>" is "<value>" or "<value>"". */
+    public String conditionMessage(String key, Procedure procedure, String what, RequiredWhen when, Locale locale) {
+        return message(key, locale, what, procedure.fieldLabel(when.field()),
+                String.join(message("procedure.requiredWhen.or", locale), when.values()));
     }
 
     private static boolean isDate(String value) {

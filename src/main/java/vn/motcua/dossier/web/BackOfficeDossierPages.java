@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -217,7 +219,8 @@ class BackOfficeDossierPages {
 
     /**
      * Creates and receives a walk-in applicant's dossier: the form's fields, the applicant's particulars, one file
-     * input per required document ({@code doc<N>}) with a box saying it was scanned from paper ({@code digitised<N>}).
+     * input per required document ({@code doc<N>}) with a box saying it was scanned from paper ({@code digitised<N>}), and for a conditional document a box saying
+     * it was received on paper without a scan ({@code paper<N>}).
      */
     @PostMapping("/quan-tri/tiep-nhan/{procedureCode}")
     String receiveAtCounter(@PathVariable String procedureCode, MultipartHttpServletRequest request,
@@ -238,8 +241,10 @@ class BackOfficeDossierPages {
                 blankToNull(form.get("applicant.email")), blankToNull(form.get("applicant.address")), null, null);
         Integer sets = form.get("sets") == null || !form.get("sets").matches("\\d{1,2}") ? 1 : Integer.valueOf(form.get("sets"));
         try {
+            Set<Integer> onPaper = form.keySet().stream().filter(k -> k.matches("paper\\d{1,3}"))
+                    .map(k -> Integer.valueOf(k.substring(5))).collect(Collectors.toSet());
             DossierIntake.Receipt receipt = intake.create(new NewDossier(procedureCode, form.get("coQuan"), form,
-                    applicant, sets), uploads, actors.of(user), form.get("idempotencyKey"), locale);
+                    applicant, sets, onPaper), uploads, actors.of(user), form.get("idempotencyKey"), locale);
             redirect.addFlashAttribute("received", true);
             return "redirect:/quan-tri/ho-so/" + receipt.code();
         } catch (InvalidDossierException e) {
