@@ -22,8 +22,8 @@ import vn.motcua.platform.database.DatabaseOutage;
  * {@code motcua.files.cleanup-grace} are taken, and each batch waits for puts in flight ({@link FileSweepGuard}).
  * <p>
  * The tables that reference a stored file by its hash are named here, in SQL, although they belong to the dossier,
- * result, wallet and certification modules: a reference check is one query over all of them, and platform does not depend on those
- * modules' code. A new table that keeps a file's hash must be added to {@link #UNREFERENCED}.
+ * result, wallet and certification modules: a reference check is one query over all of them, and platform does not
+ * depend on those modules' code. A new table that keeps a file's hash must be added to {@link #UNREFERENCED}.
  */
 @Component
 public class FileSweep {
