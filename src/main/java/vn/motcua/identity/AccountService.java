@@ -57,4 +57,12 @@ public class AccountService {
     public void setRoles(String username, Set<Role> roles) {
         accounts.replaceRoles(username, roles);
     }
+
+    /**
+     * The applicant account (citizen or business) registered with this identity number, when exactly one is: a
+     * certified copy goes into that account's data store. Certified copies, issue 15.
+     */
+    public Optional<String> applicantByIdNumber(String idNumber) {
+        return idNumber == null || idNumber.isBlank() ? Optional.empty() : accounts.applicantByIdNumber(idNumber.strip());
+    }
 }

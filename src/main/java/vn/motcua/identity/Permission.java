@@ -42,5 +42,11 @@ public enum Permission {
      * Manage officials' accounts: create, disable, unlock, send a password link, and grant the roles of
      * {@link RoleGrants} (an agency administrator: only to staff of their agency's subtree).
      */
-    ACCOUNT_MANAGE
+    ACCOUNT_MANAGE,
+    // issue 15, certified copies
+    /**
+     * Certify electronic copies from originals at a commune's counter and keep its certification book (within one's
+     * own commune).
+     */
+    CERTIFY_COPY
 }

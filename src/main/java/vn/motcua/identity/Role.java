@@ -7,9 +7,10 @@ import java.util.Set;
 public enum Role {
     CITIZEN(Permission.SUBMIT_DOSSIER),
     BUSINESS(Permission.SUBMIT_DOSSIER),
-    RECEPTION(Permission.BACK_OFFICE, Permission.RECEIVE_DOSSIER, Permission.HANDLE_DOSSIER),
+    RECEPTION(Permission.BACK_OFFICE, Permission.RECEIVE_DOSSIER, Permission.HANDLE_DOSSIER, Permission.CERTIFY_COPY),
     SPECIALIST(Permission.BACK_OFFICE, Permission.HANDLE_DOSSIER),
-    LEADER(Permission.BACK_OFFICE, Permission.HANDLE_DOSSIER, Permission.APPROVE_DOSSIER, Permission.VIEW_REPORTS),
+    LEADER(Permission.BACK_OFFICE, Permission.HANDLE_DOSSIER, Permission.APPROVE_DOSSIER, Permission.VIEW_REPORTS,
+            Permission.CERTIFY_COPY),
     AGENCY_ADMIN(Permission.BACK_OFFICE, Permission.PROCESS_MANAGE, Permission.CALENDAR_MANAGE,
             Permission.VIEW_REPORTS, Permission.AUDIT_VIEW, Permission.ORGANIZATION_MANAGE, Permission.ACCOUNT_MANAGE),
     PROVINCE_ADMIN(Permission.BACK_OFFICE, Permission.CATALOG_MANAGE, Permission.PROCESS_MANAGE,

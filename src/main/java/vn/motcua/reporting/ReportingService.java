@@ -27,6 +27,7 @@ import vn.motcua.catalog.CatalogChanged;
 import vn.motcua.platform.cluster.ClusterChange;
 import vn.motcua.platform.cluster.ClusterChanges;
 import vn.motcua.catalog.CatalogService;
+import vn.motcua.certification.CertificationService;
 import vn.motcua.catalog.OnlineLevel;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.organization.Agency;
@@ -60,10 +61,13 @@ public class ReportingService {
     private final MessageSource messages;
     private final ReportDossiers lines;
     private final Clock clock;
+    private final CertificationService certifications;
     private volatile List<ProcedureProfile> profiles;
 
     ReportingService(ReportStore store, ReadModel model, IndexCalculator calculator, CatalogService catalog,
-                     OrganizationService organization, MessageSource messages, ReportDossiers lines, Clock clock) {
+                     OrganizationService organization, MessageSource messages, ReportDossiers lines, Clock clock,
+                     CertificationService certifications) {
+        this.certifications = certifications;
         this.store = store;
         this.model = model;
         this.calculator = calculator;
@@ -235,7 +239,9 @@ public class ReportingService {
 
     private ServiceIndex score(Scope scope, LocalDate from, LocalDate to, ReportStore.Sums sums, Locale locale) {
         Function<String, String> names = key -> messages.getMessage(key, null, key, locale);
-        return calculator.score(scope.agencyCode(), scope.agencyName(), from, to, sums, scope.procedures(), names);
+        // MDSH3 counts the certification books of the scope's communes, which are not dossiers of the read model.
+        long[] copies = certifications.tally(scope.codes(), from, to);
+        return calculator.score(scope.agencyCode(), scope.agencyName(), from, to, sums, copies, scope.procedures(), names);
     }
 
     private List<ProcedureProfile> profiles() {

@@ -5,5 +5,5 @@
  * stored document only as a file of a dossier that uses it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Wallet",
-        allowedDependencies = {"catalog", "dossier", "identity", "platform"})
+        allowedDependencies = {"catalog", "certification", "dossier", "identity", "platform"})
 package vn.motcua.wallet;

@@ -120,6 +120,7 @@ public final class RouteFixtures {
     private final DossierQueries queries;
     private final Accounts accounts;
     private final CatalogService catalog;
+    private final long certifiedCopy;
 
     private RouteFixtures(ApplicationContext context, int port) {
         this.context = context;
@@ -158,6 +159,11 @@ public final class RouteFixtures {
         }
         templateProcedure = catalog.all().stream().filter(p -> p.documents().stream().anyMatch(d -> d.template() != null))
                 .map(Procedure::code).findFirst().orElse(null);
+        // Certified copies (issue 15): one electronic copy in the ward's book.
+        certifiedCopy = context.getBean(vn.motcua.certification.CertificationService.class).certify(
+                new vn.motcua.certification.CopyRequest("Trần Văn Bình", "001099012345", "Giấy khai sinh", true, true,
+                        null, "khai-sinh.pdf", vn.motcua.support.TestData.realPdf("Giay khai sinh")),
+                accounts.findUser("reception").orElseThrow()).id();
     }
 
     // ------------------------------------------------------------------ the addresses
@@ -183,7 +189,7 @@ public final class RouteFixtures {
                  "/tro-ly", "/minh-bach", "/dang-nhap",
                  "/quan-tri", "/quan-tri/so-theo-doi", "/quan-tri/thu-phi/sao-ke",
                  "/quan-tri/bao-cao/xay-dung-lai", "/quan-tri/thu-tuc/moi", "/quan-tri/thu-tuc/nhap",
-                 "/quan-tri/thu-tuc/xuat.json", "/quan-tri/thu-tuc/xuat.xlsx", "/quan-tri/lich-lam-viec",
+                 "/quan-tri/thu-tuc/xuat.json", "/quan-tri/thu-tuc/xuat.xlsx", "/quan-tri/lich-lam-viec", "/quan-tri/chung-thuc",
                  "/quan-tri/lich-lam-viec/xoa", "/quan-tri/phan-anh", "/kho-du-lieu", "/ho-so-cua-toi",
                  "/thanh-toan/vnpay/ket-qua", "/quan-tri/bao-cao/ho-so/xuat", "/v3/api-docs", "/v3/api-docs.yaml",
                  "/error", "/api/v1/me", "/api/v1/auth/token", "/api/v1/procedures", "/api/v1/reports/service-index",
@@ -266,6 +272,10 @@ public final class RouteFixtures {
                     .map(n -> "/api/v1/petitions/" + enc(n) + "?phone=0912345678").toList();
             case "/api/v1/tracking/{code}" -> w.tracking().stream().map(t -> "/api/v1/tracking/"
                     + t.replaceFirst("ma=([^&]+)&sdt=(.*)", "$1?phone=$2")).toList();
+            case "/quan-tri/chung-thuc/{id}", "/quan-tri/chung-thuc/{id}/ban-sao.pdf" ->
+                    expand(route, "id", List.of(String.valueOf(certifiedCopy)));
+            case "/quan-tri/chung-thuc/so/{agencyCode}", "/quan-tri/chung-thuc/so/{agencyCode}/in.pdf" -> List.of(
+                    route.pattern().replace("{agencyCode}", WARD), route.pattern().replace("{agencyCode}", WARD) + "?nam=2025");
             case "/kho-du-lieu/{id}/tai-ve", "/kho-du-lieu/{id}/xoa", "/kho-du-lieu/{id}/dung" ->
                     expand(route, "id", w.wallet().stream().map(String::valueOf).toList());
             default -> null;

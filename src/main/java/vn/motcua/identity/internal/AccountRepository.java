@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -66,6 +67,15 @@ public class AccountRepository {
             jdbc.sql("insert into account_role (account_id, role) values (?, ?)").params(id, role.name()).update();
         }
         return id;
+    }
+
+    /** The one enabled applicant account with this identity number; empty when none or several have it. */
+    public Optional<String> applicantByIdNumber(String idNumber) {
+        List<String> found = jdbc.sql("""
+                select a.username from account a where a.id_number = ? and a.enabled and exists (select 1 from account_role r
+                where r.account_id = a.id and r.role in ('CITIZEN', 'BUSINESS')) limit 2""")
+                .param(idNumber).query(String.class).list();
+        return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
     }
 
     public boolean exists(String username) {

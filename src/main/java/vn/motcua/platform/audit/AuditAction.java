@@ -36,6 +36,10 @@ public enum AuditAction {
     CALENDAR_CHANGED(Kind.CHANGE),
     WALLET_DOCUMENT_DELETED(Kind.CHANGE),
     REPORTS_REBUILT(Kind.CHANGE),
+    // issue 15, certified copies: a copy certified into the book, a signed copy downloaded, a book viewed or printed
+    COPY_CERTIFIED(Kind.CHANGE),
+    CERTIFIED_COPY_DOWNLOADED(Kind.READ),
+    CERTIFICATION_BOOK_VIEWED(Kind.READ),
     // security
     LOGIN(Kind.SECURITY),
     ACCESS_DENIED(Kind.SECURITY),

@@ -35,12 +35,13 @@ public class IndexCalculator {
 
     /**
      * @param sums       the sums per agency and channel, and the procedures used online, of the agencies in scope
+     * @param copies     the copies certified from originals in scope: {electronic, all} (MDSH3)
      * @param procedures the catalog's procedures decided in scope
      * @param names      the label of a message key ({@code reporting.indicator.TDGQ1}, {@code reporting.group.TDGQ},
      *                   {@code reporting.band.GOOD})
      */
     public ServiceIndex score(String agencyCode, String agencyName, LocalDate from, LocalDate to,
-                              ReportStore.Sums sums, Collection<ProcedureProfile> procedures,
+                              ReportStore.Sums sums, long[] copies, Collection<ProcedureProfile> procedures,
                               Function<String, String> names) {
         List<ReportStore.Row> rows = sums.totals();
         Figures f = new Figures();
@@ -63,7 +64,8 @@ public class IndexCalculator {
         Map<Indicator, IndicatorScore> scores = new LinkedHashMap<>();
         for (Indicator i : Indicator.values()) {
             long[] nd = switch (i) {
-                case CKMB1, CKMB2, CKMB4, MDSH3, MDSH6, MDSH7 -> new long[]{0, 0};
+                case CKMB1, CKMB2, CKMB4, MDSH6, MDSH7 -> new long[]{0, 0};
+                case MDSH3 -> new long[]{copies[0], copies[1]};
                 case CKMB3 -> new long[]{procedures.stream().filter(ProcedureProfile::fullContent).count(), procedures.size()};
                 case TDGQ1 -> new long[]{f.get(Measure.EARLY) + f.get(Measure.ON_TIME), handled};
                 case CLGQ1 -> new long[]{online.size(), procedures.size()};
@@ -99,6 +101,8 @@ public class IndexCalculator {
             counts.put(m.name(), f.get(m));
         }
         counts.put("RECEIVED_ONLINE", receivedOnline);
+        counts.put("COPIES_ELECTRONIC", copies[0]);
+        counts.put("COPIES_CERTIFIED", copies[1]);
         return new ServiceIndex(agencyCode, agencyName, from, to, total, measuredMax, band,
                 names.apply("reporting.band." + band), groups, counts);
     }

@@ -32,8 +32,8 @@ public enum Indicator {
     MDSH1("MDSH", 6, 100, true),
     /** Dossiers digitised at reception ÷ dossiers received. */
     MDSH2("MDSH", 4, 80, true),
-    /** Electronic certified copies from originals: no certification module yet. */
-    MDSH3("MDSH", 2, 100, false),
+    /** Electronic copies certified from originals ÷ all copies certified from originals (the communes' books). */
+    MDSH3("MDSH", 2, 100, true),
     /** Dossiers that reused digitised data ÷ dossiers received. */
     MDSH4("MDSH", 2, 80, true),
     /** Electronic results synchronised to the applicant's data store ÷ electronic results. */

@@ -1,7 +1,10 @@
 package vn.motcua.result.web;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -21,6 +24,9 @@ import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.result.IssuedResult;
 import vn.motcua.result.ResultService;
+import vn.motcua.result.VerifiableDocuments;
+import vn.motcua.result.VerifiableDocuments.VerifiedDocument;
+import vn.motcua.platform.security.Hashes;
 
 /**
  * The public verification page the QR code on every result leads to: a result by its number, or a PDF file checked
@@ -33,11 +39,15 @@ class VerificationPages {
     private final ResultService results;
     private final OrganizationService organization;
     private final MessageSource messages;
+    /** Other signed documents this page verifies too (certified copies). */
+    private final List<VerifiableDocuments> others;
 
-    VerificationPages(ResultService results, OrganizationService organization, MessageSource messages) {
+    VerificationPages(ResultService results, OrganizationService organization, MessageSource messages,
+                      List<VerifiableDocuments> others) {
         this.results = results;
         this.organization = organization;
         this.messages = messages;
+        this.others = others;
     }
 
     @GetMapping("/xac-thuc")
@@ -45,11 +55,14 @@ class VerificationPages {
         model.addAttribute("number", number);
         if (!number.isBlank()) {
             IssuedResult result = results.find(number).orElse(null);
-            if (result == null) {
+            VerifiedDocument other = result != null ? null : other(d -> d.byNumber(number.strip())).orElse(null);
+            if (result != null) {
+                show(result, model);
+            } else if (other != null) {
+                showOther(other, model);
+            } else {
                 response.setStatus(HttpStatus.NOT_FOUND.value());
                 model.addAttribute("notFound", true);
-            } else {
-                show(result, model);
             }
         }
         return "result/verify";
@@ -64,10 +77,14 @@ class VerificationPages {
             model.addAttribute("problem", "result.fileRequired");
             return "result/verify";
         }
-        var check = results.check(file.getBytes());
+        byte[] bytes = file.getBytes();
+        var check = results.check(bytes);
         model.addAttribute("check", check);
         if (check.result() != null) {
             show(check.result(), model);
+        } else {
+            String sha256 = Hashes.sha256Hex(bytes);
+            other(d -> d.bySha256(sha256)).ifPresent(d -> showOther(d, model));
         }
         return "result/verify";
     }
@@ -78,6 +95,16 @@ class VerificationPages {
         IssuedResult revoked = results.revoke(number, reason, user);
         redirect.addFlashAttribute("message", messages.getMessage("result.revoked", new Object[]{revoked.number()}, locale));
         return "redirect:/quan-tri/ho-so/" + revoked.dossierCode();
+    }
+
+    private Optional<VerifiedDocument> other(Function<VerifiableDocuments, Optional<VerifiedDocument>> lookUp) {
+        return others.stream().map(lookUp).flatMap(Optional::stream).findFirst();
+    }
+
+    private void showOther(VerifiedDocument document, Model model) {
+        model.addAttribute("other", document);
+        model.addAttribute("agency", organization.agency(document.agencyCode()).map(Agency::name)
+                .orElse(document.agencyCode()));
     }
 
     private void show(IssuedResult result, Model model) {

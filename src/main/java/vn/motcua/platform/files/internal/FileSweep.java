@@ -22,8 +22,8 @@ import vn.motcua.platform.database.DatabaseOutage;
  * {@code motcua.files.cleanup-grace} are taken, and each batch waits for puts in flight ({@link FileSweepGuard}).
  * <p>
  * The tables that reference a stored file by its hash are named here, in SQL, although they belong to the dossier,
- * result and wallet modules: a reference check is one query over all of them, and platform does not depend on those
- * modules' code. A new table that keeps a file's hash must be added to {@link #UNREFERENCED}.
+ * result, wallet and certification modules: a reference check is one query over all of them, and platform does not
+ * depend on those modules' code. A new table that keeps a file's hash must be added to {@link #UNREFERENCED}.
  */
 @Component
 public class FileSweep {
@@ -34,7 +34,8 @@ public class FileSweep {
     private static final String UNREFERENCED = """
             not exists (select 1 from dossier_file r where r.sha256 = %1$s)
             and not exists (select 1 from result_document r where r.sha256 = %1$s)
-            and not exists (select 1 from wallet_document r where r.sha256 = %1$s)""";
+            and not exists (select 1 from wallet_document r where r.sha256 = %1$s)
+            and not exists (select 1 from certified_copy r where r.sha256 = %1$s)""";
 
     private final FileStores stores;
     private final FileSweepGuard guard;
