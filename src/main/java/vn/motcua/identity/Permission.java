@@ -42,5 +42,8 @@ public enum Permission {
      * Manage officials' accounts: create, disable, unlock, send a password link, and grant the roles of
      * {@link RoleGrants} (an agency administrator: only to staff of their agency's subtree).
      */
-    ACCOUNT_MANAGE
+    ACCOUNT_MANAGE,
+    // issue 15, notification templates:
+    /** Edit the province's notification templates and read the whole delivery log (masked addresses, no bodies). */
+    NOTIFICATION_MANAGE
 }

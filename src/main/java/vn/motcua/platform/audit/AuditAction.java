@@ -36,6 +36,8 @@ public enum AuditAction {
     CALENDAR_CHANGED(Kind.CHANGE),
     WALLET_DOCUMENT_DELETED(Kind.CHANGE),
     REPORTS_REBUILT(Kind.CHANGE),
+    // issue 15, notification templates: an administrator saved a template or restored its default
+    NOTIFICATION_TEMPLATE_SAVED(Kind.CHANGE),
     // security
     LOGIN(Kind.SECURITY),
     ACCESS_DENIED(Kind.SECURITY),
