@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NoticeTemplates {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeTemplates.class);
 
     /** How dates and times read in messages: "16:30 ngày 25/11/2025". */
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
@@ -40,11 +44,29 @@ class NoticeTemplates {
     }
 
     Email email(EventKind kind, Map<String, Object> model) {
-        return email(kind, current(kind, NotificationChannel.EMAIL), model);
+        try {
+            return email(kind, current(kind, NotificationChannel.EMAIL), model);
+        } catch (TemplateText.TemplateProblem e) {
+            return email(kind, unreadable(kind, NotificationChannel.EMAIL, e), model);
+        }
     }
 
     String sms(EventKind kind, Map<String, Object> model) {
-        return sms(kind, current(kind, NotificationChannel.SMS), model);
+        try {
+            return sms(kind, current(kind, NotificationChannel.SMS), model);
+        } catch (TemplateText.TemplateProblem e) {
+            return sms(kind, unreadable(kind, NotificationChannel.SMS, e), model);
+        }
+    }
+
+    /**
+     * A stored template is checked when saved, so this happens only if a later version dropped a placeholder it
+     * uses: the applicant still gets the default text rather than the notice failing and being retried forever.
+     */
+    private Source unreadable(EventKind kind, NotificationChannel channel, TemplateText.TemplateProblem problem) {
+        log.warn("The administrator's {} template for {} no longer reads ({}); the default is sent instead",
+                channel, kind, problem.getMessage());
+        return byDefault(kind, channel);
     }
 
     Email email(EventKind kind, Source source, Map<String, Object> model) {

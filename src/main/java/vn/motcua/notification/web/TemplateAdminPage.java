@@ -45,9 +45,14 @@ class TemplateAdminPage {
     }
 
     @GetMapping("/{name}")
-    String edit(@PathVariable String name, Model model) {
+    String edit(@PathVariable String name, Model model, Locale locale) {
         TemplateForm form = templates.form(name);
-        model.addAttribute("preview", templates.preview(name, form.subject(), form.body()));
+        try {
+            model.addAttribute("preview", templates.preview(name, form.subject(), form.body()));
+        } catch (UserFacingException e) {
+            // A stored text that no longer reads (see NoticeTemplates): shown with the reason, to be corrected.
+            model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), locale));
+        }
         return page(model, form);
     }
 

@@ -2,11 +2,13 @@ package vn.motcua.notification.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +96,18 @@ class NoticeTemplatesTest {
         assertThat(templates.email(EventKind.APOLOGY_ISSUED, model).body())
                 .contains("chưa được giải quyết đúng hẹn.\n\nThời gian hẹn trả kết quả mới: 10:00 ngày 28/11/2025\n\n")
                 .doesNotContain("Lý do", "trước đây");
+    }
+
+    @Test
+    void aStoredTemplateThatNoLongerReadsGivesWayToTheDefault() {
+        TemplateRepository stored = new TemplateRepository(null) {
+            @Override
+            Optional<Stored> find(EventKind kind, NotificationChannel channel) {
+                return Optional.of(new Stored(null, "Ho so {{dossierNumber}}", Instant.EPOCH, "admin"));
+            }
+        };
+        assertThat(new NoticeTemplates(stored).sms(EventKind.REFUSED, model()))
+                .isEqualTo("Hồ sơ H57-0001 không được tiếp nhận, giải quyết. Xem lý do tại: http://portal.test/tra-cuu?ma=H57-0001");
     }
 
     private static Map<String, Object> model() {
