@@ -43,10 +43,11 @@ public enum Permission {
      * {@link RoleGrants} (an agency administrator: only to staff of their agency's subtree).
      */
     ACCOUNT_MANAGE,
-    // issue 15, certified copies
     /**
      * Certify electronic copies from originals at a commune's counter and keep its certification book (within one's
      * own commune).
      */
-    CERTIFY_COPY
+    CERTIFY_COPY,
+    /** Edit the province's notification templates and read the whole delivery log (masked addresses, no bodies). */
+    NOTIFICATION_MANAGE
 }

@@ -15,7 +15,8 @@ public enum Role {
             Permission.VIEW_REPORTS, Permission.AUDIT_VIEW, Permission.ORGANIZATION_MANAGE, Permission.ACCOUNT_MANAGE),
     PROVINCE_ADMIN(Permission.BACK_OFFICE, Permission.CATALOG_MANAGE, Permission.PROCESS_MANAGE,
             Permission.CALENDAR_MANAGE, Permission.VIEW_REPORTS, Permission.REBUILD_REPORTS, Permission.AUDIT_VIEW,
-            Permission.ORGANIZATION_MANAGE, Permission.ACCOUNT_MANAGE);
+            Permission.ORGANIZATION_MANAGE, Permission.ACCOUNT_MANAGE,
+            Permission.NOTIFICATION_MANAGE); // issue 15, notification templates
 
     private final Set<Permission> permissions;
 

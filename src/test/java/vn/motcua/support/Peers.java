@@ -34,6 +34,8 @@ public final class Peers {
 
     public static final String EMAIL_FROM = "thongbao@motcua.test";
     public static final String SMS_TOKEN = "test-sms-token";
+    /** The secret the SMS gateway's delivery receipts carry (issue 15, notification delivery). */
+    public static final String SMS_RECEIPT_SECRET = "test-sms-receipt-secret";
     public static final String POSTAL_TOKEN = "test-postal-token";
     public static final String POSTAL_CALLBACK_TOKEN = "test-callback-secret";
     public static final String VNPAY_TMN = "TESTTMN1";
@@ -77,6 +79,7 @@ public final class Peers {
         settings.put("motcua.notification.email-from", EMAIL_FROM);
         settings.put("motcua.notification.sms.url", "http://127.0.0.1:" + SMS_GATEWAY.port() + "/sms");
         settings.put("motcua.notification.sms.token", SMS_TOKEN);
+        settings.put("motcua.notification.sms.receipt-secret", SMS_RECEIPT_SECRET);
         return settings;
     }
 

@@ -199,6 +199,13 @@ public final class RouteFixtures {
             case "/xac-thuc" -> route.isGet() ? concat(List.of("/xac-thuc"),
                     w.results().stream().map(n -> "/xac-thuc?so=" + enc(n)).toList()) : List.of("/xac-thuc");
             case "/ai-da-xem", "/quan-tri/nhat-ky/kiem-tra" -> List.of(route.pattern());
+            // issue 15, notification templates and delivery log
+            case "/quan-tri/mau-thong-bao", "/api/v1/notifications/sms/receipts" -> List.of(route.pattern());
+            case "/quan-tri/mau-thong-bao/{name}", "/quan-tri/mau-thong-bao/{name}/xem-truoc",
+                 "/quan-tri/mau-thong-bao/{name}/mac-dinh" -> expand(route, "name", List.of("received-email", "result-ready-sms"));
+            case "/quan-tri/nhat-ky-thong-bao" -> List.of(route.pattern(),
+                    route.pattern() + "?tu=2026-01-01&den=2026-12-31&kenh=SMS&trangThai=DELIVERED");
+            case "/quan-tri/ho-so/{code}/thong-bao" -> expand(route, "code", w.dossiers());
             case "/quan-tri/nhat-ky", "/quan-tri/nhat-ky/xuat.csv" -> List.of(route.pattern(),
                     route.pattern() + "?thaoTac=DOSSIER_VIEWED&doiTuong=000", route.pattern() + "?taiKhoan=reception&tu=2026-01-01");
             case "/tim-kiem" -> List.of("/tim-kiem", "/tim-kiem?q=khai+sinh", "/tim-kiem?q=dang+ky+thuong+tru");

@@ -1,7 +1,7 @@
 package vn.motcua.notification.internal;
 
 /** How an applicant is told. */
-enum NotificationChannel {
+public enum NotificationChannel {
     EMAIL,
     SMS
 }

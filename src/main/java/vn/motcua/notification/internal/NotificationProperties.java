@@ -35,8 +35,10 @@ public record NotificationProperties(
      * @param url     where to post messages; unset turns the SMS channel off
      * @param token   sent as {@code Authorization: Bearer <token>}; unset sends no such header
      * @param timeout for connecting and for the answer; a timeout counts as a failed attempt
+     * @param receiptSecret the shared secret the gateway sends in {@code X-Receipt-Secret} with its delivery receipts
+     *                      ({@code POST /api/v1/notifications/sms/receipts}); unset refuses every receipt
      */
-    public record Sms(URI url, String token, @DefaultValue("10s") Duration timeout) {
+    public record Sms(URI url, String token, @DefaultValue("10s") Duration timeout, String receiptSecret) {
     }
 
     /**

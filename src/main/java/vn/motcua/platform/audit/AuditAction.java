@@ -40,6 +40,8 @@ public enum AuditAction {
     COPY_CERTIFIED(Kind.CHANGE),
     CERTIFIED_COPY_DOWNLOADED(Kind.READ),
     CERTIFICATION_BOOK_VIEWED(Kind.READ),
+    // issue 15, notification templates: an administrator saved a template or restored its default
+    NOTIFICATION_TEMPLATE_SAVED(Kind.CHANGE),
     // security
     LOGIN(Kind.SECURITY),
     ACCESS_DENIED(Kind.SECURITY),

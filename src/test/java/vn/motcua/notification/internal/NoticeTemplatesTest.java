@@ -2,11 +2,13 @@ package vn.motcua.notification.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,8 @@ class NoticeTemplatesTest {
 
     static final ZoneId VIETNAM = VietnamTime.ZONE;
 
-    final NoticeTemplates templates = new NoticeTemplates();
+    /** The jar's defaults: without a database no administrator's template replaces them. */
+    final Defaults templates = new Defaults(new NoticeTemplates(null));
 
     @Test
     void everyKindHasASubjectWithTheCodeAnAddressedBodyAndAShortSms() {
@@ -33,7 +36,7 @@ class NoticeTemplatesTest {
             assertThat(email.body()).startsWith("Kính gửi ông/bà Nguyễn Văn An,\n\n")
                     .contains("http://portal.test/tra-cuu?ma=H57-0001")
                     .endsWith("Trân trọng,\nPhường Thuận Hóa\n\n--\nThư này được gửi tự động, xin vui lòng không trả lời.\n")
-                    .doesNotContain("[(", "[#", "\n\n\n");
+                    .doesNotContain("{{", "}}", "\n\n\n");
             assertThat(templates.sms(kind, model)).contains("H57-0001", "http://portal.test/tra-cuu?ma=H57-0001")
                     .doesNotContain("\n").hasSizeLessThan(160);
         }
@@ -95,6 +98,18 @@ class NoticeTemplatesTest {
                 .doesNotContain("Lý do", "trước đây");
     }
 
+    @Test
+    void aStoredTemplateThatNoLongerReadsGivesWayToTheDefault() {
+        TemplateRepository stored = new TemplateRepository(null) {
+            @Override
+            Optional<Stored> find(EventKind kind, NotificationChannel channel) {
+                return Optional.of(new Stored(null, "Ho so {{dossierNumber}}", Instant.EPOCH, "admin"));
+            }
+        };
+        assertThat(new NoticeTemplates(stored).sms(EventKind.REFUSED, model()))
+                .isEqualTo("Hồ sơ H57-0001 không được tiếp nhận, giải quyết. Xem lý do tại: http://portal.test/tra-cuu?ma=H57-0001");
+    }
+
     private static Map<String, Object> model() {
         Map<String, Object> model = new HashMap<>();
         model.put("code", "H57-0001");
@@ -103,5 +118,16 @@ class NoticeTemplatesTest {
         model.put("fullName", "Nguyễn Văn An");
         model.put("trackingUrl", "http://portal.test/tra-cuu?ma=H57-0001");
         return model;
+    }
+
+    record Defaults(NoticeTemplates templates) {
+
+        NoticeTemplates.Email email(EventKind kind, Map<String, Object> model) {
+            return templates.email(kind, templates.byDefault(kind, NotificationChannel.EMAIL), model);
+        }
+
+        String sms(EventKind kind, Map<String, Object> model) {
+            return templates.sms(kind, templates.byDefault(kind, NotificationChannel.SMS), model);
+        }
     }
 }
