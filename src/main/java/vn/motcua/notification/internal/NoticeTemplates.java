@@ -11,6 +11,8 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import vn.motcua.platform.web.VietnamTime;
+
 /**
  * Renders the messages from the Thymeleaf TEXT templates in {@code templates/notification/}: per event kind an
  * email template, whose first line is the subject and the rest the body, and an SMS template. The engine is this
@@ -21,6 +23,8 @@ class NoticeTemplates {
 
     /** Applicants are written to in Vietnamese, whatever language an official's screen is in. */
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
+    /** Dates and due times as every page writes them: {@code [(${vnTime.dateTime(dueAt)})]}. */
+    private static final VietnamTime TIME = new VietnamTime();
 
     private final TemplateEngine engine;
 
@@ -46,7 +50,9 @@ class NoticeTemplates {
     }
 
     private String render(String template, Map<String, Object> model) {
-        return engine.process(template, new Context(VIETNAMESE, model));
+        Context context = new Context(VIETNAMESE, model);
+        context.setVariable("vnTime", TIME);
+        return engine.process(template, context);
     }
 
     record Email(String subject, String body) {
