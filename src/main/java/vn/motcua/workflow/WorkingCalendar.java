@@ -32,7 +32,7 @@ public class WorkingCalendar {
     public static final ZoneId ZONE = VietnamTime.ZONE;
 
     static final int MAX_NAME_LENGTH = 200;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DAY = VietnamTime.DATE;
 
     private final CalendarRepository repository;
     private final OrganizationService organization;

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,7 +19,7 @@ import vn.motcua.platform.web.VietnamTime;
  * Vietnamese wording of the Circular lives there), laid out by openhtmltopdf in Liberation Serif, which has the
  * metrics of Times New Roman, the font of official documents, and every Vietnamese letter.
  * <p>
- * Times print in Vietnam's time zone: {@code 08 giờ 30 phút, ngày 19/09/2025}, and the date line the way Decree
+ * Times print in Vietnam's time zone as every page writes them: {@code 08:30 ngày 19/09/2025}, and the date line the way Decree
  * 30/2020/NĐ-CP writes it: {@code Huế, ngày 05 tháng 02 năm 2026}, {@code Huế, ngày 19 tháng 9 năm 2025} (a zero
  * before days below 10 and months below 3).
  */
@@ -86,39 +85,35 @@ public class OfficialForms {
         return pdf.render("forms/" + template, variables);
     }
 
-    /** How the templates print dates, times and counts ({@code fmt} in a template). Null prints as empty. */
+    /**
+     * How the templates print dates, times and counts ({@code fmt} in a template): dates and times as everywhere else
+     * ({@link VietnamTime}), so that a form's due time reads as the inbox's. Null prints as empty.
+     */
     public static final class Format {
 
-        private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-        private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
-        private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút'");
+        private static final VietnamTime TIME = new VietnamTime();
 
         Format() {
         }
 
         /** {@code 19/09/2025} */
         public String date(Instant at) {
-            return at == null ? "" : DAY.format(local(at));
+            return TIME.date(at);
         }
 
         /** {@code 19/09/2025} */
         public String day(LocalDate day) {
-            return day == null ? "" : DAY.format(day);
+            return TIME.date(day);
         }
 
-        /** {@code 08 giờ 30 phút, ngày 19/09/2025}, as the forms word a time. */
+        /** {@code 08:30 ngày 19/09/2025}: a moment, and every due time. */
         public String time(Instant at) {
-            return at == null ? "" : HOUR_MINUTE.format(local(at)) + ", ngày " + DAY.format(local(at));
-        }
-
-        /** {@code 08:30 19/09/2025}, for table cells. */
-        public String shortTime(Instant at) {
-            return at == null ? "" : CLOCK.format(local(at)) + " " + DAY.format(local(at));
+            return TIME.dateTime(at);
         }
 
         /** {@code 08:30}, for table cells under the date. */
         public String clock(Instant at) {
-            return at == null ? "" : CLOCK.format(local(at));
+            return TIME.clock(at);
         }
 
         /** {@code Huế, ngày 19 tháng 9 năm 2025}: Decree 30/2020/NĐ-CP puts a zero before days below 10 and months below 3. */

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -16,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.platform.web.VietnamTime;
+
 /**
  * The texts of the notices: per event kind an email (subject and body) and an SMS, written in {@link TemplateText}.
  * The defaults ship in the jar as {@code templates/notification/<kind>-email.txt} (first line the subject) and
@@ -25,9 +26,6 @@ import org.springframework.stereotype.Component;
 class NoticeTemplates {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeTemplates.class);
-
-    /** How dates and times read in messages: "16:30 ngày 25/11/2025". */
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
 
     private final TemplateRepository stored;
     private final Map<NotificationChannel, Map<EventKind, Source>> defaults = new EnumMap<>(NotificationChannel.class);
@@ -95,7 +93,7 @@ class NoticeTemplates {
         model.forEach((name, value) -> {
             String text = switch (value) {
                 case null -> null;
-                case ZonedDateTime time -> WHEN.format(time);
+                case ZonedDateTime time -> VietnamTime.DATE_TIME.format(time); // as every page writes it
                 case Collection<?> items -> items.stream().map(item -> "- " + item + "\n")
                         .reduce("", String::concat);
                 default -> value.toString();

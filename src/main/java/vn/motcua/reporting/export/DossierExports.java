@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +30,7 @@ import vn.motcua.catalog.Procedure;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.jobs.BackgroundJobs;
+import vn.motcua.platform.web.VietnamTime;
 import vn.motcua.reporting.DossierLine;
 import vn.motcua.reporting.ReportingService;
 import vn.motcua.workflow.WorkingCalendar;
@@ -48,7 +48,6 @@ public class DossierExports implements DisposableBean {
     public static final long MAX_ROWS = 1_000_000;
     private static final Logger log = LoggerFactory.getLogger(DossierExports.class);
     private static final int PROGRESS_EVERY = 1_000;
-    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     public record Status(UUID id, String agencyCode, String figure, LocalDate from, LocalDate to, String state,
                          long total, long processed, String fileName, String error, OffsetDateTime startedAt,
@@ -132,7 +131,7 @@ public class DossierExports implements DisposableBean {
             SXSSFSheet sheet = workbook.createSheet(text("reporting.xlsx.sheet.dossiers", locale));
             ReportWorkbooks.cells(sheet.createRow(0), styles.title, title);
             ReportWorkbooks.cells(sheet.createRow(1), null, text("reporting.xlsx.generated", locale,
-                    GENERATED.format(LocalDateTime.now(clock.withZone(WorkingCalendar.ZONE)))));
+                    VietnamTime.DATE_TIME.format(clock.instant())));
             String[] keys = {"no", "dossierCode", "procedureCode", "procedure", "agency", "channel", "receivedAt",
                     "dueAt", "endedAt", "outcome", "timeliness"};
             Object[] headings = new Object[keys.length];

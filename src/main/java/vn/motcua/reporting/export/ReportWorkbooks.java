@@ -36,7 +36,7 @@ import vn.motcua.reporting.ServiceIndex;
 public class ReportWorkbooks {
 
     public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DAY = VietnamTime.DATE;
 
     private final MessageSource messages;
     private final Clock clock;

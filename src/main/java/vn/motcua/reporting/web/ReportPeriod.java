@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 
 import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.platform.web.VietnamTime;
 import vn.motcua.reporting.ReportingService;
 
 /**
@@ -23,7 +24,7 @@ import vn.motcua.reporting.ReportingService;
 public record ReportPeriod(String kind, LocalDate from, LocalDate to) {
 
     static final String MONTH = "thang", QUARTER = "quy", YEAR = "nam", RANGE = "khoang";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DAY = VietnamTime.DATE;
 
     /** The query parameters, as typed; every one may be missing. */
     public record Params(String ky, String thang, String quy, String nam, String tu, String den) {

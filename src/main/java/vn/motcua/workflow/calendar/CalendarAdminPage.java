@@ -26,6 +26,7 @@ import vn.motcua.identity.CurrentUser;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.platform.web.VietnamTime;
 import vn.motcua.workflow.AdministrationScope;
 import vn.motcua.workflow.CalendarDay;
 import vn.motcua.workflow.WorkingCalendar;
@@ -42,7 +43,7 @@ class CalendarAdminPage {
 
     static final int FIRST_YEAR = 1900;
     static final int LAST_YEAR = 2199;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DAY = VietnamTime.DATE;
     private static final List<DateTimeFormatter> INPUT_FORMATS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT),
             DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT),

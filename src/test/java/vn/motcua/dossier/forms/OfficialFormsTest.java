@@ -80,8 +80,8 @@ class OfficialFormsTest {
                 "3 Giấy chứng nhận kết hôn của cha, mẹ 0 2",
                 "Số lượng hồ sơ: 01 bộ",
                 "Thời gian giải quyết hồ sơ theo quy định: 03 ngày làm việc",
-                "Thời gian nhận hồ sơ: 08 giờ 05 phút, ngày 19/09/2025",
-                "Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 30 phút, ngày 24/09/2025",
+                "Thời gian nhận hồ sơ: 08:05 ngày 19/09/2025",
+                "Thời gian trả kết quả giải quyết hồ sơ: 16:30 ngày 24/09/2025",
                 "Đăng ký nhận kết quả tại: Quầy số 1, Trung tâm Phục vụ hành chính công phường Thuận Hóa",
                 "Vào Sổ theo dõi hồ sơ, Quyển số: 03, Số thứ tự: 125",
                 "NGƯỜI NỘP HỒ SƠ", "Trần Quốc Huy",
@@ -167,10 +167,10 @@ class OfficialFormsTest {
                 "Ngày 19/09/2025, Trung tâm Phục vụ hành chính công phường Thuận Hóa tiếp nhận hồ sơ",
                 "thủ tục Đăng ký khai sinh",
                 "mã hồ sơ " + CODE,
-                "16 giờ 30 phút, ngày 24/09/2025",
+                "16:30 ngày 24/09/2025",
                 "Lý do: Cần xác minh thông tin về nơi sinh với Ủy ban nhân dân xã Phú Vinh",
                 "trân trọng xin lỗi Ông/Bà",
-                "sẽ được trả cho Ông/Bà vào 16 giờ 30 phút, ngày 01/10/2025",
+                "sẽ được trả cho Ông/Bà vào 16:30 ngày 01/10/2025",
                 "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phạm Đức Thắng");
     }
 
@@ -213,9 +213,9 @@ class OfficialFormsTest {
                 "Tên cá nhân, tổ chức: Nguyễn Thị Ánh",
                 "Nội dung yêu cầu giải quyết: Đăng ký khai sinh",
                 "Cơ quan chủ trì giải quyết: Ủy ban nhân dân phường Thuận Hóa",
-                "Thời gian nhận hồ sơ: 08 giờ 05 phút, ngày 19/09/2025",
-                "Thời gian hẹn trả kết quả: 16 giờ 30 phút, ngày 24/09/2025",
-                "Thời gian trả kết quả: 09 giờ 10 phút, ngày 24/09/2025",
+                "Thời gian nhận hồ sơ: 08:05 ngày 19/09/2025",
+                "Thời gian hẹn trả kết quả: 16:30 ngày 24/09/2025",
+                "Thời gian trả kết quả: 09:10 ngày 24/09/2025",
                 "1 Phòng Văn hóa - Xã hội phường Thuận Hóa 14:00 19/09/2025 Lê Thị Hường Đặng Minh Khôi Trước hạn",
                 "2 Lãnh đạo Ủy ban nhân dân phường 10:45 22/09/2025 Đặng Minh Khôi Phạm Đức Thắng Đúng hạn Trình ký kết quả",
                 "3 Trung tâm Phục vụ hành chính công phường Thuận Hóa 08:20 23/09/2025 Phạm Đức Thắng Lê Thị Hường Quá hạn Chậm 01 ngày do xác minh",
@@ -295,9 +295,9 @@ class OfficialFormsTest {
         Instant night = Instant.parse("2026-02-04T17:30:00Z");
         OfficialForms.Format format = new OfficialForms.Format();
 
-        assertThat(format.time(night)).isEqualTo("00 giờ 30 phút, ngày 05/02/2026");
+        assertThat(format.time(night)).isEqualTo("00:30 ngày 05/02/2026");
         assertThat(format.date(night)).isEqualTo("05/02/2026");
-        assertThat(format.shortTime(night)).isEqualTo("00:30 05/02/2026");
+        assertThat(format.clock(night)).isEqualTo("00:30");
         assertThat(format.dateLine("Huế", night)).isEqualTo("Huế, ngày 05 tháng 02 năm 2026");
         assertThat(format.dateLine("Huế", hue(2025, 11, 3, 9, 0))).isEqualTo("Huế, ngày 03 tháng 11 năm 2025");
         assertThat(format.day(LocalDate.of(2025, 9, 1))).isEqualTo("01/09/2025");
