@@ -36,6 +36,12 @@ public enum AuditAction {
     CALENDAR_CHANGED(Kind.CHANGE),
     WALLET_DOCUMENT_DELETED(Kind.CHANGE),
     REPORTS_REBUILT(Kind.CHANGE),
+    // issue 15, organisation: agencies, mergers, counters, staff and their import
+    AGENCY_SAVED(Kind.CHANGE),
+    AGENCIES_MERGED(Kind.CHANGE),
+    COUNTER_SAVED(Kind.CHANGE),
+    STAFF_SAVED(Kind.CHANGE),
+    ORGANIZATION_IMPORTED(Kind.CHANGE),
     // security
     LOGIN(Kind.SECURITY),
     ACCESS_DENIED(Kind.SECURITY),
