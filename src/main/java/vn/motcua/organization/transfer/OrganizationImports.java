@@ -223,6 +223,11 @@ public class OrganizationImports {
                 rejections.add(rejection(p, e, locale));
             }
         }
+        // in the file's order: its agencies' sheet, then its staff sheet, row by row
+        rejections.sort(java.util.Comparator.comparing((Rejection r) -> !r.sheet().equals(OrganizationWorkbook.AGENCIES))
+                .thenComparingInt(Rejection::row));
+        changes.sort(java.util.Comparator.comparing((Change c) -> !c.sheet().equals(OrganizationWorkbook.AGENCIES))
+                .thenComparingInt(Change::row));
         return new Plan(changes, rejections, agencies, staff);
     }
 
