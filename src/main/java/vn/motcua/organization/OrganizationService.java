@@ -113,7 +113,10 @@ public class OrganizationService {
      * (a merged commune's successor may itself have been merged since). An agency without a successor stays itself.
      */
     public String currentSuccessor(String code) {
-        Map<String, Agency> byCode = agenciesByCode();
+        return currentSuccessor(code, agenciesByCode());
+    }
+
+    private static String currentSuccessor(String code, Map<String, Agency> byCode) {
         String current = code;
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Agency a = byCode.get(current); a != null && a.successorCode() != null && seen.add(a.code());
@@ -131,9 +134,10 @@ public class OrganizationService {
     public List<String> reportingCodes(String code) {
         List<String> codes = new ArrayList<>(subtree(code).stream().map(Agency::code).toList());
         java.util.Set<String> inScope = new java.util.HashSet<>(codes);
+        Map<String, Agency> byCode = agenciesByCode();
         for (Agency a : agencies()) {
             if (!inScope.contains(a.code()) && a.successorCode() != null
-                    && inScope.contains(currentSuccessor(a.code()))) {
+                    && inScope.contains(currentSuccessor(a.code(), byCode))) {
                 for (Agency merged : subtree(a.code())) {
                     if (inScope.add(merged.code())) {
                         codes.add(merged.code());

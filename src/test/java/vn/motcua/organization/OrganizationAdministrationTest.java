@@ -68,7 +68,7 @@ class OrganizationAdministrationTest {
     void anAgencyAdministratorManagesOnlyItsOwnSubtree() {
         PageClient page = new PageClient(port);
         page.signIn("agency-admin", "demo123");
-        assertThat(page.get("/quan-tri/to-chuc").body()).contains("Phường Thuận Hóa").doesNotContain("Sở Tư pháp");
+        assertThat(page.get("/quan-tri/to-chuc").body()).contains(WARD).doesNotContain(JUSTICE);
         assertThat(page.get("/quan-tri/to-chuc/" + JUSTICE).statusCode()).isEqualTo(404);
 
         page.get("/quan-tri/to-chuc/moi");
@@ -98,7 +98,7 @@ class OrganizationAdministrationTest {
         assertThat(official.counterId()).isEqualTo(organization.counters(unit).getFirst().id());
         assertThat(accounts.roles("quay." + run)).containsExactly(Role.RECEPTION);
         assertThat(page.get("/quan-tri/to-chuc/" + unit).body()).contains("quay." + run, "Quầy 1");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audited("AGENCY_SAVED", unit))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(audited("AGENCY_SAVED", unit))
                 .containsExactly("agency-admin"));
         assertThat(audited("STAFF_SAVED", "quay." + run)).containsExactly("agency-admin");
     }
@@ -134,7 +134,7 @@ class OrganizationAdministrationTest {
         transactions.executeWithoutResult(s -> events.publishEvent(new DossierReceived(ref,
                 LocalDateTime.of(2018, 5, 10, 9, 0).atZone(WorkingCalendar.ZONE).toInstant(),
                 LocalDateTime.of(2018, 5, 15, 17, 0).atZone(WorkingCalendar.ZONE).toInstant(), 0, 0)));
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> reporting.countDossiers(old, "RECEIVED", from, to) == 1);
         assertThat(reporting.countDossiers(successor, "RECEIVED", from, to)).isZero();
 
