@@ -96,7 +96,6 @@ public class OrganizationAdministration {
     public void saveImportedAgency(Agency agency) {
         changes.saveAgency(agency);
         trail.changed(AuditAction.AGENCY_SAVED, agency.code(), "imported " + agency.kind() + " under " + agency.parentCode());
-        events.publishEvent(new OrganizationChanged("agency"));
     }
 
     /**
@@ -289,8 +288,14 @@ public class OrganizationAdministration {
         return new StaffMember(c.username(), c.agencyCode(), c.title().strip(), counterId, c.actingFrom(), c.actingTo());
     }
 
-    /** Writes a checked change: the account (created or its roles set) and the staff record; audited. */
+    /** Writes a checked change: the account (created or its roles set) and the staff record; audited, announced. */
     public void applyStaff(StaffChange change, StaffMember record) {
+        applyImportedStaff(change, record);
+        announce(ClusterChanges.ORGANIZATION);
+    }
+
+    /** Writes a checked change of an import, audited; the import announces itself once at its end. */
+    public void applyImportedStaff(StaffChange change, StaffMember record) {
         if (!accounts.exists(change.username())) {
             accounts.createStaffAccount(change.username(), change.fullName().strip(), blankToNull(change.email()),
                     blankToNull(change.phone()), change.roles());
@@ -300,7 +305,6 @@ public class OrganizationAdministration {
         changes.saveStaff(record);
         trail.changed(AuditAction.STAFF_SAVED, change.username(), record.agencyCode() + " " + change.roles()
                 + (record.actingFrom() == null ? "" : " acting " + record.actingFrom() + ".." + record.actingTo()));
-        announce(ClusterChanges.ORGANIZATION);
     }
 
     /** Tells this node (after commit) and the others that the organisation changed. */

@@ -134,7 +134,7 @@ public class OrganizationImports {
             admin.saveImportedAgency(a);
         }
         for (Map.Entry<StaffChange, StaffMember> s : plan.staff()) {
-            admin.applyStaff(s.getKey(), s.getValue());
+            admin.applyImportedStaff(s.getKey(), s.getValue());
         }
         uploads.markApplied(id, clock.instant());
         trail.changed(AuditAction.ORGANIZATION_IMPORTED, "to-chuc/nhap/" + id, upload.fileName() + ": "
