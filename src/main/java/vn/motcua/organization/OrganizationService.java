@@ -44,6 +44,12 @@ public class OrganizationService {
         }
     }
 
+    /** Changed here: forget the tree once the change is committed (other nodes hear of it through the cluster). */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void forgetAgencies(OrganizationChanged change) {
+        cache.invalidateAll();
+    }
+
     /** All agencies in tree order; cached, since nearly every page and dossier action reads them. */
     public List<Agency> agencies() {
         return cache.get(Boolean.TRUE, any -> repository.findAllAgencies());
@@ -89,6 +95,61 @@ public class OrganizationService {
 
     /** Everyone whose staff record is at this agency (not below it), by username. */
     public List<StaffMember> staffOf(String agencyCode) {
-        return repository.findStaffOf(agencyCode);
+        return staffOf(List.of(agencyCode));
+    }
+
+    /** Every counter, by agency then number. */
+    public List<Counter> allCounters() {
+        return repository.findAllCounters();
+    }
+
+    /** Every staff record, by agency then username. */
+    public List<StaffMember> allStaff() {
+        return repository.findAllStaff();
+    }
+
+    /** The staff records of the agencies, by agency then username. */
+    public List<StaffMember> staffOf(java.util.Collection<String> agencyCodes) {
+        return repository.findStaffOf(agencyCodes);
+    }
+
+    /**
+     * The agency that does the work of this one today: itself while it exists, else the end of its successor chain
+     * (a merged commune's successor may itself have been merged since). An agency without a successor stays itself.
+     */
+    public String currentSuccessor(String code) {
+        return currentSuccessor(code, agenciesByCode());
+    }
+
+    private static String currentSuccessor(String code, Map<String, Agency> byCode) {
+        String current = code;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Agency a = byCode.get(current); a != null && a.successorCode() != null && seen.add(a.code());
+             a = byCode.get(current)) {
+            current = a.successorCode();
+        }
+        return current;
+    }
+
+    /**
+     * The codes whose figures count under an agency in reports: its subtree, and every agency merged (directly or
+     * down a chain) into one of them, with their own subtrees. An old dossier keeps its original agency; this is how
+     * its figures follow the successor.
+     */
+    public List<String> reportingCodes(String code) {
+        List<String> codes = new ArrayList<>(subtree(code).stream().map(Agency::code).toList());
+        java.util.Set<String> inScope = new java.util.HashSet<>(codes);
+        Map<String, Agency> byCode = agenciesByCode();
+        for (Agency a : agencies()) {
+            if (!inScope.contains(a.code()) && a.successorCode() != null
+                    && inScope.contains(currentSuccessor(a.code(), byCode))) {
+                for (Agency merged : subtree(a.code())) {
+                    if (inScope.add(merged.code())) {
+                        codes.add(merged.code());
+                    }
+                }
+            }
+        }
+        return codes;
     }
 }

@@ -94,7 +94,7 @@ public class ReportingService {
         Map<String, Agency> byCode = organization.agenciesByCode();
         ReportStore.Sums all = store.sums(from, to, null);
         Set<String> withData = new HashSet<>();
-        all.totals().forEach(row -> top(row.agency(), byCode).ifPresent(withData::add));
+        all.totals().forEach(row -> top(organization.currentSuccessor(row.agency()), byCode).ifPresent(withData::add));
         List<ServiceIndex> ranked = new ArrayList<>();
         for (Agency a : rankedAgencies()) {
             Scope scope = scope(a.code());
@@ -217,7 +217,8 @@ public class ReportingService {
         if (tree.isEmpty()) {
             throw UserFacingException.notFound("reporting.agency.unknown", agencyCode);
         }
-        List<String> codes = tree.stream().map(Agency::code).toList();
+        // merged agencies count under their successor: an old dossier keeps its agency, its figures follow the merger
+        List<String> codes = organization.reportingCodes(agencyCode);
         Set<String> set = Set.copyOf(codes);
         boolean includesCommune = tree.stream().anyMatch(a -> a.kind() == AgencyKind.COMMUNE);
         return new Scope(agencyCode, tree.getFirst().displayName(), codes,

@@ -196,6 +196,16 @@ public final class RouteFixtures {
                  "/api/v1/payments/vnpay/ipn", "/api/v1/assistant/ask", "/api/v1/petitions", "/api/v1/postal/status",
                  "/api/v1/results/verify", "/phan-anh-kien-nghi/tra-cuu/bo-sung", "/phan-anh-kien-nghi/tra-cuu/danh-gia" ->
                     List.of(route.pattern());
+            // issue 15, organisation: the demo ward is in every administrator's scope; nothing valid is posted
+            case "/quan-tri/to-chuc", "/quan-tri/to-chuc/moi", "/quan-tri/to-chuc/sap-nhap", "/quan-tri/to-chuc/nhap",
+                 "/quan-tri/to-chuc/nhap/ap-dung", "/quan-tri/to-chuc/xuat.xlsx" -> List.of(route.pattern());
+            case "/quan-tri/to-chuc/{code}", "/quan-tri/to-chuc/{code}/sua", "/quan-tri/to-chuc/{code}/quay",
+                 "/quan-tri/to-chuc/{code}/can-bo/moi", "/quan-tri/to-chuc/{code}/can-bo" ->
+                    List.of(route.pattern().replace("{code}", WARD));
+            case "/quan-tri/to-chuc/{code}/quay/{number}", "/quan-tri/to-chuc/{code}/quay/{number}/xoa" ->
+                    List.of(route.pattern().replace("{code}", WARD).replace("{number}", "1"));
+            case "/quan-tri/to-chuc/{code}/can-bo/{username}" ->
+                    List.of(route.pattern().replace("{code}", WARD).replace("{username}", "reception"));
             case "/xac-thuc" -> route.isGet() ? concat(List.of("/xac-thuc"),
                     w.results().stream().map(n -> "/xac-thuc?so=" + enc(n)).toList()) : List.of("/xac-thuc");
             case "/ai-da-xem", "/quan-tri/nhat-ky/kiem-tra" -> List.of(route.pattern());

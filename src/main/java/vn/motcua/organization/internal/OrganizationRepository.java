@@ -44,19 +44,35 @@ public class OrganizationRepository {
     }
 
     public Optional<StaffMember> findStaff(String username) {
-        return jdbc.sql("select username, agency_code, title, counter_id from staff where username = ?").param(username)
-                .query((rs, i) -> new StaffMember(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, Long.class)))
-                .optional();
+        return jdbc.sql("select %s from staff where username = ?".formatted(STAFF_COLUMNS)).param(username)
+                .query(OrganizationRepository::staff).optional();
     }
 
-    /** The staff records of an agency (issue 15, reminders: whom to remind of its dossiers). */
-    public List<StaffMember> findStaffOf(String agencyCode) {
-        return jdbc.sql("select username, agency_code, title, counter_id from staff where agency_code = ? order by username")
-                .param(agencyCode)
-                .query((rs, i) -> new StaffMember(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, Long.class)))
-                .list();
+    /** The staff of the agencies, by agency then username. */
+    public List<StaffMember> findStaffOf(java.util.Collection<String> agencyCodes) {
+        if (agencyCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select %s from staff where agency_code in (:codes) order by agency_code, username"
+                        .formatted(STAFF_COLUMNS)).param("codes", agencyCodes)
+                .query(OrganizationRepository::staff).list();
+    }
+
+    public List<StaffMember> findAllStaff() {
+        return jdbc.sql("select %s from staff order by agency_code, username".formatted(STAFF_COLUMNS))
+                .query(OrganizationRepository::staff).list();
+    }
+
+    public List<Counter> findAllCounters() {
+        return jdbc.sql("select id, agency_code, number, name from counter order by agency_code, number")
+                .query((rs, i) -> new Counter(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4))).list();
+    }
+
+    private static final String STAFF_COLUMNS = "username, agency_code, title, counter_id, acting_from, acting_to";
+
+    private static StaffMember staff(ResultSet rs, int row) throws SQLException {
+        return new StaffMember(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, Long.class),
+                rs.getObject(5, java.time.LocalDate.class), rs.getObject(6, java.time.LocalDate.class));
     }
 
     public boolean isEmpty() {

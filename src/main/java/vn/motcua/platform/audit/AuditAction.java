@@ -42,6 +42,12 @@ public enum AuditAction {
     CERTIFICATION_BOOK_VIEWED(Kind.READ),
     // issue 15, notification templates: an administrator saved a template or restored its default
     NOTIFICATION_TEMPLATE_SAVED(Kind.CHANGE),
+    // issue 15, organisation: agencies, mergers, counters, staff and their import
+    AGENCY_SAVED(Kind.CHANGE),
+    AGENCIES_MERGED(Kind.CHANGE),
+    COUNTER_SAVED(Kind.CHANGE),
+    STAFF_SAVED(Kind.CHANGE),
+    ORGANIZATION_IMPORTED(Kind.CHANGE),
     // security
     LOGIN(Kind.SECURITY),
     ACCESS_DENIED(Kind.SECURITY),
