@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.DossierView.FileInfo;
 import vn.motcua.dossier.forms.DossierForms;
+import vn.motcua.dossier.internal.AssignmentRepository;
 import vn.motcua.dossier.internal.Dossier;
 import vn.motcua.dossier.internal.DossierCodes;
 import vn.motcua.dossier.internal.DossierLifecycle;
@@ -30,6 +31,7 @@ import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.result.ResultService;
 import vn.motcua.workflow.ProcessDefinition;
 import vn.motcua.workflow.ProcessService;
+import vn.motcua.workflow.StepAction;
 
 import static vn.motcua.dossier.DossierPolicies.refuseUnless;
 import static vn.motcua.platform.text.Texts.blank;
@@ -57,13 +59,16 @@ public class DossierHandling {
     private final DossierViews views;
     private final DossierRefs refs;
     private final DossierDueDates dueDates;
+    private final AssignmentRepository assignments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DossierHandling(DossierRepository dossiers, DossierCodes codes, ProcessService processes,
                     OrganizationService organization, ResultService results, DossierForms forms, DossierIntake intake,
                     DossierPolicies policies, DossierRouting routing, DossierUploads uploads, DossierViews views,
-                    DossierRefs refs, DossierDueDates dueDates, ApplicationEventPublisher events, Clock clock) {
+                    DossierRefs refs, DossierDueDates dueDates, AssignmentRepository assignments,
+                    ApplicationEventPublisher events, Clock clock) {
+        this.assignments = assignments;
         this.dossiers = dossiers;
         this.codes = codes;
         this.processes = processes;
@@ -97,6 +102,7 @@ public class DossierHandling {
         policies.refuseUnlessAllowed(d, process, action, actor, now, locale);
         if (action == DossierAction.RECEIVE) {
             intake.receive(d, actor, now);
+            advanceOnReception(d, process, actor, now);
             return views.view(d, actor);
         }
         DossierStatus from = d.status();
@@ -114,8 +120,29 @@ public class DossierHandling {
         dossiers.update(d);
         dossiers.history(d.id(), now, actor.username(), actor.fullName(), actor.agencyCode(), action.name(), from,
                 d.status(), fromStep, d.step(), note, details.isEmpty() ? null : details);
+        if (d.step() != fromStep || d.status().isFinal()) {
+            assignments.clear(d.id()); // an assignment is for one step
+        }
         publish(taken, action, d, fromStep, request, actor, now);
         return views.view(d, actor);
+    }
+
+    /**
+     * When the process says so, a dossier received online goes on to step 1 in the same action, as if reception had
+     * also pressed "Chuyển bước tiếp"; unless step 0 cannot forward or the fees the process wants first are unpaid,
+     * in which case it stays at reception as before.
+     */
+    private void advanceOnReception(Dossier d, ProcessDefinition process, Actor actor, Instant now) {
+        if (!process.advanceOnReception() || process.isLast(0) || !process.step(0).allows(StepAction.FORWARD)
+                || policies.waitsForPayment(d, process, DossierAction.FORWARD)) {
+            return;
+        }
+        DossierStatus from = d.status();
+        Transition taken = d.forward(DossierAction.FORWARD, process, now);
+        dossiers.update(d);
+        dossiers.history(d.id(), now, actor.username(), actor.fullName(), actor.agencyCode(),
+                DossierAction.FORWARD.name(), from, d.status(), 0, d.step(), null, Map.of("onReception", true));
+        publish(taken, DossierAction.FORWARD, d, 0, ActionRequest.note(null), actor, now);
     }
 
     /** The action's own checks and records, and the aggregate's move. */

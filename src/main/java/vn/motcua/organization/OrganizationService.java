@@ -86,4 +86,10 @@ public class OrganizationService {
     public Optional<StaffMember> staffMember(String username) {
         return repository.findStaff(username);
     }
+
+    // Issue 15, the official's dossier page: the officials a dossier can be assigned to.
+    /** The staff records of an agency (not of the agencies below it), by username. */
+    public List<StaffMember> staffOf(String agencyCode) {
+        return repository.findStaffOf(agencyCode);
+    }
 }

@@ -50,6 +50,14 @@ public class OrganizationRepository {
                 .optional();
     }
 
+    public List<StaffMember> findStaffOf(String agencyCode) {
+        return jdbc.sql("select username, agency_code, title, counter_id from staff where agency_code = ? order by username")
+                .param(agencyCode)
+                .query((rs, i) -> new StaffMember(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, Long.class)))
+                .list();
+    }
+
     public boolean isEmpty() {
         return jdbc.sql("select not exists (select 1 from agency)").query(Boolean.class).single();
     }

@@ -36,6 +36,8 @@ public enum AuditAction {
     CALENDAR_CHANGED(Kind.CHANGE),
     WALLET_DOCUMENT_DELETED(Kind.CHANGE),
     REPORTS_REBUILT(Kind.CHANGE),
+    // issue 15, the official's dossier page, reception and assignment
+    DOSSIER_ASSIGNED(Kind.CHANGE),
     // security
     LOGIN(Kind.SECURITY),
     ACCESS_DENIED(Kind.SECURITY),
