@@ -8,3 +8,6 @@ create table dossier_assignment (
     assigned_at timestamptz not null
 );
 create index dossier_assignment_user_idx on dossier_assignment (username);
+
+-- Form 04 (the apology) is signed by the leader who issues it, or by the signer named in the action: kept with it.
+alter table dossier_apology add column signer_name text, add column signer_title text;

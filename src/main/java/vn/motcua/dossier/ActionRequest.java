@@ -11,9 +11,15 @@ import java.util.List;
  * @param targetAgency the agency of an inter-agency transfer
  * @param newDueAt     the new appointment of an apology (form 04)
  * @param returnMethod how the result is returned: COUNTER, ONLINE or POST
+ * @param signerName   who signs the apology (form 04) when not the leader issuing it; {@code signerTitle} their title
  */
 public record ActionRequest(String note, List<String> items, String targetAgency, Instant newDueAt,
-                            String returnMethod) {
+                            String returnMethod, String signerName, String signerTitle) {
+
+    /** Without a named signer: an apology then is signed by the leader who issues it. */
+    public ActionRequest(String note, List<String> items, String targetAgency, Instant newDueAt, String returnMethod) {
+        this(note, items, targetAgency, newDueAt, returnMethod, null, null);
+    }
 
     public ActionRequest {
         items = items == null ? List.of() : items.stream().filter(i -> i != null && !i.isBlank()).map(String::strip).toList();

@@ -25,6 +25,7 @@ import vn.motcua.dossier.internal.DossierLifecycle.Transition;
 import vn.motcua.dossier.internal.DossierRepository;
 import vn.motcua.dossier.internal.IllegalTransitionException;
 import vn.motcua.identity.Actor;
+import vn.motcua.identity.Role;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.web.UserFacingException;
@@ -205,9 +206,11 @@ public class DossierHandling {
                 refuseUnless(!blank(note), "dossier.action.reasonRequired");
                 refuseUnless(request.newDueAt() != null && d.dueAt() != null && request.newDueAt().isAfter(d.dueAt())
                         && request.newDueAt().isAfter(now), "dossier.action.newDueRequired");
+                Signer signer = apologySigner(request, actor);
                 Instant previous = d.dueAt();
                 Transition t = d.apologize(request.newDueAt());
-                dossiers.apology(d.id(), now, previous, request.newDueAt(), note, actor.username());
+                dossiers.apology(d.id(), now, previous, request.newDueAt(), note, actor.username(), signer.name(),
+                        signer.title());
                 details.put("previousDueAt", previous.toString());
                 details.put("newDueAt", request.newDueAt().toString());
                 events.publishEvent(DossierEvents.checked(t,
@@ -225,6 +228,24 @@ public class DossierHandling {
                 yield d.resume(resume, dueDates);
             }
         };
+    }
+
+    private record Signer(String name, String title) {
+    }
+
+    /**
+     * Who signs the apology: the signer named in the action, else the leader who issues it under their staff title;
+     * anyone else must name the signer, since the letter is the agency's and a specialist does not sign for it.
+     */
+    private Signer apologySigner(ActionRequest request, Actor actor) {
+        String name = blankToNull(request.signerName());
+        String title = blankToNull(request.signerTitle());
+        if (name != null && title != null) {
+            return new Signer(name.strip(), title.strip());
+        }
+        refuseUnless(name == null && title == null && actor.has(Role.LEADER), "dossier.action.signerRequired");
+        return new Signer(actor.fullName(), organization.staffMember(actor.username())
+                .map(s -> blankToNull(s.title())).orElse(null));
     }
 
     /**

@@ -148,11 +148,13 @@ class BackOfficeDossierPages {
                @RequestParam(name = "returnMethod", required = false) String returnMethod,
                @RequestParam(name = "file", required = false) MultipartFile file,
                @RequestParam(name = "xacNhan", defaultValue = "false") boolean confirmed,
+               @RequestParam(name = "signerName", required = false) String signerName,
+               @RequestParam(name = "signerTitle", required = false) String signerTitle,
                @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) throws IOException {
         List<String> itemList = items == null ? List.of() : Arrays.stream(items.split("\\R")).toList();
         ActionRequest request = new ActionRequest(note, itemList, targetAgency,
                 newDueDate == null ? null : newDueDate.atTime(LocalTime.of(16, 0)).atZone(VietnamTime.ZONE).toInstant(),
-                returnMethod);
+                returnMethod, signerName, signerTitle);
         Upload upload = file == null || file.isEmpty() ? null
                 : new Upload(null, file.getOriginalFilename(), file.getBytes(), false);
         return pageActions.back("/quan-tri/ho-so/" + code, redirect, locale).correcting(InvalidDossierException.class)
