@@ -114,8 +114,12 @@ class OfficialWorkingDayTest {
                 .statusCode()).isEqualTo(302);
         assertThat(assignee(assigned)).isEqualTo("specialist");
         assertThat(workload("specialist")).isEqualTo(before + 1);
-        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'DOSSIER_ASSIGNED' and subject = ?")
-                .param(assigned).query(Integer.class).single()).isEqualTo(1);
+        // Recorded with its author: pending first, then chained into the trail.
+        assertThat(jdbc.sql("""
+                        select (select count(*) from audit_pending where action = 'DOSSIER_ASSIGNED' and subject = :c)
+                             + (select count(*) from audit_entry where action = 'DOSSIER_ASSIGNED' and subject = :c
+                                and actor = 'leader')""")
+                .param("c", assigned).query(Integer.class).single()).isEqualTo(1);
 
         // Not to someone outside the step's role or the agency, and not by someone who may not assign: nothing changes.
         assertThat(leader.post("/quan-tri/ho-so/" + assigned + "/giao", Map.of("nguoiXuLy", "leader")).statusCode())
