@@ -23,7 +23,9 @@ import vn.motcua.organization.StaffMember;
 import vn.motcua.platform.audit.AuditAction;
 import vn.motcua.platform.audit.AuditTrail;
 import vn.motcua.platform.web.UserFacingException;
+import vn.motcua.workflow.ProcessDefinition;
 import vn.motcua.workflow.ProcessService;
+import vn.motcua.workflow.ProcessStep;
 
 /**
  * Who handles a dossier at its step: the desk it waits at (a role of an agency) and the named official of that role
@@ -120,6 +122,36 @@ public class DossierAssignments {
         trail.changed(AuditAction.DOSSIER_ASSIGNED, d.code(), "step " + (d.step() + 1) + " to " + username);
     }
 
+    /**
+     * The officials of the step a forward or an approval would move the dossier to, for the form to offer; empty when
+     * the viewer cannot move it on.
+     */
+    public List<Candidate> nextCandidates(String code, Actor viewer) {
+        Dossier d = visible(code, viewer);
+        if (d.status() != DossierStatus.RECEIVED && d.status() != DossierStatus.PROCESSING) {
+            return List.of();
+        }
+        ProcessDefinition process = processes.version(d.processId()).orElseThrow();
+        if (process.isLast(d.step())) {
+            return List.of();
+        }
+        ProcessStep next = process.step(d.step() + 1);
+        return candidates(next.agencyFor(d.receivingAgency(), d.competentAgency()), next.role().role());
+    }
+
+    /**
+     * Assigns a dossier that was just moved on to the official the mover chose for its new step.
+     *
+     * @throws UserFacingException 400 when the official is not one of that step's; the caller's move rolls back
+     */
+    void assignMoved(Dossier d, String username, Actor actor) {
+        if (candidates(d).stream().noneMatch(c -> c.username().equals(username))) {
+            throw UserFacingException.badRequest("dossier.assign.notCandidate", username);
+        }
+        assignments.assign(d.id(), d.step(), username, actor.username(), clock.instant());
+        trail.changed(AuditAction.DOSSIER_ASSIGNED, d.code(), "step " + (d.step() + 1) + " to " + username);
+    }
+
     /** Ends the dossier's assignment: it moved to another step, or finished. */
     void clear(long dossierId) {
         assignments.clear(dossierId);
@@ -143,10 +175,11 @@ public class DossierAssignments {
 
     private List<Candidate> candidates(Dossier d) {
         Role role = deskRole(d);
-        if (role == null) {
-            return List.of();
-        }
-        List<StaffMember> staff = organization.staffOf(d.currentAgency()).stream()
+        return role == null ? List.of() : candidates(d.currentAgency(), role);
+    }
+
+    private List<Candidate> candidates(String agencyCode, Role role) {
+        List<StaffMember> staff = organization.staffOf(agencyCode).stream()
                 .filter(s -> accounts.roles(s.username()).contains(role)).toList();
         Map<String, Integer> workloads = assignments.workloads(staff.stream().map(StaffMember::username).toList());
         return staff.stream()

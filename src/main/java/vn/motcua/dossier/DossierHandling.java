@@ -61,6 +61,7 @@ public class DossierHandling {
     private final DossierRefs refs;
     private final DossierDueDates dueDates;
     private final AssignmentRepository assignments;
+    private final DossierAssignments assignees;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -68,8 +69,9 @@ public class DossierHandling {
                     OrganizationService organization, ResultService results, DossierForms forms, DossierIntake intake,
                     DossierPolicies policies, DossierRouting routing, DossierUploads uploads, DossierViews views,
                     DossierRefs refs, DossierDueDates dueDates, AssignmentRepository assignments,
-                    ApplicationEventPublisher events, Clock clock) {
+                    DossierAssignments assignees, ApplicationEventPublisher events, Clock clock) {
         this.assignments = assignments;
+        this.assignees = assignees;
         this.dossiers = dossiers;
         this.codes = codes;
         this.processes = processes;
@@ -123,6 +125,9 @@ public class DossierHandling {
                 d.status(), fromStep, d.step(), note, details.isEmpty() ? null : details);
         if (d.step() != fromStep || d.status().isFinal()) {
             assignments.clear(d.id()); // an assignment is for one step
+        }
+        if (d.step() > fromStep && !blank(request.nextAssignee())) {
+            assignees.assignMoved(d, request.nextAssignee().strip(), actor);
         }
         publish(taken, action, d, fromStep, request, actor, now);
         return views.view(d, actor);

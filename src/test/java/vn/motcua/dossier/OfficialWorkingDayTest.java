@@ -141,6 +141,17 @@ class OfficialWorkingDayTest {
         assertThat(mine).contains(assigned, taken).doesNotContain(nobodys).contains("Phạm Văn Dũng");
         assertThat(specialist.get("/quan-tri/ho-so").body()).contains(nobodys);
 
+        // Reception can choose who gets the next step as it moves the dossier on; not someone of another role.
+        String chosen = TestData.receivedOnline(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
+        PageClient reception = signedIn("reception");
+        assertThat(reception.get("/quan-tri/ho-so/" + chosen).body()).contains("name=\"nguoiXuLyTiep\"");
+        reception.post("/quan-tri/ho-so/" + chosen + "/thao-tac", Map.of("action", "FORWARD", "nguoiXuLyTiep", "leader"));
+        assertThat(dossier(chosen).get("step").asInt()).isZero();
+        assertThat(reception.post("/quan-tri/ho-so/" + chosen + "/thao-tac",
+                Map.of("action", "FORWARD", "nguoiXuLyTiep", "specialist")).statusCode()).isEqualTo(302);
+        assertThat(dossier(chosen).get("step").asInt()).isEqualTo(1);
+        assertThat(assignee(chosen)).isEqualTo("specialist");
+
         // Moving on to the next step ends the assignment.
         act("specialist", taken, Map.of("action", "FORWARD"));
         assertThat(assignee(taken)).isNull();

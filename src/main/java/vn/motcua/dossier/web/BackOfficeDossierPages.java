@@ -127,6 +127,8 @@ class BackOfficeDossierPages {
         reads.viewed(view, actor);
         model.addAttribute("dossier", view);
         model.addAttribute("desk", desk.of(view, actor, locale));
+        model.addAttribute("nextCandidates", view.may(DossierAction.FORWARD) || view.may(DossierAction.APPROVE)
+                ? assignments.nextCandidates(code, actor) : List.of());
         model.addAttribute("panels", panels.of(view, actor, DossierPanel.Page.OFFICIAL));
         model.addAttribute("procedure", catalog.procedure(view.procedureCode()).orElse(null));
         model.addAttribute("agencies", organization.agenciesByCode());
@@ -150,11 +152,12 @@ class BackOfficeDossierPages {
                @RequestParam(name = "xacNhan", defaultValue = "false") boolean confirmed,
                @RequestParam(name = "signerName", required = false) String signerName,
                @RequestParam(name = "signerTitle", required = false) String signerTitle,
+               @RequestParam(name = "nguoiXuLyTiep", required = false) String nextAssignee,
                @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) throws IOException {
         List<String> itemList = items == null ? List.of() : Arrays.stream(items.split("\\R")).toList();
         ActionRequest request = new ActionRequest(note, itemList, targetAgency,
                 newDueDate == null ? null : newDueDate.atTime(LocalTime.of(16, 0)).atZone(VietnamTime.ZONE).toInstant(),
-                returnMethod, signerName, signerTitle);
+                returnMethod, signerName, signerTitle, nextAssignee);
         Upload upload = file == null || file.isEmpty() ? null
                 : new Upload(null, file.getOriginalFilename(), file.getBytes(), false);
         return pageActions.back("/quan-tri/ho-so/" + code, redirect, locale).correcting(InvalidDossierException.class)
