@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.DossierView.FileInfo;
 import vn.motcua.dossier.forms.DossierForms;
+import vn.motcua.dossier.internal.AssignmentRepository;
 import vn.motcua.dossier.internal.Dossier;
 import vn.motcua.dossier.internal.DossierCodes;
 import vn.motcua.dossier.internal.DossierLifecycle;
@@ -24,12 +25,14 @@ import vn.motcua.dossier.internal.DossierLifecycle.Transition;
 import vn.motcua.dossier.internal.DossierRepository;
 import vn.motcua.dossier.internal.IllegalTransitionException;
 import vn.motcua.identity.Actor;
+import vn.motcua.identity.Role;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.result.ResultService;
 import vn.motcua.workflow.ProcessDefinition;
 import vn.motcua.workflow.ProcessService;
+import vn.motcua.workflow.StepAction;
 
 import static vn.motcua.dossier.DossierPolicies.refuseUnless;
 import static vn.motcua.platform.text.Texts.blank;
@@ -57,13 +60,18 @@ public class DossierHandling {
     private final DossierViews views;
     private final DossierRefs refs;
     private final DossierDueDates dueDates;
+    private final AssignmentRepository assignments;
+    private final DossierAssignments assignees;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DossierHandling(DossierRepository dossiers, DossierCodes codes, ProcessService processes,
                     OrganizationService organization, ResultService results, DossierForms forms, DossierIntake intake,
                     DossierPolicies policies, DossierRouting routing, DossierUploads uploads, DossierViews views,
-                    DossierRefs refs, DossierDueDates dueDates, ApplicationEventPublisher events, Clock clock) {
+                    DossierRefs refs, DossierDueDates dueDates, AssignmentRepository assignments,
+                    DossierAssignments assignees, ApplicationEventPublisher events, Clock clock) {
+        this.assignments = assignments;
+        this.assignees = assignees;
         this.dossiers = dossiers;
         this.codes = codes;
         this.processes = processes;
@@ -97,6 +105,7 @@ public class DossierHandling {
         policies.refuseUnlessAllowed(d, process, action, actor, now, locale);
         if (action == DossierAction.RECEIVE) {
             intake.receive(d, actor, now);
+            advanceOnReception(d, process, actor, now);
             return views.view(d, actor);
         }
         DossierStatus from = d.status();
@@ -114,8 +123,32 @@ public class DossierHandling {
         dossiers.update(d);
         dossiers.history(d.id(), now, actor.username(), actor.fullName(), actor.agencyCode(), action.name(), from,
                 d.status(), fromStep, d.step(), note, details.isEmpty() ? null : details);
+        if (d.step() != fromStep || d.status().isFinal()) {
+            assignments.clear(d.id()); // an assignment is for one step
+        }
+        if (d.step() > fromStep && !blank(request.nextAssignee())) {
+            assignees.assignMoved(d, request.nextAssignee().strip(), actor);
+        }
         publish(taken, action, d, fromStep, request, actor, now);
         return views.view(d, actor);
+    }
+
+    /**
+     * When the process says so, a dossier received online goes on to step 1 in the same action, as if reception had
+     * also pressed "Chuyển bước tiếp"; unless step 0 cannot forward or the fees the process wants first are unpaid,
+     * in which case it stays at reception as before.
+     */
+    private void advanceOnReception(Dossier d, ProcessDefinition process, Actor actor, Instant now) {
+        if (!process.advanceOnReception() || process.isLast(0) || !process.step(0).allows(StepAction.FORWARD)
+                || policies.waitsForPayment(d, process, DossierAction.FORWARD)) {
+            return;
+        }
+        DossierStatus from = d.status();
+        Transition taken = d.forward(DossierAction.FORWARD, process, now);
+        dossiers.update(d);
+        dossiers.history(d.id(), now, actor.username(), actor.fullName(), actor.agencyCode(),
+                DossierAction.FORWARD.name(), from, d.status(), 0, d.step(), null, Map.of("onReception", true));
+        publish(taken, DossierAction.FORWARD, d, 0, ActionRequest.note(null), actor, now);
     }
 
     /** The action's own checks and records, and the aggregate's move. */
@@ -178,9 +211,11 @@ public class DossierHandling {
                 refuseUnless(!blank(note), "dossier.action.reasonRequired");
                 refuseUnless(request.newDueAt() != null && d.dueAt() != null && request.newDueAt().isAfter(d.dueAt())
                         && request.newDueAt().isAfter(now), "dossier.action.newDueRequired");
+                Signer signer = apologySigner(request, actor);
                 Instant previous = d.dueAt();
                 Transition t = d.apologize(request.newDueAt());
-                dossiers.apology(d.id(), now, previous, request.newDueAt(), note, actor.username());
+                dossiers.apology(d.id(), now, previous, request.newDueAt(), note, actor.username(), signer.name(),
+                        signer.title());
                 details.put("previousDueAt", previous.toString());
                 details.put("newDueAt", request.newDueAt().toString());
                 events.publishEvent(DossierEvents.checked(t,
@@ -198,6 +233,24 @@ public class DossierHandling {
                 yield d.resume(resume, dueDates);
             }
         };
+    }
+
+    private record Signer(String name, String title) {
+    }
+
+    /**
+     * Who signs the apology: the signer named in the action, else the leader who issues it under their staff title;
+     * anyone else must name the signer, since the letter is the agency's and a specialist does not sign for it.
+     */
+    private Signer apologySigner(ActionRequest request, Actor actor) {
+        String name = blankToNull(request.signerName());
+        String title = blankToNull(request.signerTitle());
+        if (name != null && title != null) {
+            return new Signer(name.strip(), title.strip());
+        }
+        refuseUnless(name == null && title == null && actor.has(Role.LEADER), "dossier.action.signerRequired");
+        return new Signer(actor.fullName(), organization.staffMember(actor.username())
+                .map(s -> blankToNull(s.title())).orElse(null));
     }
 
     /**

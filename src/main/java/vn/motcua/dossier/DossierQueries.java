@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.dossier.internal.AssignmentRepository;
 import vn.motcua.dossier.internal.Dossier;
 import vn.motcua.dossier.internal.DossierRepository;
 import vn.motcua.identity.Actor;
@@ -133,6 +134,10 @@ public class DossierQueries {
             where.append(" and (code ilike :q or applicant_name ilike :q or applicant_id_number = :exact)");
             params.put("q", "%" + filter.query().strip().replace("%", "") + "%");
             params.put("exact", filter.query().strip());
+        }
+        if (filter.assignedToMe()) {
+            where.append(" and ").append(AssignmentRepository.assignedTo("me"));
+            params.put("me", official.username());
         }
         List<Dossier> found = dossiers.search(where.toString(), params,
                 "order by due_at nulls first, submitted_at limit 500");

@@ -65,7 +65,9 @@ public record DossierView(
     public record PauseInfo(Instant startedAt, Instant endedAt, List<String> items, String note) {
     }
 
-    public record ApologyInfo(Instant at, Instant previousDueAt, Instant newDueAt, String reason) {
+    /** @param signerName who signs the apology letter (form 04) and {@code signerTitle} their title; null before */
+    public record ApologyInfo(Instant at, Instant previousDueAt, Instant newDueAt, String reason, String signerName,
+                              String signerTitle) {
     }
 
     public boolean may(DossierAction action) {

@@ -5,17 +5,25 @@ import java.util.List;
 /**
  * One version of a procedure's internal process: its ordered steps (step 0 is reception) and when its fees must be
  * paid.
+ *
+ * @param advanceOnReception whether reception's receiving an online dossier also moves it on to step 1 in the same
+ *                           action, instead of waiting for a separate "Chuyển bước tiếp"
  */
 public record ProcessDefinition(long id, String procedureCode, int version, List<ProcessStep> steps,
-                                PaymentStage paymentStage) {
+                                PaymentStage paymentStage, boolean advanceOnReception) {
 
     public ProcessDefinition {
         steps = List.copyOf(steps);
         paymentStage = paymentStage == null ? PaymentStage.BEFORE_RETURN : paymentStage;
     }
 
+    public ProcessDefinition(long id, String procedureCode, int version, List<ProcessStep> steps,
+                             PaymentStage paymentStage) {
+        this(id, procedureCode, version, steps, paymentStage, false);
+    }
+
     public ProcessDefinition(long id, String procedureCode, int version, List<ProcessStep> steps) {
-        this(id, procedureCode, version, steps, PaymentStage.BEFORE_RETURN);
+        this(id, procedureCode, version, steps, PaymentStage.BEFORE_RETURN, false);
     }
 
     public ProcessStep step(int position) {

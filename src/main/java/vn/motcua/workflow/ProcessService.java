@@ -93,6 +93,18 @@ public class ProcessService {
     @Transactional
     public ProcessDefinition save(String procedureCode, List<ProcessStep> steps, PaymentStage paymentStage,
                                   CurrentUser editor, Locale locale) {
+        return save(procedureCode, steps, paymentStage, false, editor, locale);
+    }
+
+    /**
+     * Saves the steps, when fees must be paid and whether reception's receiving an online dossier moves it on to
+     * step 1 at once, as a new version; dossiers already started keep the version they have.
+     *
+     * @throws InvalidProcessException listing every problem; nothing is saved then
+     */
+    @Transactional
+    public ProcessDefinition save(String procedureCode, List<ProcessStep> steps, PaymentStage paymentStage,
+                                  boolean advanceOnReception, CurrentUser editor, Locale locale) {
         scope.requireMayEditProcess(procedureCode, editor);
         String username = editor.getUsername();
         List<String> problems = problems(steps, locale);
@@ -100,10 +112,11 @@ public class ProcessService {
             throw new InvalidProcessException(problems);
         }
         ProcessDefinition saved = repository.insert(procedureCode, steps,
-                paymentStage == null ? PaymentStage.BEFORE_RETURN : paymentStage, username);
+                paymentStage == null ? PaymentStage.BEFORE_RETURN : paymentStage, advanceOnReception, username);
         latest.invalidateAll();
         cluster.announce(ClusterChanges.PROCESS);
-        trail.changed(AuditAction.PROCESS_SAVED, procedureCode, "version " + saved.version());
+        trail.changed(AuditAction.PROCESS_SAVED, procedureCode, "version " + saved.version()
+                + (advanceOnReception ? ", advance on reception" : ""));
         return saved;
     }
 

@@ -272,6 +272,11 @@ class ResultIntegrationTest {
                 .andExpect(status().isForbidden()); // no CSRF token
         mvc.perform(post("/quan-tri/ket-qua/" + number + "/thu-hoi").param("reason", "Cấp nhầm")
                         .with(user(accounts.findUser("leader").orElseThrow())).with(csrf()))
+                .andExpect(status().isBadRequest()); // not confirmed: nothing revoked
+        var notRevoked = citizen.get("/api/v1/results/" + number).json().get("revokeReason");
+        assertThat(notRevoked == null || notRevoked.isNull()).isTrue();
+        mvc.perform(post("/quan-tri/ket-qua/" + number + "/thu-hoi").param("reason", "Cấp nhầm").param("xacNhan", "true")
+                        .with(user(accounts.findUser("leader").orElseThrow())).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/quan-tri/ho-so/" + code));
         assertThat(citizen.get("/api/v1/results/" + number).json().get("revokeReason").asString()).isEqualTo("Cấp nhầm");

@@ -99,6 +99,11 @@ class WalletIntegrationTest {
 
         // Deleted, it is gone from the store; the dossier keeps its own copy.
         mvc.perform(post("/kho-du-lieu/" + document.id() + "/xoa").with(user(owner)).with(csrf()))
+                .andExpect(status().isBadRequest()); // not confirmed: nothing deleted
+        assertThat(stored("citizen", birthMedical)).isNotEmpty();
+        mvc.perform(get("/kho-du-lieu/" + document.id() + "/xoa").with(user(owner)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("name=\"xacNhan\"")));
+        mvc.perform(post("/kho-du-lieu/" + document.id() + "/xoa").param("xacNhan", "true").with(user(owner)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(stored("citizen", birthMedical)).isEmpty();
         assertThat(drafts.draft(draftId, actors.of(owner)).files())

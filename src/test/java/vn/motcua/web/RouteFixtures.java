@@ -256,6 +256,7 @@ public final class RouteFixtures {
                     pairs(route, w.draftFiles());
             case "/ho-so-cua-toi/{code}", "/ho-so-cua-toi/{code}/bo-sung", "/ho-so-cua-toi/{code}/rut",
                  "/quan-tri/ho-so/{code}", "/quan-tri/ho-so/{code}/thao-tac", "/api/v1/dossiers/{code}",
+                 "/quan-tri/ho-so/{code}/giao", "/quan-tri/ho-so/{code}/nhan-xu-ly",
                  "/api/v1/dossiers/{code}/actions", "/api/v1/dossiers/{code}/payments",
                  "/api/v1/dossiers/{code}/postal", "/ho-so/{code}/buu-chinh", "/ho-so/{code}/buu-chinh/huy",
                  "/thanh-toan/{code}/vnpay", "/thanh-toan/{code}/chuyen-khoan", "/thanh-toan/{code}/mien-phi",

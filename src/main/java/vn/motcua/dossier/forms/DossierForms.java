@@ -124,7 +124,9 @@ public class DossierForms {
                 HistoryEntry by = last(d, "APOLOGIZE");
                 yield forms.apology(new FormData.Apology(issuer(d.competentAgency(), agencies), logNumber(d), d.code(),
                         apology.at(), applicant, d.procedureName(), d.receivedAt(), apology.previousDueAt(),
-                        apology.reason(), apology.newDueAt(), signer(by), tracking));
+                        apology.reason(), apology.newDueAt(), apology.signerName() != null
+                        ? new FormData.Signer(null, signingTitle(apology.signerTitle()), apology.signerName())
+                        : signer(by), tracking));
             }
             case "05" -> {
                 HistoryEntry stopped = last(d, "REFUSE");
@@ -204,8 +206,16 @@ public class DossierForms {
                 d.applicant().email());
     }
 
-    private static FormData.Signer signer(HistoryEntry by) {
-        return new FormData.Signer(null, "LÃNH ĐẠO CƠ QUAN", by == null ? null : by.actorName());
+    /** The official who took the action signs under the title of their staff record. */
+    private FormData.Signer signer(HistoryEntry by) {
+        String title = by == null || by.actor() == null ? null
+                : organization.staffMember(by.actor()).map(s -> s.title()).orElse(null);
+        return new FormData.Signer(null, signingTitle(title), by == null ? null : by.actorName());
+    }
+
+    /** A title as a signature block prints it, in capitals; the generic one when none is known. */
+    private static String signingTitle(String title) {
+        return title == null || title.isBlank() ? "LÃNH ĐẠO CƠ QUAN" : title.strip().toUpperCase(java.util.Locale.forLanguageTag("vi"));
     }
 
     private static String processingTime(DossierView d) {

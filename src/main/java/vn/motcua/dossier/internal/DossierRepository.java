@@ -289,16 +289,22 @@ public class DossierRepository {
                 .list();
     }
 
-    public void apology(long dossierId, Instant at, Instant previousDue, Instant newDue, String reason, String by) {
+    public void apology(long dossierId, Instant at, Instant previousDue, Instant newDue, String reason, String by,
+                        String signerName, String signerTitle) {
         jdbc.sql("""
-                insert into dossier_apology (dossier_id, at, previous_due_at, new_due_at, reason, issued_by)
-                values (?, ?, ?, ?, ?, ?)""").params(dossierId, ts(at), ts(previousDue), ts(newDue), reason, by).update();
+                insert into dossier_apology (dossier_id, at, previous_due_at, new_due_at, reason, issued_by,
+                                             signer_name, signer_title)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(dossierId, ts(at), ts(previousDue), ts(newDue), reason, by, signerName, signerTitle).update();
     }
 
     public List<ApologyInfo> apologies(long dossierId) {
-        return jdbc.sql("select at, previous_due_at, new_due_at, reason from dossier_apology where dossier_id = ? order by at")
+        return jdbc.sql("""
+                        select at, previous_due_at, new_due_at, reason, signer_name, signer_title from dossier_apology
+                        where dossier_id = ? order by at""")
                 .param(dossierId)
-                .query((rs, i) -> new ApologyInfo(instant(rs, 1), instant(rs, 2), instant(rs, 3), rs.getString(4)))
+                .query((rs, i) -> new ApologyInfo(instant(rs, 1), instant(rs, 2), instant(rs, 3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)))
                 .list();
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -59,10 +60,13 @@ class ApplicantPages {
     private final DossierPanels panels;
     private final PageActions pageActions;
 
+    private final MessageSource messages;
+
     ApplicantPages(Actors actors, DossierQueries dossiers, DossierDrafts drafts, DossierHandling handling,
                    CatalogService catalog, DossierFiles files, DossierForms forms, ResultService results,
-                   DossierPanels panels, PageActions pageActions) {
+                   DossierPanels panels, PageActions pageActions, MessageSource messages) {
         this.actors = actors;
+        this.messages = messages;
         this.pageActions = pageActions;
         this.panels = panels;
         this.results = results;
@@ -146,8 +150,29 @@ class ApplicantPages {
         return "redirect:/ho-so-cua-toi/nhap/" + id + "?buoc=" + ("tiep".equals(request.getParameter("di")) && problems.isEmpty() ? 3 : 2);
     }
 
+    /** What removing the attachment does, and a button that does it: the confirmation works without a script. */
+    @GetMapping("/ho-so-cua-toi/nhap/{id}/xoa-tep/{fileId}")
+    String confirmRemoveFile(@PathVariable long id, @PathVariable long fileId, @AuthenticationPrincipal CurrentUser user,
+                             Model model, Locale locale) {
+        DossierView draft = drafts.draft(id, actor(user));
+        String name = draft.files().stream().filter(f -> f.id() == fileId).findFirst()
+                .map(DossierView.FileInfo::fileName)
+                .orElseThrow(() -> UserFacingException.notFound("error.notFound"));
+        model.addAttribute("title", messages.getMessage("dossier.removeFile.title", new Object[]{name}, locale));
+        model.addAttribute("consequence", messages.getMessage("dossier.removeFile.consequence", null, locale));
+        model.addAttribute("confirmLabel", messages.getMessage("dossier.removeFile", null, locale));
+        model.addAttribute("action", "/ho-so-cua-toi/nhap/" + id + "/xoa-tep/" + fileId);
+        model.addAttribute("cancel", "/ho-so-cua-toi/nhap/" + id + "?buoc=2");
+        return "confirm";
+    }
+
     @PostMapping("/ho-so-cua-toi/nhap/{id}/xoa-tep/{fileId}")
-    String removeFile(@PathVariable long id, @PathVariable long fileId, @AuthenticationPrincipal CurrentUser user) {
+    String removeFile(@PathVariable long id, @PathVariable long fileId,
+                      @RequestParam(name = "xacNhan", defaultValue = "false") boolean confirmed,
+                      @AuthenticationPrincipal CurrentUser user) {
+        if (!confirmed) {
+            throw UserFacingException.badRequest("confirm.missing");
+        }
         drafts.removeDraftFile(id, actor(user), fileId);
         return "redirect:/ho-so-cua-toi/nhap/" + id + "?buoc=2";
     }

@@ -34,11 +34,13 @@ import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DeadlineDigests;
 import vn.motcua.dossier.DossierAction;
+import vn.motcua.dossier.DossierAssignments;
 import vn.motcua.dossier.DossierHandling;
 import vn.motcua.dossier.DossierIntake;
 import vn.motcua.dossier.DossierPanel;
 import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierSummary;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.InboxFilter;
 import vn.motcua.dossier.InvalidDossierException;
@@ -73,15 +75,20 @@ class BackOfficeDossierPages {
     private final DossierReads reads;
     private final DossierPanels panels;
     private final PageActions pageActions;
+    private final OfficialDesk desk;
+    private final DossierAssignments assignments;
     private final Clock clock;
     private final DeadlineDigests deadlines;
 
     BackOfficeDossierPages(Actors actors, DossierQueries dossiers, DossierHandling handling, DossierIntake intake,
                            CatalogService catalog, OrganizationService organization, DossierFiles files,
                            DossierForms forms, ResultService results, DossierReads reads, DossierPanels panels,
-                           PageActions pageActions, Clock clock, DeadlineDigests deadlines) {
+                           PageActions pageActions, OfficialDesk desk, DossierAssignments assignments, Clock clock,
+                           DeadlineDigests deadlines) {
         this.actors = actors;
         this.deadlines = deadlines;
+        this.desk = desk;
+        this.assignments = assignments;
         this.pageActions = pageActions;
         this.panels = panels;
         this.reads = reads;
@@ -102,9 +109,14 @@ class BackOfficeDossierPages {
                  @RequestParam(name = "trangThai", required = false) DossierStatus status,
                  @RequestParam(name = "kenh", required = false) Channel channel,
                  @RequestParam(name = "tatCa", defaultValue = "false") boolean all,
+                 @RequestParam(name = "giaoChoToi", defaultValue = "false") boolean assignedToMe,
                  @AuthenticationPrincipal CurrentUser user, Model model) {
         Actor actor = actors.of(user);
-        model.addAttribute("dossiers", dossiers.inbox(actor, new InboxFilter(!all, procedure, status, channel, query)));
+        List<DossierSummary> found = dossiers.inbox(actor,
+                new InboxFilter(!all, procedure, status, channel, query, assignedToMe));
+        model.addAttribute("dossiers", found);
+        model.addAttribute("assignees", assignments.assigneeNames(found.stream().map(DossierSummary::id).toList()));
+        model.addAttribute("assignedToMe", assignedToMe);
         model.addAttribute("reminders", deadlines.of(actor));
         model.addAttribute("agency", organization.agency(actor.agencyCode()).orElse(null));
         model.addAttribute("q", query);
@@ -116,11 +128,14 @@ class BackOfficeDossierPages {
     }
 
     @GetMapping("/quan-tri/ho-so/{code}")
-    String dossier(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, Model model) {
+    String dossier(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
         Actor actor = actors.of(user);
         DossierView view = dossiers.view(code, actor);
         reads.viewed(view, actor);
         model.addAttribute("dossier", view);
+        model.addAttribute("desk", desk.of(view, actor, locale));
+        model.addAttribute("nextCandidates", view.may(DossierAction.FORWARD) || view.may(DossierAction.APPROVE)
+                ? assignments.nextCandidates(code, actor) : List.of());
         model.addAttribute("panels", panels.of(view, actor, DossierPanel.Page.OFFICIAL));
         model.addAttribute("procedure", catalog.procedure(view.procedureCode()).orElse(null));
         model.addAttribute("agencies", organization.agenciesByCode());
@@ -141,15 +156,23 @@ class BackOfficeDossierPages {
                @RequestParam(name = "newDueDate", required = false) LocalDate newDueDate,
                @RequestParam(name = "returnMethod", required = false) String returnMethod,
                @RequestParam(name = "file", required = false) MultipartFile file,
+               @RequestParam(name = "xacNhan", defaultValue = "false") boolean confirmed,
+               @RequestParam(name = "signerName", required = false) String signerName,
+               @RequestParam(name = "signerTitle", required = false) String signerTitle,
+               @RequestParam(name = "nguoiXuLyTiep", required = false) String nextAssignee,
                @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) throws IOException {
         List<String> itemList = items == null ? List.of() : Arrays.stream(items.split("\\R")).toList();
         ActionRequest request = new ActionRequest(note, itemList, targetAgency,
                 newDueDate == null ? null : newDueDate.atTime(LocalTime.of(16, 0)).atZone(VietnamTime.ZONE).toInstant(),
-                returnMethod);
+                returnMethod, signerName, signerTitle, nextAssignee);
         Upload upload = file == null || file.isEmpty() ? null
                 : new Upload(null, file.getOriginalFilename(), file.getBytes(), false);
         return pageActions.back("/quan-tri/ho-so/" + code, redirect, locale).correcting(InvalidDossierException.class)
                 .throwing(HttpStatus.NOT_FOUND).act("done", () -> {
+                    if (action == DossierAction.REFUSE && !confirmed) {
+                        // Refusing ends the dossier: the box "Tôi xác nhận…" must be ticked, with or without a script.
+                        throw UserFacingException.badRequest("dossier.refuse.unconfirmed");
+                    }
                     handling.act(code, action, request, actors.of(user), upload, locale);
                     return action.name();
                 });

@@ -82,7 +82,7 @@ class DossierApi {
     }
 
     record ActionBody(String action, String note, List<String> items, String targetAgency, Instant newDueAt,
-                      String returnMethod) {
+                      String returnMethod, String signerName, String signerTitle) {
     }
 
     record Items<T>(List<T> items) {
@@ -192,7 +192,8 @@ class DossierApi {
     }
 
     private static ActionRequest request(ActionBody body) {
-        return new ActionRequest(body.note(), body.items(), body.targetAgency(), body.newDueAt(), body.returnMethod());
+        return new ActionRequest(body.note(), body.items(), body.targetAgency(), body.newDueAt(), body.returnMethod(),
+                body.signerName(), body.signerTitle());
     }
 
     private Actor actor(CurrentUser user) {

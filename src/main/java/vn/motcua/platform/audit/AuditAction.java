@@ -48,6 +48,8 @@ public enum AuditAction {
     COUNTER_SAVED(Kind.CHANGE),
     STAFF_SAVED(Kind.CHANGE),
     ORGANIZATION_IMPORTED(Kind.CHANGE),
+    // issue 15, the official's dossier page, reception and assignment
+    DOSSIER_ASSIGNED(Kind.CHANGE),
     // security
     LOGIN(Kind.SECURITY),
     ACCESS_DENIED(Kind.SECURITY),

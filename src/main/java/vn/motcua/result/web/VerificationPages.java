@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
+import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.result.IssuedResult;
 import vn.motcua.result.ResultService;
 import vn.motcua.result.VerifiableDocuments;
@@ -91,7 +92,12 @@ class VerificationPages {
 
     @PostMapping("/quan-tri/ket-qua/{number}/thu-hoi")
     String revoke(@PathVariable String number, @RequestParam(name = "reason", defaultValue = "") String reason,
+                  @RequestParam(name = "xacNhan", defaultValue = "false") boolean confirmed,
                   @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
+        if (!confirmed) {
+            // Revoking cannot be undone: the box "Tôi xác nhận…" must be ticked, with or without a script.
+            throw UserFacingException.badRequest("result.revoke.unconfirmed");
+        }
         IssuedResult revoked = results.revoke(number, reason, user);
         redirect.addFlashAttribute("message", messages.getMessage("result.revoked", new Object[]{revoked.number()}, locale));
         return "redirect:/quan-tri/ho-so/" + revoked.dossierCode();

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.motcua.identity.CurrentUser;
+import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.wallet.StoredDocument;
 import vn.motcua.wallet.WalletService;
 
@@ -50,10 +51,25 @@ class WalletPages {
                 .body(wallet.content(user.getUsername(), id));
     }
 
-    @PostMapping("/kho-du-lieu/{id}/xoa")
-    String delete(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect,
-                  Locale locale) {
+    /** What deleting the document does, and a button that does it: the confirmation works without a script. */
+    @GetMapping("/kho-du-lieu/{id}/xoa")
+    String confirmDelete(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
         StoredDocument document = wallet.document(user.getUsername(), id);
+        model.addAttribute("title", messages.getMessage("wallet.delete.title", new Object[]{document.label()}, locale));
+        model.addAttribute("consequence", messages.getMessage("wallet.delete.consequence", null, locale));
+        model.addAttribute("confirmLabel", messages.getMessage("wallet.delete", null, locale));
+        model.addAttribute("action", "/kho-du-lieu/" + id + "/xoa");
+        model.addAttribute("cancel", "/kho-du-lieu");
+        return "confirm";
+    }
+
+    @PostMapping("/kho-du-lieu/{id}/xoa")
+    String delete(@PathVariable long id, @RequestParam(name = "xacNhan", defaultValue = "false") boolean confirmed,
+                  @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
+        StoredDocument document = wallet.document(user.getUsername(), id);
+        if (!confirmed) {
+            throw UserFacingException.badRequest("confirm.missing");
+        }
         wallet.delete(user.getUsername(), id);
         redirect.addFlashAttribute("message", messages.getMessage("wallet.deleted", new Object[]{document.label()}, locale));
         return "redirect:/kho-du-lieu";

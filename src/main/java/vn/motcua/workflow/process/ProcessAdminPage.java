@@ -81,6 +81,7 @@ class ProcessAdminPage {
         }
         if (!model.containsAttribute("paymentStage")) {
             model.addAttribute("paymentStage", process.paymentStage());
+            model.addAttribute("advanceOnReception", process.advanceOnReception());
         }
         model.addAttribute("procedure", procedure);
         model.addAttribute("process", process);
@@ -99,12 +100,17 @@ class ProcessAdminPage {
                 @RequestParam(name = "agencyCode", required = false) List<String> agencyCodes,
                 @RequestParam(name = "timeShare", required = false) List<String> shares,
                 @RequestParam(name = "paymentStage", required = false) PaymentStage paymentStage,
+                @RequestParam(name = "advanceOnReception", required = false) Boolean advanceOnReception,
+                @RequestParam(name = "advanceOnReceptionShown", defaultValue = "false") boolean advanceShown,
                 @RequestParam MultiValueMap<String, String> form,
                 @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
         procedure(procedureCode);
         scope.requireMayEditProcess(procedureCode, user); // before the form is read: 403, nothing changes
         // A form without the choice (an older page) keeps the stage of the current version.
         PaymentStage stage = paymentStage != null ? paymentStage : processes.current(procedureCode).paymentStage();
+        // An unticked box sends nothing: the hidden field tells "unticked" from "not on the page".
+        boolean advance = advanceShown ? Boolean.TRUE.equals(advanceOnReception)
+                : processes.current(procedureCode).advanceOnReception();
         List<ProcessStep> steps = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         int count = names == null ? 0 : names.size();
@@ -127,12 +133,13 @@ class ProcessAdminPage {
                     share == null ? 0 : share, actions));
         }
         try {
-            ProcessDefinition saved = processes.save(procedureCode, steps, stage, user, locale);
+            ProcessDefinition saved = processes.save(procedureCode, steps, stage, advance, user, locale);
             redirect.addFlashAttribute("saved", messages.getMessage("process.saved", new Object[]{saved.version()}, locale));
         } catch (InvalidProcessException e) {
             redirect.addFlashAttribute("problems", e.problems());
             redirect.addFlashAttribute("rows", pad(rows.stream().filter(r -> !r.name().isEmpty()).toList()));
             redirect.addFlashAttribute("paymentStage", stage);
+            redirect.addFlashAttribute("advanceOnReception", advance);
         }
         return "redirect:/quan-tri/quy-trinh/" + procedureCode;
     }

@@ -33,11 +33,14 @@ public class ProcessRepository {
     }
 
     public Optional<ProcessDefinition> find(long id) {
-        Optional<Object[]> head = jdbc.sql("select procedure_code, version, payment_stage from process where id = ?")
+        Optional<Object[]> head = jdbc.sql("""
+                        select procedure_code, version, payment_stage, advance_on_reception from process where id = ?""")
                 .param(id)
-                .query((rs, i) -> new Object[]{rs.getString(1), rs.getInt(2), PaymentStage.valueOf(rs.getString(3))})
+                .query((rs, i) -> new Object[]{rs.getString(1), rs.getInt(2), PaymentStage.valueOf(rs.getString(3)),
+                        rs.getBoolean(4)})
                 .optional();
-        return head.map(h -> new ProcessDefinition(id, (String) h[0], (Integer) h[1], steps(id), (PaymentStage) h[2]));
+        return head.map(h -> new ProcessDefinition(id, (String) h[0], (Integer) h[1], steps(id), (PaymentStage) h[2],
+                (Boolean) h[3]));
     }
 
     public List<Integer> versions(String procedureCode) {
@@ -50,16 +53,22 @@ public class ProcessRepository {
         return insert(procedureCode, steps, PaymentStage.BEFORE_RETURN, username);
     }
 
-    /** Stores the steps as the next version of the procedure's process. Concurrent saves get distinct versions. */
     public ProcessDefinition insert(String procedureCode, List<ProcessStep> steps, PaymentStage paymentStage,
                                     String username) {
+        return insert(procedureCode, steps, paymentStage, false, username);
+    }
+
+    /** Stores the steps as the next version of the procedure's process. Concurrent saves get distinct versions. */
+    public ProcessDefinition insert(String procedureCode, List<ProcessStep> steps, PaymentStage paymentStage,
+                                    boolean advanceOnReception, String username) {
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("process:" + procedureCode).query(Object.class).single();
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from process where procedure_code = ?")
                 .param(procedureCode).query(Integer.class).single();
         long id = jdbc.sql("""
-                insert into process (procedure_code, version, payment_stage, created_by) values (?, ?, ?, ?)
-                returning id""")
-                .params(procedureCode, version, paymentStage.name(), username).query(Long.class).single();
+                insert into process (procedure_code, version, payment_stage, advance_on_reception, created_by)
+                values (?, ?, ?, ?, ?) returning id""")
+                .params(procedureCode, version, paymentStage.name(), advanceOnReception, username)
+                .query(Long.class).single();
         for (int i = 0; i < steps.size(); i++) {
             ProcessStep s = steps.get(i);
             jdbc.sql("""
@@ -69,7 +78,7 @@ public class ProcessRepository {
                             s.actions().stream().map(Enum::name).sorted().toArray(String[]::new))
                     .update();
         }
-        return new ProcessDefinition(id, procedureCode, version, steps, paymentStage);
+        return new ProcessDefinition(id, procedureCode, version, steps, paymentStage, advanceOnReception);
     }
 
     private List<ProcessStep> steps(long processId) {
