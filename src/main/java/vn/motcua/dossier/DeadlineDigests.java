@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import vn.motcua.dossier.internal.AssignmentRepository;
 import vn.motcua.dossier.internal.Dossier;
 import vn.motcua.dossier.internal.DossierRepository;
 import vn.motcua.identity.AccountProfile;
@@ -50,11 +51,14 @@ public class DeadlineDigests {
     private final WorkingCalendar calendar;
     private final OrganizationService organization;
     private final AccountService accounts;
+    private final AssignmentRepository assignments;
     private final Clock clock;
 
     DeadlineDigests(DossierRepository dossiers, DossierPolicies policies, DossierViews views, Deadlines deadlines,
-                    WorkingCalendar calendar, OrganizationService organization, AccountService accounts, Clock clock) {
+                    WorkingCalendar calendar, OrganizationService organization, AccountService accounts,
+                    AssignmentRepository assignments, Clock clock) {
         this.dossiers = dossiers;
+        this.assignments = assignments;
         this.policies = policies;
         this.views = views;
         this.deadlines = deadlines;
@@ -71,7 +75,8 @@ public class DeadlineDigests {
             return new DeadlineDigest(official.username(), official.fullName(), null, null, today(now), List.of(),
                     List.of(), List.of());
         }
-        return digest(official, null, now, pendingAt(official.agencyCode(), now));
+        List<Dossier> pending = pendingAt(official.agencyCode(), now);
+        return digest(official, null, now, pending, assigneesOf(pending));
     }
 
     /**
@@ -86,8 +91,9 @@ public class DeadlineDigests {
             if (!calendar.isWorkingDay(today(now), agency)) {
                 return;
             }
+            Map<Long, String> assignees = assigneesOf(pending);
             for (StaffMember staff : organization.staffOf(agency)) {
-                official(staff).filter(o -> !digest(o, null, now, pending).isEmpty())
+                official(staff).filter(o -> !digest(o, null, now, pending, assignees).isEmpty())
                         .ifPresent(o -> officials.add(o.username()));
             }
         });
@@ -105,19 +111,25 @@ public class DeadlineDigests {
             return Optional.empty();
         }
         String email = accounts.profile(username).map(AccountProfile::email).orElse(null);
-        return Optional.of(digest(official.get(), email, now, pendingAt(official.get().agencyCode(), now)));
+        List<Dossier> pending = pendingAt(official.get().agencyCode(), now);
+        return Optional.of(digest(official.get(), email, now, pending, assigneesOf(pending)));
     }
 
     /**
-     * Whether a dossier is this official's to act on: the one place that decides it for reminders. Today it is a
-     * dossier at their agency at a step of their role; once dossiers are assigned to a named official, a dossier
-     * assigned to someone else is to be left out here.
+     * Whether a dossier is this official's to act on: the one place that decides it for reminders. A dossier at their
+     * agency at a step of their role, unless it is assigned by name to someone else.
      */
-    private boolean isTheirs(Dossier dossier, Actor official) {
-        return policies.isOnMyDesk(dossier, official);
+    private boolean isTheirs(Dossier dossier, Actor official, Map<Long, String> assignees) {
+        String assignee = assignees.get(dossier.id());
+        return policies.isOnMyDesk(dossier, official) && (assignee == null || assignee.equals(official.username()));
     }
 
-    private DeadlineDigest digest(Actor official, String email, Instant now, List<Dossier> pending) {
+    private Map<Long, String> assigneesOf(List<Dossier> pending) {
+        return assignments.assignees(pending.stream().map(Dossier::id).toList());
+    }
+
+    private DeadlineDigest digest(Actor official, String email, Instant now, List<Dossier> pending,
+                                  Map<Long, String> assignees) {
         List<DossierSummary> dueSoon = new ArrayList<>();
         List<DossierSummary> overdue = new ArrayList<>();
         List<DossierSummary> agencyOverdue = new ArrayList<>();
@@ -127,7 +139,7 @@ public class DeadlineDigests {
                 continue;
             }
             Timeliness t = deadlines.classifyPending(d.dueAt(), now, d.competentAgency());
-            boolean theirs = isTheirs(d, official);
+            boolean theirs = isTheirs(d, official, assignees);
             if (t == Timeliness.DUE_SOON && theirs) {
                 dueSoon.add(views.summary(d));
             } else if (t == Timeliness.OVERDUE && theirs) {

@@ -46,8 +46,10 @@ import vn.motcua.MotCuaApplication;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.DeadlineDigests;
+import vn.motcua.dossier.DossierSummary;
 import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.InboxFilter;
+import vn.motcua.identity.AccountService;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Role;
 import vn.motcua.platform.database.DatabaseOutage;
@@ -80,6 +82,7 @@ class MorningRemindersTest {
     @LocalServerPort int port;
     @Autowired MorningReminders reminders;
     @Autowired DeadlineDigests digests;
+    @Autowired AccountService accounts;
     @Autowired DossierQueries dossiers;
     @Autowired CatalogService catalog;
     @Autowired WorkingCalendar calendar;
@@ -244,6 +247,31 @@ class MorningRemindersTest {
         assertThat(htmlSection(panel, "reminders-overdue")).contains(overdue).doesNotContain(dueSoon);
         assertThat(htmlSection(panel, "reminders-dueSoon")).contains(dueSoon).doesNotContain(overdue);
         assertThat(panel).contains("Nhắc việc hôm nay", "/quan-tri/ho-so/" + dueSoon).doesNotContain(inTime, atReception);
+    }
+
+    @Test
+    void aDossierAssignedByNameToAnotherOfficialIsInTheirDigestNotInTheOthers() {
+        Instant now = arrange(LocalDate.of(2031, 3, 25)); // a Tuesday
+        if (!accounts.exists("specialist-2")) {
+            accounts.createStaffAccount("specialist-2", "Ngô Văn Em", null, null, Set.of(Role.SPECIALIST));
+            jdbc.sql("insert into staff (username, agency_code, title) values ('specialist-2', ?, 'Chuyên viên')")
+                    .param(WARD).update();
+        }
+        jdbc.sql("""
+                insert into dossier_assignment (dossier_id, username, step, assigned_by, assigned_at)
+                select id, 'specialist-2', step, 'leader', now() from dossier where code = ?""").param(overdue).update();
+        try {
+            assertThat(codes(digests.of("specialist", now).orElseThrow().overdue())).doesNotContain(overdue);
+            assertThat(codes(digests.of("specialist-2", now).orElseThrow().overdue())).contains(overdue);
+        } finally {
+            jdbc.sql("delete from dossier_assignment where dossier_id = (select id from dossier where code = ?)")
+                    .param(overdue).update();
+        }
+        assertThat(codes(digests.of("specialist", now).orElseThrow().overdue())).contains(overdue);
+    }
+
+    private static List<String> codes(List<DossierSummary> dossiers) {
+        return dossiers.stream().map(DossierSummary::code).toList();
     }
 
     /** Sets the four dossiers' due times around 07:45 of {@code day}; that moment. */
