@@ -36,6 +36,15 @@ public enum AuditAction {
     CALENDAR_CHANGED(Kind.CHANGE),
     WALLET_DOCUMENT_DELETED(Kind.CHANGE),
     REPORTS_REBUILT(Kind.CHANGE),
+    // issue 15, accounts: first start and account administration
+    ACCOUNT_CREATED(Kind.CHANGE),
+    ACCOUNT_CHANGED(Kind.CHANGE),
+    ACCOUNT_DISABLED(Kind.CHANGE),
+    ACCOUNT_ENABLED(Kind.CHANGE),
+    ACCOUNT_UNLOCKED(Kind.CHANGE),
+    PASSWORD_LINK_SENT(Kind.CHANGE),
+    PASSWORD_CHANGED(Kind.CHANGE),
+    FIRST_ADMIN_CREATED(Kind.CHANGE),
     // security
     LOGIN(Kind.SECURITY),
     ACCESS_DENIED(Kind.SECURITY),
