@@ -103,7 +103,15 @@ class AccountAdminTest {
         assertThat(agencyAdmin.get("/quan-tri/tai-khoan/citizen").statusCode()).isEqualTo(404);
         assertThat(agencyAdmin.get("/quan-tri/tai-khoan/admin").statusCode()).isEqualTo(404);
 
+        // A province administrator whose staff record is in the ward is beyond an agency administrator too.
+        String provincial = "tinh-" + suffix();
+        accounts.official(provincial, WARD, Role.PROVINCE_ADMIN);
+        assertThat(agencyAdmin.get("/quan-tri/tai-khoan?q=" + provincial).body()).doesNotContain("(" + provincial + ")");
+        assertThat(agencyAdmin.get("/quan-tri/tai-khoan/" + provincial).statusCode()).isEqualTo(404);
+
         agencyAdmin.get("/quan-tri/tai-khoan/" + inside);
+        assertThat(agencyAdmin.post("/quan-tri/tai-khoan/" + provincial + "/khoa", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(accounts.findUser(provincial).orElseThrow().isEnabled()).isTrue();
         assertThat(agencyAdmin.post("/quan-tri/tai-khoan/" + outside + "/khoa", Map.of()).statusCode()).isEqualTo(404);
         assertThat(agencyAdmin.post("/quan-tri/tai-khoan/" + outside, Map.of("fullName", "Đổi tên",
                 "roles", "LEADER")).statusCode()).isEqualTo(404);

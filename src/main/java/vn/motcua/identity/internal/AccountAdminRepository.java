@@ -29,9 +29,12 @@ public class AccountAdminRepository {
         this.jdbc = jdbc;
     }
 
-    /** What the list asks for; {@code within} null means every account, else only these usernames. */
-    public record Search(String text, Role role, Boolean enabled, Collection<String> within, boolean applicants,
-                         int offset, int limit) {
+    /**
+     * What the list asks for; {@code within} null means every account, else only these usernames; {@code rolesWithin}
+     * null means any roles, else only accounts holding no other role.
+     */
+    public record Search(String text, Role role, Boolean enabled, Collection<String> within,
+                         Collection<Role> rolesWithin, boolean applicants, int offset, int limit) {
     }
 
     public record Found(List<ManagedAccount> accounts, long total) {
@@ -56,6 +59,11 @@ public class AccountAdminRepository {
         if (search.within() != null) {
             where.append(" and a.username = any(:within)");
             params.put("within", search.within().toArray(String[]::new));
+        }
+        if (search.rolesWithin() != null) {
+            where.append(" and not exists (select 1 from account_role r where r.account_id = a.id"
+                    + " and r.role <> all(:rolesWithin))");
+            params.put("rolesWithin", search.rolesWithin().stream().map(Role::name).toArray(String[]::new));
         }
         if (!search.applicants()) {
             where.append(" and exists (select 1 from account_role r where r.account_id = a.id and r.role not in"

@@ -100,8 +100,8 @@ public class AccountAdministration {
     public AccountAdminRepository.Found list(CurrentUser admin, String text, Role role, Boolean enabled, int page) {
         Scope scope = scopeOf(admin);
         Collection<String> within = scope.province() ? null : workplaces.staffWithin(scope.agencyCode());
-        return accounts.search(new AccountAdminRepository.Search(text, role, enabled, within, scope.province(),
-                Math.max(0, page) * PAGE_SIZE, PAGE_SIZE));
+        return accounts.search(new AccountAdminRepository.Search(text, role, enabled, within,
+                scope.province() ? null : grantable(admin), scope.province(), Math.max(0, page) * PAGE_SIZE, PAGE_SIZE));
     }
 
     /** An account the administrator may see; 404 for any other, whether it exists or not. */
@@ -109,7 +109,10 @@ public class AccountAdministration {
         Scope scope = scopeOf(admin);
         ManagedAccount account = accounts.find(username == null ? "" : username)
                 .orElseThrow(() -> UserFacingException.notFound("account.notFound"));
-        boolean seen = scope.province() || !account.applicant() && workplaces.worksWithin(username, scope.agencyCode());
+        // An agency administrator reaches neither applicants nor anyone holding a role they do not administer (a
+        // province administrator with a staff record in their agency): disabling one would exceed their own rights.
+        boolean seen = scope.province() || !account.applicant() && grantable(admin).containsAll(account.roles())
+                && workplaces.worksWithin(username, scope.agencyCode());
         if (!seen) {
             throw UserFacingException.notFound("account.notFound");
         }

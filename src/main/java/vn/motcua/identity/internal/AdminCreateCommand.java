@@ -16,6 +16,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.motcua.identity.AdminCreateArguments;
 import vn.motcua.platform.web.UserFacingException;
 
 /**
@@ -41,8 +42,7 @@ public class AdminCreateCommand implements ApplicationRunner, ExitCodeGenerator 
 
     /** Whether the command line asks for this command rather than for the portal. */
     public static boolean requested(String... args) {
-        List<String> words = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
-        return words.size() >= 2 && words.get(0).equals("admin") && words.get(1).equals("create");
+        return AdminCreateArguments.requested(args);
     }
 
     @Override
