@@ -19,4 +19,15 @@ public interface Workplaces {
     default Set<Role> actingRoles(String username) {
         return Set.of();
     }
+    /** Whether the staff record of this username is at this agency or one below it; false without a staff record. */
+    boolean worksWithin(String username, String agencyCode);
+
+    /** The usernames of every staff record at this agency or below it (an agency administrator's accounts). */
+    Set<String> staffWithin(String agencyCode);
+
+    /**
+     * Gives a new account without a staff record one at this agency, with this title, so that the agency's
+     * administrator who created it keeps seeing it; an existing staff record stays as it is.
+     */
+    void placeNewStaff(String username, String agencyCode, String title);
 }

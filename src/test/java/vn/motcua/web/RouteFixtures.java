@@ -56,6 +56,8 @@ import vn.motcua.web.RouteAccess.Route;
 public final class RouteFixtures {
 
     public static final String WARD = "000.31.01.H57";       // Phường Thuận Hóa: the demo officials work here
+    /** Issue 15, accounts: the official whose account the account pages are tried on (disabled, unlocked, ...). */
+    static final String MATRIX_OFFICIAL = "matrix-official";
     static final String BIRTH = "1.001193";                  // Đăng ký khai sinh: free
     static final String RESIDENCE = "1.004222";              // Đăng ký thường trú: a fee
     static final Locale VI = Locale.forLanguageTag("vi");
@@ -131,6 +133,7 @@ public final class RouteFixtures {
         this.catalog = context.getBean(CatalogService.class);
         this.view = makeSet();
         this.change = makeSet();
+        accounts.official(MATRIX_OFFICIAL, WARD, vn.motcua.identity.Role.SPECIALIST); // issue 15, accounts
         for (String role : List.of("leader", "agency-admin", "admin")) {
             String agency = role.equals("admin") ? null : WARD;
             UUID id = context.getBean(DossierExports.class).start(role, agency, "RECEIVED",
@@ -206,6 +209,14 @@ public final class RouteFixtures {
                     List.of(route.pattern().replace("{code}", WARD).replace("{number}", "1"));
             case "/quan-tri/to-chuc/{code}/can-bo/{username}" ->
                     List.of(route.pattern().replace("{code}", WARD).replace("{username}", "reception"));
+            // issue 15, accounts
+            case "/thiet-lap", "/dat-mat-khau", "/doi-mat-khau", "/quan-tri/tai-khoan/moi" -> List.of(route.pattern());
+            case "/quan-tri/tai-khoan" -> route.isGet() ? List.of(route.pattern(), route.pattern() + "?q=a&vaiTro=SPECIALIST"
+                    + "&trangThai=hoat-dong", route.pattern() + "?trang=x&vaiTro=X") : List.of(route.pattern());
+            case "/quan-tri/tai-khoan/{username}", "/quan-tri/tai-khoan/{username}/khoa",
+                 "/quan-tri/tai-khoan/{username}/mo-khoa", "/quan-tri/tai-khoan/{username}/go-chan",
+                 "/quan-tri/tai-khoan/{username}/gui-lien-ket", "/quan-tri/tai-khoan/{username}/doi-mat-khau" ->
+                    expand(route, "username", List.of(MATRIX_OFFICIAL));
             case "/xac-thuc" -> route.isGet() ? concat(List.of("/xac-thuc"),
                     w.results().stream().map(n -> "/xac-thuc?so=" + enc(n)).toList()) : List.of("/xac-thuc");
             case "/ai-da-xem", "/quan-tri/nhat-ky/kiem-tra" -> List.of(route.pattern());

@@ -80,6 +80,16 @@ public class LoginThrottle {
                 .params(key(username), pair(username, address)).update();
     }
 
+    /**
+     * An administrator's unlock: clears every count of this username, from any address, so its next sign-in is checked
+     * at once (the counts of the addresses stay: an address that tried many accounts is still slowed down).
+     */
+    public int unlock(String username) {
+        return jdbc.sql("delete from login_throttle where (kind = 'ACCOUNT' and key = :username)"
+                        + " or (kind = 'ACCOUNT_ADDRESS' and right(key, length(:username) + 1) = E'\\n' || :username)")
+                .param("username", key(username)).update();
+    }
+
     private void count(String kind, String value, int allowed, Instant now) {
         int failures = jdbc.sql("""
                         insert into login_throttle (kind, key, failures, last_failure_at) values (:kind, :key, 1, :now)

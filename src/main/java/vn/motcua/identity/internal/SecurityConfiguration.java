@@ -26,6 +26,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -106,7 +107,7 @@ class SecurityConfiguration {
     SecurityFilterChain webChain(HttpSecurity http, List<AccessRules> rules, AuthenticationManager authentication,
                                  CsrfTokenRepository pageCsrfTokens,
                                  ObjectProvider<HandlerMappingIntrospector> handlers, MessageSource messages,
-                                 LocaleResolver locales) throws Exception {
+                                 LocaleResolver locales, AccountAdminRepository accounts) throws Exception {
         LoginReturn loginReturn = new LoginReturn();
         http.authenticationManager(authentication) // the throttled one, as for the token endpoint
                 .authorizeHttpRequests(authorize -> {
@@ -127,6 +128,7 @@ class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY)))
                 .httpBasic(basic -> basic.disable())
+                .addFilterAfter(new ForcedPasswordChange(accounts), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.csrfTokenRepository(pageCsrfTokens));
         return http.build();
     }

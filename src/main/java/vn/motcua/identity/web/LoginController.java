@@ -30,8 +30,14 @@ class LoginController {
     String login(@RequestParam(name = "loi", required = false) String error,
                  @RequestParam(name = "sau", required = false) String wait,
                  @RequestParam(name = "het-han", required = false) String expired,
-                 @RequestParam(name = "da-dang-xuat", required = false) String signedOut, Model model) {
-        model.addAttribute("notice", notice(error, wait, expired != null, signedOut != null));
+                 @RequestParam(name = "da-dang-xuat", required = false) String signedOut,
+                 @RequestParam(name = "thiet-lap", required = false) String setUp,
+                 @RequestParam(name = "mat-khau-moi", required = false) String passwordSet, Model model) {
+        Notice notice = notice(error, wait, expired != null, signedOut != null);
+        if (notice == null && (setUp != null || passwordSet != null)) { // issue 15: after the setup or password page
+            notice = new Notice(setUp != null ? "login.setupDone" : "login.passwordSet", null, false);
+        }
+        model.addAttribute("notice", notice);
         model.addAttribute("demoAccounts", demo ? DemoAccounts.USERNAMES : List.of());
         model.addAttribute("demoPassword", demo ? DemoAccounts.PASSWORD : null);
         return "identity/login";

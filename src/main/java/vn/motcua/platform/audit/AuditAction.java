@@ -50,6 +50,15 @@ public enum AuditAction {
     ORGANIZATION_IMPORTED(Kind.CHANGE),
     // issue 15, the official's dossier page, reception and assignment
     DOSSIER_ASSIGNED(Kind.CHANGE),
+    // issue 15, accounts: first start and account administration
+    ACCOUNT_CREATED(Kind.CHANGE),
+    ACCOUNT_CHANGED(Kind.CHANGE),
+    ACCOUNT_DISABLED(Kind.CHANGE),
+    ACCOUNT_ENABLED(Kind.CHANGE),
+    ACCOUNT_UNLOCKED(Kind.CHANGE),
+    PASSWORD_LINK_SENT(Kind.CHANGE),
+    PASSWORD_CHANGED(Kind.CHANGE),
+    FIRST_ADMIN_CREATED(Kind.CHANGE),
     // security
     LOGIN(Kind.SECURITY),
     ACCESS_DENIED(Kind.SECURITY),
