@@ -166,8 +166,14 @@ public class DeadlineDigests {
                 .sorted(Comparator.comparing(Dossier::dueAt)).toList();
     }
 
-    /** The staff member as an official acting on dossiers, as {@code identity.Actors} makes the signed-in one. */
+    /**
+     * The staff member as an official acting on dossiers, as {@code identity.Actors} makes the signed-in one; empty for a
+     * disabled account or one without an official role.
+     */
     private Optional<Actor> official(StaffMember staff) {
+        if (!accounts.isEnabled(staff.username())) {
+            return Optional.empty(); // a disabled account is nobody's desk any more
+        }
         Set<Role> roles = accounts.roles(staff.username());
         if (roles.stream().noneMatch(r -> r.permissions().contains(Permission.HANDLE_DOSSIER))) {
             return Optional.empty();

@@ -40,6 +40,11 @@ public class AccountService {
         return accounts.exists(username);
     }
 
+    /** Whether the account exists and may sign in (it was not disabled by an administrator). */
+    public boolean isEnabled(String username) {
+        return accounts.findUser(username).map(CurrentUser::isEnabled).orElse(false);
+    }
+
     /** The roles of an account; empty for an unknown username. */
     public Set<Role> roles(String username) {
         return accounts.findUser(username).map(CurrentUser::roles).orElse(EnumSet.noneOf(Role.class));

@@ -250,7 +250,7 @@ class MorningRemindersTest {
     }
 
     @Test
-    void aDossierAssignedByNameToAnotherOfficialIsInTheirDigestNotInTheOthers() {
+    void aDossierAssignedByNameToAnotherOfficialIsInTheirDigestNotInTheOthersAndADisabledAccountGetsNone() {
         Instant now = arrange(LocalDate.of(2031, 3, 25)); // a Tuesday
         if (!accounts.exists("specialist-2")) {
             accounts.createStaffAccount("specialist-2", "Ngô Văn Em", null, null, Set.of(Role.SPECIALIST));
@@ -268,6 +268,13 @@ class MorningRemindersTest {
                     .param(overdue).update();
         }
         assertThat(codes(digests.of("specialist", now).orElseThrow().overdue())).contains(overdue);
+
+        jdbc.sql("update account set enabled = false where username = 'specialist-2'").update();
+        try {
+            assertThat(digests.of("specialist-2", now)).as("a disabled account gets no digest").isEmpty();
+        } finally {
+            jdbc.sql("update account set enabled = true where username = 'specialist-2'").update();
+        }
     }
 
     private static List<String> codes(List<DossierSummary> dossiers) {
