@@ -194,10 +194,15 @@ class ServiceIndexTest {
         expectRatio(index, "TTTT2", 1, payableOnline, 2, 100);   // only the extract was paid online
 
         // No source yet: no points, and said so.
-        for (String code : List.of("CKMB1", "CKMB2", "CKMB4", "MDSH3", "MDSH6", "MDSH7")) {
+        for (String code : List.of("CKMB1", "CKMB2", "CKMB4", "MDSH6", "MDSH7")) {
             assertThat(index.indicator(code).measured()).as(code).isFalse();
             assertThat(index.indicator(code).points()).as(code).isZero();
         }
+        // Measured from the certification book since copies are certified: no copy in the ward that March, so there
+        // is nothing to measure, scored as the rules say for that.
+        IndicatorScore copies = index.indicator("MDSH3");
+        assertThat(copies.measured()).as("MDSH3").isTrue();
+        assertThat(copies.denominator()).as("MDSH3").isZero();
         assertThat(index.group("TDGQ").points()).isEqualTo(14.29);
         assertThat(index.group("MDHL").points()).isEqualTo(8.86);
         assertThat(index.group("MDSH").points()).isCloseTo(6 + 2.5 + 0.31 + 2, within(0.001));
