@@ -199,16 +199,17 @@ class ServiceIndexTest {
             assertThat(index.indicator(code).points()).as(code).isZero();
         }
         // Measured from the certification book since copies are certified: no copy in the ward that March, so there
-        // is nothing to measure, scored as the rules say for that.
+        // is nothing to measure, which scores full by default (motcua.reporting.index.nothing-to-measure-scores-full).
         IndicatorScore copies = index.indicator("MDSH3");
         assertThat(copies.measured()).as("MDSH3").isTrue();
         assertThat(copies.denominator()).as("MDSH3").isZero();
+        assertThat(copies.points()).as("MDSH3").isEqualTo(copies.max());
         assertThat(index.group("TDGQ").points()).isEqualTo(14.29);
         assertThat(index.group("MDHL").points()).isEqualTo(8.86);
-        assertThat(index.group("MDSH").points()).isCloseTo(6 + 2.5 + 0.31 + 2, within(0.001));
+        assertThat(index.group("MDSH").points()).isCloseTo(6 + 2.5 + 0.31 + 2 + copies.max(), within(0.001));
         double total = index.groups().stream().mapToDouble(GroupScore::points).sum();
         assertThat(index.total()).isCloseTo(total, within(0.006));
-        assertThat(index.measuredMax()).isEqualTo(100 - 6 - 4 - 6 - 2 - 2 - 2);
+        assertThat(index.measuredMax()).isEqualTo(100 - 6 - 4 - 6 - 2 - 2); // CKMB1, CKMB2, CKMB4, MDSH6, MDSH7
         assertThat(index.groups()).extracting(GroupScore::max).containsExactly(18.0, 20.0, 12.0, 10.0, 22.0, 18.0);
     }
 
