@@ -30,7 +30,7 @@ import vn.motcua.workflow.ProcessService;
 
 /**
  * The official's working day (issue 15): the actions first on the dossier page or why there are none, reception that
- * moves an online dossier on when its process says so, assignment to a named official, the apology's signer, and
+ * moves an online dossier on unless its process says otherwise, assignment to a named official, the apology's signer, and
  * refusing only when confirmed.
  */
 @IntegrationTest
@@ -47,35 +47,39 @@ class OfficialWorkingDayTest {
     @Autowired JdbcClient jdbc;
 
     @Test
-    void receptionMovesAnOnlineDossierOnWhenTheProcessSaysSo() {
-        CurrentUser admin = accounts.findUser("admin").orElseThrow();
-        processes.save(BIRTH, ProcessService.defaultSteps(), PaymentStage.BEFORE_RETURN, true, admin, VI);
-        try {
-            PageClient editor = signedIn("admin");
-            assertThat(editor.get("/quan-tri/quy-trinh/" + BIRTH).body())
-                    .containsPattern("name=\"advanceOnReception\" value=\"true\"[^>]*checked");
-            String code = submitted();
-            HttpResponse<String> received = signedIn("reception").post("/quan-tri/ho-so/" + code + "/thao-tac",
-                    Map.of("action", "RECEIVE"));
-            assertThat(received.statusCode()).isEqualTo(302);
+    void receptionMovesAnOnlineDossierOnUnlessTheProcessSaysOtherwise() {
+        // The default: the demo's processes, and any the system creates, move a received online dossier on.
+        assertThat(processes.current(BIRTH).advanceOnReception()).isTrue();
+        PageClient editor = signedIn("admin");
+        assertThat(editor.get("/quan-tri/quy-trinh/" + BIRTH).body())
+                .containsPattern("name=\"advanceOnReception\" value=\"true\"[^>]*checked");
+        String code = submitted();
+        HttpResponse<String> received = signedIn("reception").post("/quan-tri/ho-so/" + code + "/thao-tac",
+                Map.of("action", "RECEIVE"));
+        assertThat(received.statusCode()).isEqualTo(302);
 
-            assertThat(dossier(code).get("status").asString()).isEqualTo("PROCESSING");
-            assertThat(dossier(code).get("step").asInt()).isEqualTo(1);
-            assertThat(signedIn("specialist").get("/quan-tri/ho-so").body()).contains(code);
-            assertThat(jdbc.sql("select string_agg(h.action, ',' order by h.id) from dossier_history h "
-                    + "join dossier d on d.id = h.dossier_id where d.code = ?").param(code).query(String.class).single())
-                    .isEqualTo("SUBMIT,RECEIVE,FORWARD");
+        assertThat(dossier(code).get("status").asString()).isEqualTo("PROCESSING");
+        assertThat(dossier(code).get("step").asInt()).isEqualTo(1);
+        assertThat(signedIn("specialist").get("/quan-tri/ho-so").body()).contains(code);
+        assertThat(jdbc.sql("select string_agg(h.action, ',' order by h.id) from dossier_history h "
+                + "join dossier d on d.id = h.dossier_id where d.code = ?").param(code).query(String.class).single())
+                .isEqualTo("SUBMIT,RECEIVE,FORWARD");
+
+        // An administrator who unticks it makes reception's Tiếp nhận leave the dossier at reception.
+        CurrentUser admin = accounts.findUser("admin").orElseThrow();
+        processes.save(BIRTH, ProcessService.defaultSteps(), PaymentStage.BEFORE_RETURN, false, admin, VI);
+        try {
+            String stays = TestData.receivedOnline(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
+            assertThat(dossier(stays).get("status").asString()).isEqualTo("RECEIVED");
+            assertThat(dossier(stays).get("step").asInt()).isZero();
         } finally {
-            processes.save(BIRTH, ProcessService.defaultSteps(), PaymentStage.BEFORE_RETURN, false, admin, VI);
+            processes.save(BIRTH, ProcessService.defaultSteps(), PaymentStage.BEFORE_RETURN, true, admin, VI);
         }
-        // Without the setting reception's Tiếp nhận leaves it at reception, as before.
-        String code = TestData.receivedOnline(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
-        assertThat(dossier(code).get("step").asInt()).isZero();
     }
 
     @Test
     void theActionsComeFirstAndWithoutOneThePageSaysWhoHasTheDossier() {
-        String code = TestData.receivedOnline(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
+        String code = TestData.receivedAtCounter(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
         String atReception = signedIn("reception").get("/quan-tri/ho-so/" + code).body();
         assertThat(atReception.indexOf("value=\"FORWARD\"")).isPositive()
                 .isLessThan(atReception.indexOf("class=\"key-facts\""))
@@ -142,7 +146,7 @@ class OfficialWorkingDayTest {
         assertThat(specialist.get("/quan-tri/ho-so").body()).contains(nobodys);
 
         // Reception can choose who gets the next step as it moves the dossier on; not someone of another role.
-        String chosen = TestData.receivedOnline(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
+        String chosen = TestData.receivedAtCounter(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
         PageClient reception = signedIn("reception");
         assertThat(reception.get("/quan-tri/ho-so/" + chosen).body()).contains("name=\"nguoiXuLyTiep\"");
         reception.post("/quan-tri/ho-so/" + chosen + "/thao-tac", Map.of("action", "FORWARD", "nguoiXuLyTiep", "leader"));
@@ -184,7 +188,7 @@ class OfficialWorkingDayTest {
 
     @Test
     void refusingWithoutTheConfirmationChangesNothingAndSaysWhy() {
-        String code = TestData.receivedOnline(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
+        String code = TestData.receivedAtCounter(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
         PageClient reception = signedIn("reception");
         HttpResponse<String> unconfirmed = reception.post("/quan-tri/ho-so/" + code + "/thao-tac",
                 Map.of("action", "REFUSE", "note", "Không đủ điều kiện"));
@@ -206,10 +210,7 @@ class OfficialWorkingDayTest {
     }
 
     private String atSpecialistStep() {
-        String code = TestData.receivedOnline(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
-        act("reception", code, Map.of("action", "FORWARD"));
-        assertThat(dossier(code).get("step").asInt()).isEqualTo(1);
-        return code;
+        return TestData.atSpecialistStep(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
     }
 
     private void act(String who, String code, Map<String, String> form) {
