@@ -357,6 +357,7 @@ public final class RouteFixtures {
         // Walk-in applicants at the counter: one just received, one with its result handed over (the tablet rates it).
         String counter = counterDossier(reception);
         String counterDone = counterDossier(reception);
+        act(reception, counterDone, Map.of("action", "FORWARD")); // a counter dossier waits at reception
         toResult(officials, counterDone);
         act(reception, counterDone, Map.of("action", "RETURN_RESULT", "returnMethod", "COUNTER"));
         for (String code : List.of(counter, counterDone)) {
