@@ -12,6 +12,12 @@ import java.util.List;
 public record ProcessDefinition(long id, String procedureCode, int version, List<ProcessStep> steps,
                                 PaymentStage paymentStage, boolean advanceOnReception) {
 
+    /**
+     * A new process moves an online dossier on at reception: a one-stop shop's reception checks the dossier before it
+     * receives it, so receiving it is handing it to the specialist's step.
+     */
+    public static final boolean ADVANCE_ON_RECEPTION_BY_DEFAULT = true;
+
     public ProcessDefinition {
         steps = List.copyOf(steps);
         paymentStage = paymentStage == null ? PaymentStage.BEFORE_RETURN : paymentStage;
@@ -19,11 +25,11 @@ public record ProcessDefinition(long id, String procedureCode, int version, List
 
     public ProcessDefinition(long id, String procedureCode, int version, List<ProcessStep> steps,
                              PaymentStage paymentStage) {
-        this(id, procedureCode, version, steps, paymentStage, false);
+        this(id, procedureCode, version, steps, paymentStage, ADVANCE_ON_RECEPTION_BY_DEFAULT);
     }
 
     public ProcessDefinition(long id, String procedureCode, int version, List<ProcessStep> steps) {
-        this(id, procedureCode, version, steps, PaymentStage.BEFORE_RETURN, false);
+        this(id, procedureCode, version, steps, PaymentStage.BEFORE_RETURN, ADVANCE_ON_RECEPTION_BY_DEFAULT);
     }
 
     public ProcessStep step(int position) {

@@ -72,8 +72,8 @@ public class ProcessService {
     }
 
     /**
-     * Saves the steps as a new version, fees due before the result is returned; dossiers already started keep the
-     * version they have.
+     * Saves the steps as a new version, fees due before the result is returned and an online dossier moved on at
+     * reception; dossiers already started keep the version they have.
      *
      * @throws InvalidProcessException listing every problem; nothing is saved then
      */
@@ -83,8 +83,8 @@ public class ProcessService {
     }
 
     /**
-     * Saves the steps and when fees must be paid as a new version; dossiers already started keep the version they
-     * have.
+     * Saves the steps and when fees must be paid as a new version, an online dossier moved on at reception
+     * ({@link ProcessDefinition#ADVANCE_ON_RECEPTION_BY_DEFAULT}); dossiers already started keep the version they have.
      *
      * @param paymentStage null means {@link PaymentStage#BEFORE_RETURN}
      * @param editor       the administrator; refused (403) outside their scope ({@link AdministrationScope})
@@ -93,7 +93,8 @@ public class ProcessService {
     @Transactional
     public ProcessDefinition save(String procedureCode, List<ProcessStep> steps, PaymentStage paymentStage,
                                   CurrentUser editor, Locale locale) {
-        return save(procedureCode, steps, paymentStage, false, editor, locale);
+        return save(procedureCode, steps, paymentStage, ProcessDefinition.ADVANCE_ON_RECEPTION_BY_DEFAULT, editor,
+                locale);
     }
 
     /**

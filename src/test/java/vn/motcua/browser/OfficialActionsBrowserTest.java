@@ -19,8 +19,9 @@ class OfficialActionsBrowserTest extends BrowserTest {
 
     @Test
     void theFirstActionButtonIsInTheFirstScreen() {
-        String code = TestData.receivedOnline(port, catalog.procedure("1.001193").orElseThrow(), "000.31.01.H57");
-        signIn("reception");
+        // Reception's Tiếp nhận handed it to the specialist's step: the specialist's page, then.
+        String code = TestData.atSpecialistStep(port, catalog.procedure("1.001193").orElseThrow(), "000.31.01.H57");
+        signIn("specialist");
         // The phone's screen itself is 360 × 740 (a window of that size leaves less to the page, for its own bars).
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));

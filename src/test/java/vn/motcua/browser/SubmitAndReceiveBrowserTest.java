@@ -68,19 +68,21 @@ class SubmitAndReceiveBrowserTest extends BrowserTest {
         String code = status.replaceAll(".*là (\\S+);.*", "$1");
         assertThat(browser.findElement(By.cssSelector(".status")).getText()).isEqualTo("Đã nộp, chờ tiếp nhận");
 
-        // The reception officer finds it in the inbox and receives it.
+        // The reception officer finds it in the inbox and receives it, which hands it to the specialist's step.
         browser.manage().deleteAllCookies();
         signIn("reception");
         browser.get(url("/quan-tri/ho-so"));
         browser.findElement(By.linkText(code)).click();
         browser.findElement(By.cssSelector("button[value=RECEIVE]")).click();
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Đã thực hiện: Tiếp nhận.");
-        assertThat(browser.findElement(By.cssSelector(".status")).getText()).isEqualTo("Đã tiếp nhận");
+        assertThat(browser.findElement(By.cssSelector(".status")).getText()).isEqualTo("Đang giải quyết");
         assertThat(browser.findElement(By.cssSelector(".key-facts")).getText()).contains("Hẹn trả kết quả");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Đang ở bước Thẩm định, xử lý hồ sơ – chờ chuyên viên");
 
         // Anyone can follow it with the code and the last digits of the phone.
         browser.manage().deleteAllCookies();
         browser.get(url("/tra-cuu?ma=" + code + "&sdt=5678"));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Đã tiếp nhận").doesNotContain("Nguyễn Văn An");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Đang giải quyết").doesNotContain("Nguyễn Văn An");
     }
 }

@@ -71,14 +71,14 @@ class DossierApiLifecycleTest {
         // An action only officials take is forbidden to the applicant, not a conflict with the dossier's status.
         JsonNode forbidden = act(citizen, code, Map.of("action", "RECEIVE"), 403);
         assertThat(forbidden.get("message").asString()).contains("Chỉ cán bộ");
+        // Receiving it moves it on to the specialist's step in the same action (the process's default).
         JsonNode received = act(reception, code, Map.of("action", "RECEIVE"), 200);
-        assertThat(received.get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(received.get("status").asString()).isEqualTo("PROCESSING");
+        assertThat(received.get("step").asInt()).isEqualTo(1);
         assertThat(received.get("dueAt").isNull()).isFalse();
         assertThat(received.get("code").asString()).isEqualTo(code);
+        act(reception, code, Map.of("action", "FORWARD"), 409); // no longer reception's step
 
-        // The specialist cannot act before the reception step forwards it; the reception officer forwards.
-        act(specialist, code, Map.of("action", "FORWARD"), 409);
-        act(reception, code, Map.of("action", "FORWARD"), 200);
         JsonNode atLeader = act(specialist, code, Map.of("action", "FORWARD"), 200);
         assertThat(atLeader.get("step").asInt()).isEqualTo(2);
         // Each step has its own due time, within the dossier's.
@@ -182,7 +182,7 @@ class DossierApiLifecycleTest {
     void supplementStopsTheClockAndTheDueDateMovesWhenItComesBack() {
         String code = citizen.postMultipart("/api/v1/dossiers", submission(BIRTH, WARD), null).json().get("code").asString();
         act(reception, code, Map.of("action", "RECEIVE"), 200);
-        act(reception, code, Map.of("action", "REQUEST_SUPPLEMENT", "items", List.of("Bản sao giấy chứng sinh rõ nét"),
+        act(specialist, code, Map.of("action", "REQUEST_SUPPLEMENT", "items", List.of("Bản sao giấy chứng sinh rõ nét"),
                 "note", "Bản chụp bị mờ"), 200);
         // Pretend all this happened three days ago: the applicant took three days to send the supplement.
         Instant received = Instant.now().minus(Duration.ofDays(3)).minus(Duration.ofHours(1));
@@ -200,7 +200,7 @@ class DossierApiLifecycleTest {
         supplement.put("file", FilePart.pdf("giay-chung-sinh.pdf"));
         ApiClient.Response back = citizen.postMultipart("/api/v1/dossiers/" + code + "/actions", supplement, null);
         assertThat(back.status()).as(back.body()).isEqualTo(200);
-        assertThat(back.json().get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(back.json().get("status").asString()).isEqualTo("PROCESSING");
         JsonNode pause = back.json().get("pauses").get(0);
         Instant resumed = Instant.parse(pause.get("endedAt").asString());
         Instant expected = deadlines.dueAt(received, days, WARD, List.of(new Pause(asked, resumed)));
@@ -229,8 +229,7 @@ class DossierApiLifecycleTest {
         accounts.official("specialist-phuxuan", OTHER_WARD, Role.SPECIALIST);
         accounts.official("leader-phuxuan", OTHER_WARD, Role.LEADER);
         String code = citizen.postMultipart("/api/v1/dossiers", submission(BIRTH, WARD), null).json().get("code").asString();
-        act(reception, code, Map.of("action", "RECEIVE"), 200);
-        act(reception, code, Map.of("action", "FORWARD"), 200);
+        act(reception, code, Map.of("action", "RECEIVE"), 200); // and on to the specialist's step
         JsonNode transferred = act(specialist, code, Map.of("action", "TRANSFER", "targetAgency", OTHER_WARD,
                 "note", "Xác minh nơi cư trú của mẹ"), 200);
         String child = transferred.get("childCodes").get(0).asString();
@@ -265,8 +264,7 @@ class DossierApiLifecycleTest {
     void withdrawingADossierWithdrawsItsPartAtTheOtherAgency() {
         accounts.official("reception-phuxuan", OTHER_WARD, Role.RECEPTION);
         String code = citizen.postMultipart("/api/v1/dossiers", submission(BIRTH, WARD), null).json().get("code").asString();
-        act(reception, code, Map.of("action", "RECEIVE"), 200);
-        act(reception, code, Map.of("action", "FORWARD"), 200);
+        act(reception, code, Map.of("action", "RECEIVE"), 200); // and on to the specialist's step
         String child = act(specialist, code, Map.of("action", "TRANSFER", "targetAgency", OTHER_WARD,
                 "note", "Xác minh nơi cư trú của mẹ"), 200).get("childCodes").get(0).asString();
 
@@ -283,8 +281,7 @@ class DossierApiLifecycleTest {
     @Test
     void aLateDossierNeedsAnApologyWithANewDateBeforeItCanGoOn() {
         String code = citizen.postMultipart("/api/v1/dossiers", submission(BIRTH, WARD), null).json().get("code").asString();
-        act(reception, code, Map.of("action", "RECEIVE"), 200);
-        act(reception, code, Map.of("action", "FORWARD"), 200);
+        act(reception, code, Map.of("action", "RECEIVE"), 200); // and on to the specialist's step
         jdbc.sql("update dossier set due_at = now() - interval '1 hour', legal_due_at = now() - interval '1 hour' where code = ?")
                 .param(code).update();
         JsonNode blocked = act(specialist, code, Map.of("action", "FORWARD"), 409);

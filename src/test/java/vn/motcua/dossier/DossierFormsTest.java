@@ -39,6 +39,7 @@ class DossierFormsTest {
     void eachFormAppearsWhenItsMomentComesAndCarriesTheDossier() throws Exception {
         ApiClient citizen = ApiClient.signIn(port, "citizen", "demo123");
         ApiClient reception = ApiClient.signIn(port, "reception", "demo123");
+        ApiClient specialist = ApiClient.signIn(port, "specialist", "demo123");
         ApiClient leader = ApiClient.signIn(port, "leader", "demo123");
 
         String code = submit(citizen);
@@ -49,7 +50,8 @@ class DossierFormsTest {
                 "Lê Thị Cúc", "Huế, ngày");
         assertThat(text(citizen, code, "01")).contains(code);
 
-        reception.postJson("/api/v1/dossiers/" + code + "/actions", Map.of("action", "REQUEST_SUPPLEMENT",
+        // Receiving it moved it on to the specialist's step, where the supplement is asked for.
+        specialist.postJson("/api/v1/dossiers/" + code + "/actions", Map.of("action", "REQUEST_SUPPLEMENT",
                 "items", List.of("Bản sao giấy chứng sinh có dấu giáp lai"), "note", "Bản chụp thiếu dấu"));
         assertThat(text(citizen, code, "02")).contains("Bản sao giấy chứng sinh có dấu giáp lai", code);
 
@@ -58,7 +60,7 @@ class DossierFormsTest {
         leader.postJson("/api/v1/dossiers/" + late + "/actions", Map.of("action", "APOLOGIZE",
                 "note", "Chờ xác minh thông tin hộ tịch", "newDueAt", Instant.now().plus(Duration.ofDays(7)).toString()));
         assertThat(text(citizen, late, "04")).contains("Chờ xác minh thông tin hộ tịch", late);
-        reception.postJson("/api/v1/dossiers/" + late + "/actions", Map.of("action", "REFUSE",
+        specialist.postJson("/api/v1/dossiers/" + late + "/actions", Map.of("action", "REFUSE",
                 "note", "Người yêu cầu không đủ điều kiện"));
         assertThat(text(citizen, late, "05")).contains("Người yêu cầu không đủ điều kiện");
 

@@ -30,7 +30,7 @@ import vn.motcua.workflow.ProcessService;
 
 /**
  * The official's working day (issue 15): the actions first on the dossier page or why there are none, reception that
- * moves an online dossier on when its process says so, assignment to a named official, the apology's signer, and
+ * moves an online dossier on unless its process says otherwise, assignment to a named official, the apology's signer, and
  * refusing only when confirmed.
  */
 @IntegrationTest
@@ -47,37 +47,41 @@ class OfficialWorkingDayTest {
     @Autowired JdbcClient jdbc;
 
     @Test
-    void receptionMovesAnOnlineDossierOnWhenTheProcessSaysSo() {
-        CurrentUser admin = accounts.findUser("admin").orElseThrow();
-        processes.save(BIRTH, ProcessService.defaultSteps(), PaymentStage.BEFORE_RETURN, true, admin, VI);
-        try {
-            PageClient editor = signedIn("admin");
-            assertThat(editor.get("/quan-tri/quy-trinh/" + BIRTH).body())
-                    .containsPattern("name=\"advanceOnReception\" value=\"true\"[^>]*checked");
-            String code = submitted();
-            HttpResponse<String> received = signedIn("reception").post("/quan-tri/ho-so/" + code + "/thao-tac",
-                    Map.of("action", "RECEIVE"));
-            assertThat(received.statusCode()).isEqualTo(302);
+    void receptionMovesAnOnlineDossierOnUnlessTheProcessSaysOtherwise() {
+        // The default: the demo's processes, and any the system creates, move a received online dossier on.
+        assertThat(processes.current(BIRTH).advanceOnReception()).isTrue();
+        PageClient editor = signedIn("admin");
+        assertThat(editor.get("/quan-tri/quy-trinh/" + BIRTH).body())
+                .containsPattern("name=\"advanceOnReception\" value=\"true\"[^>]*checked");
+        String code = submitted();
+        HttpResponse<String> received = signedIn("reception").post("/quan-tri/ho-so/" + code + "/thao-tac",
+                Map.of("action", "RECEIVE"));
+        assertThat(received.statusCode()).isEqualTo(302);
 
-            assertThat(dossier(code).get("status").asString()).isEqualTo("PROCESSING");
-            assertThat(dossier(code).get("step").asInt()).isEqualTo(1);
-            assertThat(signedIn("specialist").get("/quan-tri/ho-so").body()).contains(code);
-            assertThat(jdbc.sql("select string_agg(h.action, ',' order by h.id) from dossier_history h "
-                    + "join dossier d on d.id = h.dossier_id where d.code = ?").param(code).query(String.class).single())
-                    .isEqualTo("SUBMIT,RECEIVE,FORWARD");
+        assertThat(dossier(code).get("status").asString()).isEqualTo("PROCESSING");
+        assertThat(dossier(code).get("step").asInt()).isEqualTo(1);
+        assertThat(signedIn("specialist").get("/quan-tri/ho-so").body()).contains(code);
+        assertThat(jdbc.sql("select string_agg(h.action, ',' order by h.id) from dossier_history h "
+                + "join dossier d on d.id = h.dossier_id where d.code = ?").param(code).query(String.class).single())
+                .isEqualTo("SUBMIT,RECEIVE,FORWARD");
+
+        // An administrator who unticks it makes reception's Tiếp nhận leave the dossier at reception.
+        CurrentUser admin = accounts.findUser("admin").orElseThrow();
+        processes.save(BIRTH, ProcessService.defaultSteps(), PaymentStage.BEFORE_RETURN, false, admin, VI);
+        try {
+            String stays = TestData.receivedOnline(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
+            assertThat(dossier(stays).get("status").asString()).isEqualTo("RECEIVED");
+            assertThat(dossier(stays).get("step").asInt()).isZero();
         } finally {
-            processes.save(BIRTH, ProcessService.defaultSteps(), PaymentStage.BEFORE_RETURN, false, admin, VI);
+            processes.save(BIRTH, ProcessService.defaultSteps(), PaymentStage.BEFORE_RETURN, true, admin, VI);
         }
-        // Without the setting reception's Tiếp nhận leaves it at reception, as before.
-        String code = TestData.receivedOnline(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
-        assertThat(dossier(code).get("step").asInt()).isZero();
     }
 
     @Test
     void theActionsComeFirstAndWithoutOneThePageSaysWhoHasTheDossier() {
-        String code = TestData.receivedOnline(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
+        String code = submitted();
         String atReception = signedIn("reception").get("/quan-tri/ho-so/" + code).body();
-        assertThat(atReception.indexOf("value=\"FORWARD\"")).isPositive()
+        assertThat(atReception.indexOf("value=\"RECEIVE\"")).isPositive()
                 .isLessThan(atReception.indexOf("class=\"key-facts\""))
                 .isLessThan(atReception.indexOf("id=\"timeline-heading\""));
 
@@ -86,7 +90,7 @@ class OfficialWorkingDayTest {
                 .doesNotContain("id=\"actions\"")
                 .contains("Đang ở bước Tiếp nhận hồ sơ – chờ cán bộ một cửa của Ủy ban nhân dân phường Thuận Hóa");
 
-        act("reception", code, Map.of("action", "FORWARD"));
+        act("reception", code, Map.of("action", "RECEIVE")); // and on to the specialist's step
         assertThat(signedIn("leader").post("/quan-tri/ho-so/" + code + "/giao", Map.of("nguoiXuLy", "specialist"))
                 .statusCode()).isEqualTo(302);
         assertThat(signedIn("reception").get("/quan-tri/ho-so/" + code).body())
@@ -137,12 +141,13 @@ class OfficialWorkingDayTest {
         assertThat(specialist.post("/quan-tri/ho-so/" + taken + "/nhan-xu-ly", Map.of()).statusCode()).isEqualTo(302);
         assertThat(assignee(taken)).isEqualTo("specialist");
 
-        String mine = listed(specialist.get("/quan-tri/ho-so?giaoChoToi=true").body());
+        // The list itself: the morning reminders above it name every dossier of the step due within a working day.
+        String mine = inbox(specialist.get("/quan-tri/ho-so?giaoChoToi=true").body());
         assertThat(mine).contains(assigned, taken).doesNotContain(nobodys).contains("Phạm Văn Dũng");
-        assertThat(listed(specialist.get("/quan-tri/ho-so").body())).contains(nobodys);
+        assertThat(inbox(specialist.get("/quan-tri/ho-so").body())).contains(nobodys);
 
         // Reception can choose who gets the next step as it moves the dossier on; not someone of another role.
-        String chosen = TestData.receivedOnline(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
+        String chosen = TestData.receivedAtCounter(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
         PageClient reception = signedIn("reception");
         assertThat(reception.get("/quan-tri/ho-so/" + chosen).body()).contains("name=\"nguoiXuLyTiep\"");
         reception.post("/quan-tri/ho-so/" + chosen + "/thao-tac", Map.of("action", "FORWARD", "nguoiXuLyTiep", "leader"));
@@ -155,7 +160,7 @@ class OfficialWorkingDayTest {
         // Moving on to the next step ends the assignment.
         act("specialist", taken, Map.of("action", "FORWARD"));
         assertThat(assignee(taken)).isNull();
-        assertThat(listed(specialist.get("/quan-tri/ho-so?giaoChoToi=true").body())).doesNotContain(taken);
+        assertThat(inbox(specialist.get("/quan-tri/ho-so?giaoChoToi=true").body())).doesNotContain(taken);
     }
 
     @Test
@@ -184,7 +189,7 @@ class OfficialWorkingDayTest {
 
     @Test
     void refusingWithoutTheConfirmationChangesNothingAndSaysWhy() {
-        String code = TestData.receivedOnline(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
+        String code = TestData.receivedAtCounter(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
         PageClient reception = signedIn("reception");
         HttpResponse<String> unconfirmed = reception.post("/quan-tri/ho-so/" + code + "/thao-tac",
                 Map.of("action", "REFUSE", "note", "Không đủ điều kiện"));
@@ -206,10 +211,13 @@ class OfficialWorkingDayTest {
     }
 
     private String atSpecialistStep() {
-        String code = TestData.receivedOnline(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
-        act("reception", code, Map.of("action", "FORWARD"));
-        assertThat(dossier(code).get("step").asInt()).isEqualTo(1);
-        return code;
+        return TestData.atSpecialistStep(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
+    }
+
+    /** The inbox's table of dossiers, without the reminders panel above it. */
+    private static String inbox(String page) {
+        int start = page.indexOf("<table class=\"grid cards inbox\"");
+        return start < 0 ? "" : page.substring(start, page.indexOf("</table>", start));
     }
 
     private void act(String who, String code, Map<String, String> form) {
@@ -251,11 +259,5 @@ class OfficialWorkingDayTest {
         try (PDDocument document = Loader.loadPDF(response.body())) {
             return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
-    }
-
-    /** The inbox's list of dossiers, without the reminders panel above it (which lists due dossiers whatever the filter). */
-    private static String listed(String inbox) {
-        int table = inbox.indexOf("<table class=\"grid cards inbox\"");
-        return table < 0 ? "" : inbox.substring(table);
     }
 }

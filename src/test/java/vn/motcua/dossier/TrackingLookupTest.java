@@ -82,11 +82,11 @@ class TrackingLookupTest {
         assertThat(key).matches("[A-Za-z0-9_-]{24}");
         HttpResponse<String> page = Http.get(port, "/tra-cuu?ma=" + code + "&khoa=" + key);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Đăng ký khai sinh", "Đã tiếp nhận")
+        assertThat(page.body()).contains("Đăng ký khai sinh", "Đang giải quyết")
                 .doesNotContain("Nguyễn Văn An", "0912345678", "role=\"alert\"");
         ApiClient.Response api = ApiClient.anonymous(port).get("/api/v1/tracking/" + code + "?key=" + key);
         assertThat(api.status()).isEqualTo(200);
-        assertThat(api.json().get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(api.json().get("status").asString()).isEqualTo("PROCESSING"); // received and moved on
         assertThat(api.body()).doesNotContain("Nguyễn Văn An", "0912345678", key);
 
         // A key of another length or one character off opens nothing, exactly like an unknown code.
@@ -120,11 +120,11 @@ class TrackingLookupTest {
         HttpResponse<String> page = Http.get(port, "/tra-cuu?ma=" + code + "&sdt=" + CITIZEN_PHONE_DIGITS);
         assertThat(page.statusCode()).isEqualTo(429);
         assertThat(page.headers().firstValue("Retry-After")).isPresent();
-        assertThat(page.body()).contains("Đã nhập sai quá nhiều lần", "name=\"ma\"").doesNotContain("Đã tiếp nhận");
+        assertThat(page.body()).contains("Đã nhập sai quá nhiều lần", "name=\"ma\"").doesNotContain("Đang giải quyết");
 
         // The applicant's own link is not a guess: it still opens the dossier.
         assertThat(anyone.get("/api/v1/tracking/" + code + "?key=" + key).status()).isEqualTo(200);
-        assertThat(Http.get(port, "/tra-cuu?ma=" + code + "&khoa=" + key).body()).contains("Đã tiếp nhận");
+        assertThat(Http.get(port, "/tra-cuu?ma=" + code + "&khoa=" + key).body()).contains("Đang giải quyết");
     }
 
     @Test

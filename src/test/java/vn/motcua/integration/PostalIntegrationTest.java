@@ -484,7 +484,7 @@ class PostalIntegrationTest {
         ApiClient reception = ApiClient.signIn(port, "reception", "demo123");
         ApiClient specialist = ApiClient.signIn(port, "specialist", "demo123");
         ApiClient leader = ApiClient.signIn(port, "leader", "demo123");
-        for (Object[] step : new Object[][]{{reception, "RECEIVE"}, {reception, "FORWARD"}, {specialist, "FORWARD"},
+        for (Object[] step : new Object[][]{{reception, "RECEIVE"}, {specialist, "FORWARD"},
                 {leader, "APPROVE"}, {specialist, "ISSUE_RESULT"}, {reception, "RETURN_RESULT"}}) {
             Map<String, Object> action = switch ((String) step[1]) {
                 case "ISSUE_RESULT" -> Map.of("action", "ISSUE_RESULT", "note", "Cấp Giấy khai sinh bản chính.");

@@ -2,6 +2,7 @@ package vn.motcua.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,7 +42,8 @@ public final class TestData {
      */
     /**
      * An online dossier the demo citizen submitted for the procedure at the agency, received there by the demo
-     * reception officer; its code.
+     * reception officer; its code. Under a process that moves a dossier on at reception (the default) it is then at
+     * the specialist's step (step 1, status PROCESSING); otherwise still at reception (RECEIVED).
      */
     public static String receivedOnline(int port, Procedure procedure, String agencyCode) {
         ApiClient.Response created = ApiClient.signIn(port, "citizen", "demo123")
@@ -51,6 +53,37 @@ public final class TestData {
         assertThat(ApiClient.signIn(port, "reception", "demo123")
                 .postJson("/api/v1/dossiers/" + code + "/actions", Map.of("action", "RECEIVE")).status()).isEqualTo(200);
         return code;
+    }
+
+    /**
+     * An online dossier received by the demo reception officer and so, under a default process, moved on to the
+     * specialist's step (step 1, PROCESSING) in the same action; its code.
+     */
+    public static String atSpecialistStep(int port, Procedure procedure, String agencyCode) {
+        String code = receivedOnline(port, procedure, agencyCode);
+        ApiClient.Response view = ApiClient.signIn(port, "reception", "demo123").get("/api/v1/dossiers/" + code);
+        assertThat(view.json().get("status").asString()).as("moved on at reception").isEqualTo("PROCESSING");
+        assertThat(view.json().get("step").asInt()).as("moved on at reception").isEqualTo(1);
+        return code;
+    }
+
+    /**
+     * A walk-in applicant's dossier received at the agency's counter by the demo reception officer; its code. It stays
+     * at reception (RECEIVED, step 0) whatever the process says about online dossiers, so a test that needs a received
+     * dossier still on reception's desk uses this.
+     */
+    public static String receivedAtCounter(int port, Procedure procedure, String agencyCode) {
+        Map<String, Object> parts = submission(procedure, agencyCode);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dossier = new HashMap<>((Map<String, Object>) parts.get("dossier"));
+        dossier.put("applicant", Map.of("fullName", "Lê Văn Tám", "phone", "0905111222", "idNumber", "046080001111"));
+        dossier.put("sets", 1);
+        parts.put("dossier", dossier);
+        ApiClient.Response created = ApiClient.signIn(port, "reception", "demo123")
+                .postMultipart("/api/v1/dossiers", parts, null);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("status").asString()).isEqualTo("RECEIVED");
+        return created.json().get("code").asString();
     }
 
     public static Map<String, Object> submission(Procedure procedure, String agencyCode) {

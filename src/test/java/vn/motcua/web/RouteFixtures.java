@@ -357,6 +357,7 @@ public final class RouteFixtures {
         // Walk-in applicants at the counter: one just received, one with its result handed over (the tablet rates it).
         String counter = counterDossier(reception);
         String counterDone = counterDossier(reception);
+        act(reception, counterDone, Map.of("action", "FORWARD")); // a counter dossier waits at reception
         toResult(officials, counterDone);
         act(reception, counterDone, Map.of("action", "RETURN_RESULT", "returnMethod", "COUNTER"));
         for (String code : List.of(counter, counterDone)) {
@@ -415,17 +416,16 @@ public final class RouteFixtures {
         String received = submit(me, BIRTH);
         act(o.reception(), received, Map.of("action", "RECEIVE"));
         String processing = submit(me, BIRTH);
-        act(o.reception(), processing, Map.of("action", "RECEIVE"));
-        act(o.reception(), processing, Map.of("action", "FORWARD"));
+        act(o.reception(), processing, Map.of("action", "RECEIVE")); // and on to the specialist's step
         String supplement = submit(me, BIRTH);
         act(o.reception(), supplement, Map.of("action", "RECEIVE"));
-        act(o.reception(), supplement, Map.of("action", "REQUEST_SUPPLEMENT", "items", List.of("Bản sao rõ nét"),
+        act(o.specialist(), supplement, Map.of("action", "REQUEST_SUPPLEMENT", "items", List.of("Bản sao rõ nét"),
                 "note", "Bản chụp bị mờ"));
         String refusedAtReception = submit(me, BIRTH);
         act(o.reception(), refusedAtReception, Map.of("action", "REFUSE", "note", "Không thuộc thẩm quyền"));
         String refusedLater = submit(me, BIRTH);
         act(o.reception(), refusedLater, Map.of("action", "RECEIVE"));
-        act(o.reception(), refusedLater, Map.of("action", "REFUSE", "note", "Hồ sơ không đủ điều kiện"));
+        act(o.specialist(), refusedLater, Map.of("action", "REFUSE", "note", "Hồ sơ không đủ điều kiện"));
         String apologised = submit(me, BIRTH);
         act(o.reception(), apologised, Map.of("action", "RECEIVE"));
         act(o.leader(), apologised, Map.of("action", "APOLOGIZE", "note", "Chờ xác minh thông tin hộ tịch",
@@ -497,8 +497,8 @@ public final class RouteFixtures {
         dossiers++;
     }
 
+    /** From the specialist's step, where reception's Tiếp nhận left it, to a result ready to return. */
     private void toResult(Officials o, String code) {
-        act(o.reception(), code, Map.of("action", "FORWARD"));
         act(o.specialist(), code, Map.of("action", "FORWARD"));
         act(o.leader(), code, Map.of("action", "APPROVE", "note", "Đồng ý"));
         Map<String, Object> issue = ApiClient.parts();

@@ -48,14 +48,17 @@ public class ProcessRepository {
                 .query(Integer.class).list();
     }
 
-    /** Stores the steps as the next version of the procedure's process, fees due before the result is returned. */
+    /**
+     * Stores the steps as the next version of the procedure's process, fees due before the result is returned and an
+     * online dossier moved on at reception.
+     */
     public ProcessDefinition insert(String procedureCode, List<ProcessStep> steps, String username) {
         return insert(procedureCode, steps, PaymentStage.BEFORE_RETURN, username);
     }
 
     public ProcessDefinition insert(String procedureCode, List<ProcessStep> steps, PaymentStage paymentStage,
                                     String username) {
-        return insert(procedureCode, steps, paymentStage, false, username);
+        return insert(procedureCode, steps, paymentStage, ProcessDefinition.ADVANCE_ON_RECEPTION_BY_DEFAULT, username);
     }
 
     /** Stores the steps as the next version of the procedure's process. Concurrent saves get distinct versions. */

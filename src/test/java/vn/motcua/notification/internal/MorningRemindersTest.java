@@ -54,7 +54,6 @@ import vn.motcua.identity.Actor;
 import vn.motcua.identity.Role;
 import vn.motcua.platform.database.DatabaseOutage;
 import vn.motcua.platform.web.VietnamTime;
-import vn.motcua.support.ApiClient;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.PageClient;
 import vn.motcua.support.Peers;
@@ -103,10 +102,10 @@ class MorningRemindersTest {
     @BeforeAll
     void fourDossiers() {
         Procedure birth = catalog.procedure(BIRTH).orElseThrow();
-        atReception = TestData.receivedOnline(port, birth, WARD);
-        overdue = atSpecialist(TestData.receivedOnline(port, birth, WARD));
-        dueSoon = atSpecialist(TestData.receivedOnline(port, birth, WARD));
-        inTime = atSpecialist(TestData.receivedOnline(port, birth, WARD));
+        atReception = TestData.receivedAtCounter(port, birth, WARD);
+        overdue = atSpecialist(TestData.atSpecialistStep(port, birth, WARD));
+        dueSoon = atSpecialist(TestData.atSpecialistStep(port, birth, WARD));
+        inTime = atSpecialist(TestData.atSpecialistStep(port, birth, WARD));
         assertThat(onDesk(RECEPTION, atReception)).as("at reception").isTrue();
     }
 
@@ -296,13 +295,8 @@ class MorningRemindersTest {
                 .params(java.sql.Timestamp.from(dueAt), code).update();
     }
 
-    /** Moves a received dossier on until it is at the specialist's step. */
+    /** The dossier, once the specialist's inbox has it. */
     private String atSpecialist(String code) {
-        ApiClient reception = ApiClient.signIn(port, "reception", "demo123");
-        for (int i = 0; i < 3 && !onDesk(SPECIALIST, code); i++) {
-            assertThat(reception.postJson("/api/v1/dossiers/" + code + "/actions", Map.of("action", "FORWARD"))
-                    .status()).isEqualTo(200);
-        }
         assertThat(onDesk(SPECIALIST, code)).as("at the specialist's step").isTrue();
         return code;
     }
