@@ -96,6 +96,12 @@ class OfficialWorkingDayTest {
         assertThat(signedIn("reception").get("/quan-tri/ho-so/" + code).body())
                 .contains("Đang ở bước Thẩm định, xử lý hồ sơ – chờ chuyên viên Phạm Văn Dũng");
 
+        // A walk-in dossier reception moved on: no empty actions panel, but who has it.
+        String walkIn = TestData.receivedAtCounter(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
+        act("reception", walkIn, Map.of("action", "FORWARD"));
+        assertThat(signedIn("reception").get("/quan-tri/ho-so/" + walkIn).body()).doesNotContain("id=\"actions\"")
+                .contains("id=\"waiting\"", "Đang ở bước Thẩm định, xử lý hồ sơ – chờ chuyên viên");
+
         act("specialist", code, Map.of("action", "FORWARD"));
         act("leader", code, Map.of("action", "APPROVE"));
         act("specialist", code, Map.of("action", "ISSUE_RESULT", "note", "Cấp giấy khai sinh"));

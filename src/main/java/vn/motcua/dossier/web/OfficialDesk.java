@@ -1,11 +1,14 @@
 package vn.motcua.dossier.web;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.dossier.DossierAction;
 import vn.motcua.dossier.DossierAssignments;
 import vn.motcua.dossier.DossierAssignments.Candidate;
 import vn.motcua.dossier.DossierAssignments.Desk;
@@ -20,6 +23,15 @@ import vn.motcua.organization.OrganizationService;
  */
 @Component
 class OfficialDesk {
+
+    /**
+     * The actions the official's page has a form for. Others an official may hold (withdrawing at the applicant's
+     * request, say) are taken elsewhere, and alone they leave the viewer with nothing to do here.
+     */
+    private static final Set<DossierAction> ON_THIS_PAGE = EnumSet.of(DossierAction.RECEIVE, DossierAction.FORWARD,
+            DossierAction.APPROVE, DossierAction.ISSUE_RESULT, DossierAction.RETURN_RESULT,
+            DossierAction.REQUEST_SUPPLEMENT, DossierAction.SEND_BACK, DossierAction.TRANSFER, DossierAction.APOLOGIZE,
+            DossierAction.REFUSE);
 
     private final DossierAssignments assignments;
     private final OrganizationService organization;
@@ -39,6 +51,11 @@ class OfficialDesk {
      */
     record Panel(String waiting, Desk desk, List<Candidate> candidates, boolean mayTake) {
 
+        /** Whether the page has an action form for the viewer: the actions panel shows only then. */
+        public boolean acts() {
+            return waiting == null;
+        }
+
         public boolean mayAssign() {
             return !candidates.isEmpty();
         }
@@ -49,8 +66,8 @@ class OfficialDesk {
         List<Candidate> candidates = desk != null && assignments.mayAssign(view.code(), viewer)
                 ? assignments.candidates(view.code(), viewer) : List.of();
         boolean mayTake = desk != null && assignments.mayTake(view.code(), viewer);
-        return new Panel(view.actions().isEmpty() ? waiting(view, desk, viewer, locale) : null, desk, candidates,
-                mayTake);
+        boolean acts = view.actions().stream().anyMatch(ON_THIS_PAGE::contains);
+        return new Panel(acts ? null : waiting(view, desk, viewer, locale), desk, candidates, mayTake);
     }
 
     private String waiting(DossierView view, Desk desk, Actor viewer, Locale locale) {
