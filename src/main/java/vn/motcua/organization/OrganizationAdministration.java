@@ -197,6 +197,15 @@ public class OrganizationAdministration {
         announce("counter");
     }
 
+    /**
+     * A counter a staff row of an import names at an agency that has no counter of that number yet: created with the
+     * import (checked by the import's plan), audited, announced once by the import at its end.
+     */
+    public void addImportedCounter(String agencyCode, int number, String name) {
+        long id = changes.addCounter(agencyCode, number, name);
+        trail.changed(AuditAction.COUNTER_SAVED, agencyCode + "/quay/" + id, "new " + number + " (import)");
+    }
+
     @Transactional
     public void renameCounter(AdminScope scope, String agencyCode, long id, String name) {
         Counter counter = counterInScope(scope, agencyCode, id);

@@ -37,11 +37,13 @@ import vn.motcua.MotCuaApplication;
 import vn.motcua.identity.internal.AdminCreateCommand;
 import vn.motcua.identity.internal.FirstStart;
 import vn.motcua.support.PageClient;
+import vn.motcua.support.Peers;
 
 /**
  * A real installation's first start, outside demo mode on an empty database: the one-time setup link printed once in
  * the log creates the first province administrator (once, within its hour, never after one exists), and the jar's
- * {@code admin create} command creates one with the password typed twice on standard input, then exits.
+ * {@code admin create} command creates one with the password typed twice on standard input, then exits; then that
+ * administrator sets up the province through the pages ({@link ProvinceInstallation}), in this same application.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstStartTest {
@@ -67,7 +69,10 @@ class FirstStartTest {
         try {
             app = new SpringApplicationBuilder(MotCuaApplication.class).profiles("test").run(
                     "--server.port=" + port, "--motcua.public-url=http://localhost:" + port,
-                    "--motcua.data-dir=" + dataDir, "--motcua.demo.enabled=false");
+                    "--motcua.data-dir=" + dataDir, "--motcua.demo.enabled=false",
+                    // The installation's mail server: the officials' password links go through it.
+                    "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + Peers.MAIL.getSmtp().getPort(),
+                    "--motcua.notification.email-from=" + Peers.EMAIL_FROM);
         } finally {
             System.setOut(console);
         }
@@ -195,6 +200,19 @@ class FirstStartTest {
         } finally {
             FileSystemUtils.deleteRecursively(otherDir.toFile());
         }
+    }
+
+    /**
+     * The issue's "done means": from the administrator the setup link created (test 1), through the pages alone, a
+     * catalog and an organisation are imported, the officials set their passwords through the emailed links, and a
+     * walk-in dossier is received at the new commune's counter and reaches its specialist.
+     */
+    @Test
+    @Order(4)
+    void theFirstAdministratorSetsUpTheProvinceAndItsCounterReceivesADossier() throws Exception {
+        String code = new ProvinceInstallation(port).walk("tinh-admin", PASSWORD);
+        assertThat(app.getBean(JdbcClient.class).sql("select receiving_agency from dossier where code = ?").param(code)
+                .query(String.class).single()).isEqualTo(ProvinceInstallation.COMMUNE);
     }
 
     private static int run(AdminCreateCommand command, String typed, String... args) {

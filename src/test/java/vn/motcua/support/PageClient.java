@@ -68,6 +68,32 @@ public final class PageClient {
         return send(request.build());
     }
 
+    /** A file of a multipart form: the field's name, the file's name, its type and bytes. */
+    public record FilePart(String field, String fileName, String contentType, byte[] content) {
+    }
+
+    /** A multipart form POST (as a page's upload form sends it) with the CSRF token of the last page that had one. */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> form, FilePart... files) {
+        String boundary = "----motcua" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        if (lastCsrf != null) {
+            fields.put("_csrf", lastCsrf);
+        }
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        for (FilePart file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+                    + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     /** Opens the login page and signs in with it; the answer is the redirect after the form. */
     public HttpResponse<String> signIn(String username, String password, String... headers) {
         get("/dang-nhap", headers);

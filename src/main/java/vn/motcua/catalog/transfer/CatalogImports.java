@@ -162,9 +162,14 @@ public class CatalogImports implements DisposableBean {
             }
         }
         imports.progress(id, processed, accepted, rejections);
-        imports.finish(id, "DONE", null);
-        if (accepted > 0) {
-            events.publishEvent(new CatalogChanged(accepted));
+        try {
+            if (accepted > 0) {
+                // Before "done": the listeners (the search index) catch up first, so an administrator who reads
+                // "Hoàn tất" and searches the procedure at the counter finds it.
+                events.publishEvent(new CatalogChanged(accepted));
+            }
+        } finally {
+            imports.finish(id, "DONE", null); // the procedures are saved whatever a listener did
         }
         log.info("Catalog import {}: {} accepted, {} rejected", id, accepted, rejections.size());
     }

@@ -62,8 +62,9 @@ public class OrganizationImports {
         }
     }
 
+    /** {@code counters} are those the staff rows name at agencies that have no counter of that number yet. */
     private record Plan(List<Change> changes, List<Rejection> rejections, List<Agency> agencies,
-                        List<Map.Entry<StaffChange, StaffMember>> staff) {
+                        List<Map.Entry<StaffChange, StaffMember>> staff, List<Counter> counters) {
     }
 
     private final OrganizationService organization;
@@ -133,6 +134,13 @@ public class OrganizationImports {
         for (Agency a : parentsFirst) {
             admin.saveImportedAgency(a);
         }
+        if (!plan.counters().isEmpty()) {
+            for (Counter c : plan.counters()) {
+                admin.addImportedCounter(c.agencyCode(), c.number(), c.name());
+            }
+            // Planned again now that the counters exist: the staff records point at their real ids.
+            plan = plan(scope, OrganizationWorkbook.read(upload.content()), locale);
+        }
         for (Map.Entry<StaffChange, StaffMember> s : plan.staff()) {
             admin.applyImportedStaff(s.getKey(), s.getValue());
         }
@@ -192,7 +200,8 @@ public class OrganizationImports {
         Map<String, StaffMember> staffNow = organization.allStaff().stream()
                 .collect(Collectors.toMap(StaffMember::username, Function.identity()));
         Map<String, List<Counter>> counters = organization.allCounters().stream()
-                .collect(Collectors.groupingBy(Counter::agencyCode));
+                .collect(Collectors.groupingBy(Counter::agencyCode, Collectors.toCollection(ArrayList::new)));
+        List<Counter> newCounters = new ArrayList<>();
         Map<Long, Integer> numbers = organization.allCounters().stream()
                 .collect(Collectors.toMap(Counter::id, Counter::number));
         Map<String, Integer> firstStaffRow = new HashMap<>();
@@ -214,6 +223,11 @@ public class OrganizationImports {
                 continue;
             }
             try {
+                Counter created = newCounter(scope, c, known, counters, newCounters);
+                if (created != null) {
+                    changes.add(new Change(p.sheet(), p.rowNumber(), c.agencyCode() + " · " + created.name(), Kind.NEW,
+                            List.of()));
+                }
                 StaffMember record = admin.checkStaff(scope, c, known,
                         counters.getOrDefault(c.agencyCode(), List.of()));
                 staff.add(Map.entry(c, record));
@@ -228,7 +242,30 @@ public class OrganizationImports {
                 .thenComparingInt(Rejection::row));
         changes.sort(java.util.Comparator.comparing((Change c) -> !c.sheet().equals(OrganizationWorkbook.AGENCIES))
                 .thenComparingInt(Change::row));
-        return new Plan(changes, rejections, agencies, staff);
+        return new Plan(changes, rejections, agencies, staff, newCounters);
+    }
+
+    /**
+     * A province loads its counters with its staff: a row naming counter N of an agency of the scope that has none
+     * of that number plans it ("Quầy N", renamed on the agency's page), once; a placeholder id stands for it until it
+     * is created. Null when the counter exists or the row is refused anyway (the staff check says why).
+     */
+    private Counter newCounter(AdminScope scope, StaffChange c, Map<String, Agency> known,
+                               Map<String, List<Counter>> counters, List<Counter> newCounters) {
+        Integer number = c.counterNumber();
+        if (number == null || number < 1 || number > 999 || c.agencyCode() == null
+                || !known.containsKey(c.agencyCode()) || !scope.covers(c.agencyCode())) {
+            return null;
+        }
+        List<Counter> atAgency = counters.computeIfAbsent(c.agencyCode(), k -> new ArrayList<>());
+        if (atAgency.stream().anyMatch(k -> k.number() == number)) {
+            return null;
+        }
+        Counter planned = new Counter(-1L - newCounters.size(), c.agencyCode(), number,
+                messages.getMessage("org.import.counterName", new Object[]{number}, Locale.of("vi")));
+        atAgency.add(planned);
+        newCounters.add(planned);
+        return planned;
     }
 
     private Rejection rejection(Parsed<?> p, UserFacingException e, Locale locale) {
