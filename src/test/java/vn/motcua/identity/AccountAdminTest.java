@@ -207,6 +207,29 @@ class AccountAdminTest {
     }
 
     @Test
+    void aTemporaryPasswordHandedOverInPersonMustBeChangedAtTheFirstSignIn() {
+        String username = "tam-" + suffix();
+        accounts.official(username, WARD, Role.SPECIALIST);
+        PageClient before = signedIn(username, TestData.PASSWORD);
+        PageClient admin = signedIn("admin", "demo123");
+        admin.get("/quan-tri/tai-khoan/" + username);
+        String temporary = "Tam-thoi-" + suffix() + "-x";
+        HttpResponse<String> weak = admin.post("/quan-tri/tai-khoan/" + username + "/mat-khau-tam",
+                Map.of("password", "ngan", "repeat", "ngan"));
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(location(new PageClient(port).signIn(username, TestData.PASSWORD))).as("unchanged").doesNotContain("loi");
+
+        admin.get("/quan-tri/tai-khoan/" + username);
+        assertThat(admin.post("/quan-tri/tai-khoan/" + username + "/mat-khau-tam",
+                Map.of("password", temporary, "repeat", temporary)).statusCode()).isEqualTo(302);
+        assertThat(before.get("/quan-tri").statusCode()).as("the old session ended").isNotEqualTo(200);
+        assertThat(location(new PageClient(port).signIn(username, TestData.PASSWORD))).contains("loi");
+        PageClient official = signedIn(username, temporary);
+        assertThat(location(official.get("/quan-tri/ho-so"))).endsWith("/doi-mat-khau");
+        assertThat(auditAuthor("PASSWORD_CHANGED", username)).isEqualTo("admin");
+    }
+
+    @Test
     void unlockingClearsTheFailedSignInsOfTheAccount() {
         String username = "chan-" + suffix();
         accounts.official(username, WARD, Role.SPECIALIST);

@@ -215,7 +215,8 @@ public final class RouteFixtures {
                     + "&trangThai=hoat-dong", route.pattern() + "?trang=x&vaiTro=X") : List.of(route.pattern());
             case "/quan-tri/tai-khoan/{username}", "/quan-tri/tai-khoan/{username}/khoa",
                  "/quan-tri/tai-khoan/{username}/mo-khoa", "/quan-tri/tai-khoan/{username}/go-chan",
-                 "/quan-tri/tai-khoan/{username}/gui-lien-ket", "/quan-tri/tai-khoan/{username}/doi-mat-khau" ->
+                 "/quan-tri/tai-khoan/{username}/gui-lien-ket", "/quan-tri/tai-khoan/{username}/doi-mat-khau",
+                 "/quan-tri/tai-khoan/{username}/mat-khau-tam" ->
                     expand(route, "username", List.of(MATRIX_OFFICIAL));
             case "/xac-thuc" -> route.isGet() ? concat(List.of("/xac-thuc"),
                     w.results().stream().map(n -> "/xac-thuc?so=" + enc(n)).toList()) : List.of("/xac-thuc");

@@ -17,6 +17,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,12 +58,15 @@ public class AccountAdministration {
     private final MessageSource messages;
     private final String publicUrl;
     private final String emailFrom;
+    private final PasswordEncoder encoder;
 
     AccountAdministration(AccountAdminRepository accounts, AccountService accountService, Workplaces workplaces,
                           LoginThrottle throttle, OneTimeLinks links, JdbcIndexedSessionRepository sessions,
                           AuditTrail audit, ObjectProvider<JavaMailSender> mail, MessageSource messages,
                           MotCuaProperties properties,
-                          @Value("${motcua.notification.email-from:no-reply@localhost}") String emailFrom) {
+                          @Value("${motcua.notification.email-from:no-reply@localhost}") String emailFrom,
+                          PasswordEncoder encoder) {
+        this.encoder = encoder;
         this.accounts = accounts;
         this.accountService = accountService;
         this.workplaces = workplaces;
@@ -203,6 +207,27 @@ public class AccountAdministration {
         accounts.setMustChangePassword(account.id(), must);
         audit.changed(AuditAction.ACCOUNT_CHANGED, account.username(),
                 must ? "must change password" : "need not change password");
+    }
+
+    /**
+     * Sets a temporary password that the administrator hands to the official in person, for a province without a mail
+     * server yet or an official without an email address. Its holder must choose their own at the first sign-in, and
+     * every session of the account ends.
+     */
+    @Transactional
+    public void setTemporaryPassword(CurrentUser admin, String username, String password, String repeat) {
+        ManagedAccount account = visible(admin, username);
+        if (account.applicant()) {
+            throw forbidden("account.invalid.applicant");
+        }
+        if (account.username().equals(admin.getUsername())) {
+            throw UserFacingException.badRequest("account.invalid.selfPassword");
+        }
+        PasswordRules.check(account.username(), password, repeat);
+        accounts.setPassword(account.id(), encoder.encode(password));
+        accounts.setMustChangePassword(account.id(), true);
+        endSessions(account);
+        audit.changed(AuditAction.PASSWORD_CHANGED, account.username(), "temporary password, must change");
     }
 
     /** Emails the holder a one-time link (24 hours) to set a password. */

@@ -148,6 +148,14 @@ class AccountAdminPages {
         return done(redirect, username, "account.linkSent", locale);
     }
 
+    @PostMapping("/{username}/mat-khau-tam")
+    String temporaryPassword(@PathVariable String username, @RequestParam(required = false) String password,
+                             @RequestParam(required = false) String repeat, @AuthenticationPrincipal CurrentUser user,
+                             RedirectAttributes redirect, Locale locale) {
+        administration.setTemporaryPassword(user, username, password, repeat);
+        return done(redirect, username, "account.temporarySet", locale);
+    }
+
     @PostMapping("/{username}/doi-mat-khau")
     String mustChange(@PathVariable String username, @RequestParam(defaultValue = "true") String bat,
                       @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect, Locale locale) {
