@@ -1,4 +1,4 @@
--- Issue 15, accounts: an administrator can make an account change its password at the next sign-in.
+-- Accounts: an administrator can make an account change its password at the next sign-in.
 alter table account add column must_change_password boolean not null default false;
 
 -- One-time links that let the holder of an account set its password (sent by email by an administrator). Only the

@@ -1,4 +1,4 @@
--- Issue 15, organisation: an official acting as leader ("quyền trưởng / phụ trách") for a period holds LEADER on
+-- Organisation: an official acting as leader ("quyền trưởng / phụ trách") for a period holds LEADER on
 -- the days from acting_from to acting_to, both included.
 alter table staff add column acting_from date;
 alter table staff add column acting_to date;

@@ -1,4 +1,4 @@
--- Issue 15, organisation: an uploaded organisation workbook waits here between its preview and its application, so
+-- Organisation: an uploaded organisation workbook waits here between its preview and its application, so
 -- that "apply" works on whichever node the next request reaches. Applied or abandoned ones are swept after a day.
 create table organization_import (
     id         uuid primary key,

@@ -1,4 +1,4 @@
--- Issue 15, the official's working day: the named official a dossier is assigned to at its current step. Moving the
+-- The official's working day: the named official a dossier is assigned to at its current step. Moving the
 -- dossier to another step ends the assignment (the row goes), so a row always speaks of the step the dossier is at.
 create table dossier_assignment (
     dossier_id  bigint primary key references dossier (id) on delete cascade,

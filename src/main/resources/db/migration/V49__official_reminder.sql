@@ -1,4 +1,4 @@
--- Issue 15, reminders: one morning digest per official and day. The primary key is the claim: a node sends the
+-- Reminders: one morning digest per official and day. The primary key is the claim: a node sends the
 -- digest only after inserting its row, so several nodes running the job at once send it once.
 create table official_reminder (
     username        text        not null,

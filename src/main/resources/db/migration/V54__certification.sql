@@ -1,4 +1,4 @@
--- Certified copies from originals (issue 15): the certification book of each commune and year, and its entries.
+-- Certified copies from originals: the certification book of each commune and year, and its entries.
 
 -- The last number given in each book. Taking a number updates this row, which stays locked until the entry's
 -- transaction ends: numbers come without gaps and without duplicates, whichever node takes them.

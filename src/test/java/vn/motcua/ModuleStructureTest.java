@@ -21,7 +21,7 @@ class ModuleStructureTest {
     static final String[] DOCUMENTED = {"assistant", "audit", "catalog", "dossier", "feedback", "identity",
             "integration", "notification", "organization", "payment", "platform", "reporting", "result", "wallet",
             "web", "workflow",
-            // issue 15, certified copies: the module the issue asks for (README, "How the code is organised")
+            // Certified copies: the module the issue asks for (README, "How the code is organised")
             "certification"};
 
     @Test

@@ -77,7 +77,7 @@ public class AccountService {
 
     /**
      * The applicant account (citizen or business) registered with this identity number, when exactly one is: a
-     * certified copy goes into that account's data store. Certified copies, issue 15.
+     * certified copy goes into that account's data store.
      */
     public Optional<String> applicantByIdNumber(String idNumber) {
         return idNumber == null || idNumber.isBlank() ? Optional.empty() : accounts.applicantByIdNumber(idNumber.strip());

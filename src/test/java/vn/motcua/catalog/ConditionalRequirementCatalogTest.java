@@ -32,7 +32,7 @@ import vn.motcua.catalog.transfer.ParsedRow;
 import vn.motcua.support.Accounts;
 import vn.motcua.support.IntegrationTest;
 
-/** Issue 15: a conditional requirement is catalog data, kept through the editor, Excel and JSON, and validated. */
+/** A conditional requirement is catalog data, kept through the editor, Excel and JSON, and validated. */
 @IntegrationTest
 class ConditionalRequirementCatalogTest {
 

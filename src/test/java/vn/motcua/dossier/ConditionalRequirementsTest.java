@@ -42,7 +42,7 @@ import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestData;
 
 /**
- * Issue 15: permanent residence (1.004222) needs the rental contract and the floor-area proof only when the residence
+ * Permanent residence (1.004222) needs the rental contract and the floor-area proof only when the residence
  * is rented, and the relation to the household head only when moving in with a relative; online and at the counter.
  */
 @IntegrationTest

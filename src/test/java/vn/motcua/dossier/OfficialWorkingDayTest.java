@@ -29,7 +29,7 @@ import vn.motcua.workflow.PaymentStage;
 import vn.motcua.workflow.ProcessService;
 
 /**
- * The official's working day (issue 15): the actions first on the dossier page or why there are none, reception that
+ * The official's working day: the actions first on the dossier page or why there are none, reception that
  * moves an online dossier on unless its process says otherwise, assignment to a named official, the apology's signer, and
  * refusing only when confirmed.
  */

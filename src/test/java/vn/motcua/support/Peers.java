@@ -34,7 +34,7 @@ public final class Peers {
 
     public static final String EMAIL_FROM = "thongbao@motcua.test";
     public static final String SMS_TOKEN = "test-sms-token";
-    /** The secret the SMS gateway's delivery receipts carry (issue 15, notification delivery). */
+    /** The secret the SMS gateway's delivery receipts carry. */
     public static final String SMS_RECEIPT_SECRET = "test-sms-receipt-secret";
     public static final String POSTAL_TOKEN = "test-postal-token";
     public static final String POSTAL_CALLBACK_TOKEN = "test-callback-secret";

@@ -56,7 +56,7 @@ import vn.motcua.web.RouteAccess.Route;
 public final class RouteFixtures {
 
     public static final String WARD = "000.31.01.H57";       // Phường Thuận Hóa: the demo officials work here
-    /** Issue 15, accounts: the official whose account the account pages are tried on (disabled, unlocked, ...). */
+    /** Accounts: the official whose account the account pages are tried on (disabled, unlocked, ...). */
     static final String MATRIX_OFFICIAL = "matrix-official";
     static final String BIRTH = "1.001193";                  // Đăng ký khai sinh: free
     static final String RESIDENCE = "1.004222";              // Đăng ký thường trú: a fee
@@ -133,7 +133,7 @@ public final class RouteFixtures {
         this.catalog = context.getBean(CatalogService.class);
         this.view = makeSet();
         this.change = makeSet();
-        accounts.official(MATRIX_OFFICIAL, WARD, vn.motcua.identity.Role.SPECIALIST); // issue 15, accounts
+        accounts.official(MATRIX_OFFICIAL, WARD, vn.motcua.identity.Role.SPECIALIST); // Accounts
         for (String role : List.of("leader", "agency-admin", "admin")) {
             String agency = role.equals("admin") ? null : WARD;
             UUID id = context.getBean(DossierExports.class).start(role, agency, "RECEIVED",
@@ -162,7 +162,7 @@ public final class RouteFixtures {
         }
         templateProcedure = catalog.all().stream().filter(p -> p.documents().stream().anyMatch(d -> d.template() != null))
                 .map(Procedure::code).findFirst().orElse(null);
-        // Certified copies (issue 15): one electronic copy in the ward's book.
+        // Certified copies: one electronic copy in the ward's book.
         certifiedCopy = context.getBean(vn.motcua.certification.CertificationService.class).certify(
                 new vn.motcua.certification.CopyRequest("Trần Văn Bình", "001099012345", "Giấy khai sinh", true, true,
                         null, "khai-sinh.pdf", vn.motcua.support.TestData.realPdf("Giay khai sinh")),
@@ -199,7 +199,7 @@ public final class RouteFixtures {
                  "/api/v1/payments/vnpay/ipn", "/api/v1/assistant/ask", "/api/v1/petitions", "/api/v1/postal/status",
                  "/api/v1/results/verify", "/phan-anh-kien-nghi/tra-cuu/bo-sung", "/phan-anh-kien-nghi/tra-cuu/danh-gia" ->
                     List.of(route.pattern());
-            // issue 15, organisation: the demo ward is in every administrator's scope; nothing valid is posted
+            // Organisation: the demo ward is in every administrator's scope; nothing valid is posted
             case "/quan-tri/to-chuc", "/quan-tri/to-chuc/moi", "/quan-tri/to-chuc/sap-nhap", "/quan-tri/to-chuc/nhap",
                  "/quan-tri/to-chuc/nhap/ap-dung", "/quan-tri/to-chuc/xuat.xlsx" -> List.of(route.pattern());
             case "/quan-tri/to-chuc/{code}", "/quan-tri/to-chuc/{code}/sua", "/quan-tri/to-chuc/{code}/quay",
@@ -209,7 +209,7 @@ public final class RouteFixtures {
                     List.of(route.pattern().replace("{code}", WARD).replace("{number}", "1"));
             case "/quan-tri/to-chuc/{code}/can-bo/{username}" ->
                     List.of(route.pattern().replace("{code}", WARD).replace("{username}", "reception"));
-            // issue 15, accounts
+            // Accounts
             case "/thiet-lap", "/dat-mat-khau", "/doi-mat-khau", "/quan-tri/tai-khoan/moi" -> List.of(route.pattern());
             case "/quan-tri/tai-khoan" -> route.isGet() ? List.of(route.pattern(), route.pattern() + "?q=a&vaiTro=SPECIALIST"
                     + "&trangThai=hoat-dong", route.pattern() + "?trang=x&vaiTro=X") : List.of(route.pattern());
@@ -221,7 +221,7 @@ public final class RouteFixtures {
             case "/xac-thuc" -> route.isGet() ? concat(List.of("/xac-thuc"),
                     w.results().stream().map(n -> "/xac-thuc?so=" + enc(n)).toList()) : List.of("/xac-thuc");
             case "/ai-da-xem", "/quan-tri/nhat-ky/kiem-tra" -> List.of(route.pattern());
-            // issue 15, notification templates and delivery log
+            // Notification templates and delivery log
             case "/quan-tri/mau-thong-bao", "/api/v1/notifications/sms/receipts" -> List.of(route.pattern());
             case "/quan-tri/mau-thong-bao/{name}", "/quan-tri/mau-thong-bao/{name}/xem-truoc",
                  "/quan-tri/mau-thong-bao/{name}/mac-dinh" -> expand(route, "name", List.of("received-email", "result-ready-sms"));

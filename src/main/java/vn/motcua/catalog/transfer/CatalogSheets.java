@@ -28,7 +28,7 @@ final class CatalogSheets {
         FEE_DESCRIPTION("Nội dung"), FEE_AMOUNT("Mức thu (đồng)"), FEE_PER_COPY("Tính theo số bản (mã trường)"),
         FEE_EXEMPTIONS("Đối tượng miễn"),
         KEY("Mã trường"), LABEL("Nhãn"), TYPE("Kiểu"), OPTIONS("Lựa chọn"), PROFILE("Lấy từ thông tin cá nhân"),
-        /** Issue 15: "mã trường = giá trị 1 | giá trị 2"; older workbooks without it still import. */
+        /** "mã trường = giá trị 1 | giá trị 2"; older workbooks without it still import. */
         REQUIRED_WHEN("Bắt buộc khi");
 
         final String heading;

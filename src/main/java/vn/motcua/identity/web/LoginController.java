@@ -34,7 +34,7 @@ class LoginController {
                  @RequestParam(name = "thiet-lap", required = false) String setUp,
                  @RequestParam(name = "mat-khau-moi", required = false) String passwordSet, Model model) {
         Notice notice = notice(error, wait, expired != null, signedOut != null);
-        if (notice == null && (setUp != null || passwordSet != null)) { // issue 15: after the setup or password page
+        if (notice == null && (setUp != null || passwordSet != null)) { // after the setup or password page
             notice = new Notice(setUp != null ? "login.setupDone" : "login.passwordSet", null, false);
         }
         model.addAttribute("notice", notice);

@@ -36,21 +36,21 @@ public enum AuditAction {
     CALENDAR_CHANGED(Kind.CHANGE),
     WALLET_DOCUMENT_DELETED(Kind.CHANGE),
     REPORTS_REBUILT(Kind.CHANGE),
-    // issue 15, certified copies: a copy certified into the book, a signed copy downloaded, a book viewed or printed
+    // Certified copies: a copy certified into the book, a signed copy downloaded, a book viewed or printed
     COPY_CERTIFIED(Kind.CHANGE),
     CERTIFIED_COPY_DOWNLOADED(Kind.READ),
     CERTIFICATION_BOOK_VIEWED(Kind.READ),
-    // issue 15, notification templates: an administrator saved a template or restored its default
+    // Notification templates: an administrator saved a template or restored its default
     NOTIFICATION_TEMPLATE_SAVED(Kind.CHANGE),
-    // issue 15, organisation: agencies, mergers, counters, staff and their import
+    // Organisation: agencies, mergers, counters, staff and their import
     AGENCY_SAVED(Kind.CHANGE),
     AGENCIES_MERGED(Kind.CHANGE),
     COUNTER_SAVED(Kind.CHANGE),
     STAFF_SAVED(Kind.CHANGE),
     ORGANIZATION_IMPORTED(Kind.CHANGE),
-    // issue 15, the official's dossier page, reception and assignment
+    // The official's dossier page, reception and assignment
     DOSSIER_ASSIGNED(Kind.CHANGE),
-    // issue 15, accounts: first start and account administration
+    // Accounts: first start and account administration
     ACCOUNT_CREATED(Kind.CHANGE),
     ACCOUNT_CHANGED(Kind.CHANGE),
     ACCOUNT_DISABLED(Kind.CHANGE),
