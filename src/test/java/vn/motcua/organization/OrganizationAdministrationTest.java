@@ -70,6 +70,8 @@ class OrganizationAdministrationTest {
         page.signIn("agency-admin", "demo123");
         assertThat(page.get("/quan-tri/to-chuc").body()).contains(WARD).doesNotContain(JUSTICE);
         assertThat(page.get("/quan-tri/to-chuc/" + JUSTICE).statusCode()).isEqualTo(404);
+        assertThat(page.get("/quan-tri/to-chuc/moi?cha=" + JUSTICE).statusCode()).as("a form under a foreign parent")
+                .isEqualTo(404);
 
         page.get("/quan-tri/to-chuc/moi");
         assertThat(page.post("/quan-tri/to-chuc", agencyForm("X" + run, PROVINCE)).statusCode()).isEqualTo(403);

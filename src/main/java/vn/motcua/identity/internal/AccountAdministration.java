@@ -230,6 +230,11 @@ public class AccountAdministration {
         audit.changed(AuditAction.PASSWORD_CHANGED, account.username(), "temporary password, must change");
     }
 
+    /** Whether password links can be emailed: a mail server is configured ({@code spring.mail.host}). */
+    public boolean mailAvailable() {
+        return mail.getIfAvailable() != null;
+    }
+
     /** Emails the holder a one-time link (24 hours) to set a password. */
     @Transactional
     public void sendPasswordLink(CurrentUser admin, String username) {

@@ -181,6 +181,7 @@ class AccountAdminPages {
         model.addAttribute("form", form);
         model.addAttribute("grantable", List.copyOf(administration.grantable(user)));
         model.addAttribute("self", account.username().equals(user.getUsername()));
+        model.addAttribute("mailOn", administration.mailAvailable());
         return "identity/account";
     }
 

@@ -109,9 +109,11 @@ class OrganizationPages {
     }
 
     @GetMapping("/moi")
-    String create(@RequestParam(name = "cha", required = false) String parent, Model model) {
+    String create(@RequestParam(name = "cha", required = false) String parent, @AuthenticationPrincipal CurrentUser user,
+                  Model model) {
         AgencyForm form = new AgencyForm();
-        form.parentCode = parent;
+        // A parent outside the administrator's scope is not offered, as if it did not exist (saving would refuse it).
+        form.parentCode = parent == null || parent.isBlank() ? null : admin.agencyInScope(admin.scopeOf(user), parent).code();
         form.kind = AgencyKind.COMMUNE.name();
         form.effectiveFrom = LocalDate.now(clock.withZone(VietnamTime.ZONE)).toString();
         return agencyEditor(model, form, true);

@@ -37,9 +37,11 @@ final class DatabaseUnavailablePages extends OncePerRequestFilter {
 
     private final ApiErrorWriter api;
     private final ITemplateEngine templates;
+    private final Site site;
     private final LocaleResolver locales;
 
-    DatabaseUnavailablePages(ApiErrorWriter api, ITemplateEngine templates, LocaleResolver locales) {
+    DatabaseUnavailablePages(ApiErrorWriter api, ITemplateEngine templates, LocaleResolver locales, Site site) {
+        this.site = site;
         this.api = api;
         this.templates = templates;
         this.locales = locales;
@@ -73,7 +75,8 @@ final class DatabaseUnavailablePages extends OncePerRequestFilter {
         }
         Locale locale = locales.resolveLocale(request);
         String page = templates.process("unavailable",
-                new Context(locale, Map.of("base", request.getContextPath(), "message", message)));
+                new Context(locale, Map.of("base", request.getContextPath(), "message", message,
+                        "placeName", site.placeName())));
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setContentType(MediaType.TEXT_HTML_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -71,15 +71,15 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Database outage (issue 14): a request that fails because the database is out of reach answers 503; outside the
+     * Database outage: a request that fails because the database is out of reach answers 503; outside the
      * session filter (Ordered.HIGHEST_PRECEDENCE + 50), whose sessions live in the database, and the security chain.
      */
     @Bean
     FilterRegistrationBean<DatabaseUnavailablePages> databaseUnavailablePages(ApiErrorWriter api,
                                                                               ITemplateEngine templates,
-                                                                              LocaleResolver locales) {
+                                                                              LocaleResolver locales, Site site) {
         FilterRegistrationBean<DatabaseUnavailablePages> registration =
-                new FilterRegistrationBean<>(new DatabaseUnavailablePages(api, templates, locales));
+                new FilterRegistrationBean<>(new DatabaseUnavailablePages(api, templates, locales, site));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
