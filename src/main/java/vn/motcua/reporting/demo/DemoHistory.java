@@ -24,6 +24,7 @@ import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureLevel;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.OrganizationService;
+import vn.motcua.platform.MotCuaProperties;
 import vn.motcua.reporting.internal.Fact;
 import vn.motcua.reporting.internal.Fact.Kind;
 import vn.motcua.reporting.internal.ReadModel;
@@ -51,9 +52,11 @@ public class DemoHistory implements ApplicationRunner {
     private final ReportStore store;
     private final ReadModel model;
     private final Clock clock;
+    private final boolean demo;
 
     DemoHistory(CatalogService catalog, OrganizationService organization, ReportStore store, ReadModel model,
-                Clock clock) {
+                Clock clock, MotCuaProperties properties) {
+        this.demo = properties.demo().enabled();
         this.catalog = catalog;
         this.organization = organization;
         this.store = store;
@@ -63,7 +66,9 @@ public class DemoHistory implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (store.hasHistory()) {
+        // Also off when demo mode is turned off under the demo profile (trying a first start from the source tree):
+        // there is no demo catalog to make history of then.
+        if (!demo || store.hasHistory() || catalog.all().isEmpty()) {
             return;
         }
         long start = System.nanoTime();
