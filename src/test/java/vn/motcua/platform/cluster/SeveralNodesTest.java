@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -162,8 +163,9 @@ class SeveralNodesTest {
         Procedure birth = a.getBean(CatalogService.class).procedure(BIRTH).orElseThrow();
         long receivedBefore = received();
         // The mail server serves every application of the test run, and other applications' databases give out the
-        // same codes (same agency, same day): count only what arrives from here on.
-        int mailBefore = Peers.MAIL.getReceivedMessages().length;
+        // same codes (same agency, same day): count only what arrives from here on. GreenMail lists messages mailbox by
+        // mailbox, not in arrival order, so what was there is told apart by its Message-ID, not by its position.
+        Set<String> mailBefore = messageIds();
         int perNode = 5;
         List<Future<String>> submitted = new ArrayList<>();
         try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
@@ -208,15 +210,26 @@ class SeveralNodesTest {
                 .params(WARD, BIRTH).query(Long.class).single();
     }
 
-    private static long emailsAbout(String code, int after) {
-        jakarta.mail.internet.MimeMessage[] messages = Peers.MAIL.getReceivedMessages();
-        return java.util.Arrays.stream(messages, after, messages.length).filter(m -> {
+    private static long emailsAbout(String code, Set<String> before) {
+        return java.util.Arrays.stream(Peers.MAIL.getReceivedMessages()).filter(m -> {
             try {
-                return m.getSubject() != null && m.getSubject().contains(code);
+                return !before.contains(m.getMessageID()) && m.getSubject() != null && m.getSubject().contains(code);
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }).count();
+    }
+
+    private static Set<String> messageIds() {
+        Set<String> ids = new HashSet<>();
+        for (jakarta.mail.internet.MimeMessage m : Peers.MAIL.getReceivedMessages()) {
+            try {
+                ids.add(m.getMessageID());
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return ids;
     }
 
     private static JdbcClient jdbc() {
