@@ -5,15 +5,13 @@ import static vn.motcua.catalog.transfer.CatalogSheets.split;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 import vn.motcua.catalog.transfer.CatalogSheets.Col;
+import vn.motcua.platform.text.HeadedSheet;
 import vn.motcua.platform.text.VietnameseText;
 
 /** A sheet of an imported workbook with its columns found by heading, and its cells read as typed values. */
@@ -24,23 +22,15 @@ final class SheetTable {
         String text(String key, Object... args);
     }
 
-    private final Sheet sheet;
+    private final HeadedSheet sheet;
     private final Map<Col, Integer> columns = new HashMap<>();
-    private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
     private final Messages messages;
 
     SheetTable(Sheet sheet, Col[] expected, Messages messages) throws CatalogFileException {
-        this.sheet = sheet;
+        this.sheet = new HeadedSheet(sheet);
         this.messages = messages;
-        Row header = sheet.getRow(sheet.getFirstRowNum());
-        Map<String, Integer> headings = new HashMap<>();
-        if (header != null) {
-            for (Cell cell : header) {
-                headings.put(VietnameseText.fold(formatter.formatCellValue(cell).strip()), cell.getColumnIndex());
-            }
-        }
         for (Col col : expected) {
-            Integer index = headings.get(VietnameseText.fold(col.heading));
+            Integer index = this.sheet.column(col.heading);
             if (index == null && (col == Col.CODE || col == Col.NAME || col == Col.DOC_NAME || col == Col.KEY)) {
                 throw new CatalogFileException("catalog.import.missingColumn", col.heading, sheet.getSheetName());
             }
@@ -51,35 +41,12 @@ final class SheetTable {
     }
 
     List<Row> rows() {
-        List<Row> rows = new ArrayList<>();
-        for (Row row : sheet) {
-            if (row.getRowNum() > sheet.getFirstRowNum() && !blank(row)) {
-                rows.add(row);
-            }
-        }
-        return rows;
-    }
-
-    private boolean blank(Row row) {
-        for (Cell cell : row) {
-            if (!formatter.formatCellValue(cell).isBlank()) {
-                return false;
-            }
-        }
-        return true;
+        return sheet.rows();
     }
 
     String text(Row row, Col col) {
         Integer index = columns.get(col);
-        if (index == null) {
-            return null;
-        }
-        Cell cell = row.getCell(index);
-        if (cell == null) {
-            return null;
-        }
-        String value = formatter.formatCellValue(cell).strip();
-        return value.isEmpty() ? null : value;
+        return index == null ? null : sheet.text(row, index);
     }
 
     int integer(Row row, Col col, int absent) throws CellException {

@@ -19,7 +19,6 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -33,7 +32,7 @@ import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyKind;
 import vn.motcua.organization.OrganizationProblem;
 import vn.motcua.organization.StaffChange;
-import vn.motcua.platform.text.VietnameseText;
+import vn.motcua.platform.text.HeadedSheet;
 
 /**
  * The organisation as one Excel workbook: sheet "Cơ quan" (one agency a row, parents first) and sheet "Cán bộ" (one
@@ -147,22 +146,16 @@ public final class OrganizationWorkbook {
 
     /** A sheet with its columns found by heading (in any order, with or without diacritics). */
     private static final class Table {
-        private final Sheet sheet;
+        private final HeadedSheet sheet;
         private final Map<String, Integer> columns = new HashMap<>();
-        private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
 
         Table(Sheet sheet, String name, String[] expected) {
             if (sheet == null) {
                 throw new OrganizationProblem("org.import.noSheet", name);
             }
-            this.sheet = sheet;
-            Row header = sheet.getRow(sheet.getFirstRowNum());
-            Map<String, Integer> headings = new HashMap<>();
-            if (header != null) {
-                header.forEach(c -> headings.put(VietnameseText.fold(formatter.formatCellValue(c).strip()), c.getColumnIndex()));
-            }
+            this.sheet = new HeadedSheet(sheet);
             for (String column : expected) {
-                Integer index = headings.get(VietnameseText.fold(column));
+                Integer index = this.sheet.column(column);
                 if (index == null) {
                     throw new OrganizationProblem("org.import.missingColumn", column, name);
                 }
@@ -171,28 +164,11 @@ public final class OrganizationWorkbook {
         }
 
         List<Row> rows() {
-            List<Row> rows = new ArrayList<>();
-            for (Row row : sheet) {
-                if (row.getRowNum() > sheet.getFirstRowNum() && !blank(row)) {
-                    rows.add(row);
-                }
-            }
-            return rows;
-        }
-
-        private boolean blank(Row row) {
-            for (Cell cell : row) {
-                if (!formatter.formatCellValue(cell).isBlank()) {
-                    return false;
-                }
-            }
-            return true;
+            return sheet.rows();
         }
 
         String text(Row row, String column) {
-            Cell cell = row.getCell(columns.get(column));
-            String value = cell == null ? "" : formatter.formatCellValue(cell).strip();
-            return value.isEmpty() ? null : value;
+            return sheet.text(row, columns.get(column));
         }
 
         LocalDate date(Row row, String column) {
