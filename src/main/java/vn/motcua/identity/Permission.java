@@ -49,5 +49,10 @@ public enum Permission {
      */
     CERTIFY_COPY,
     /** Edit the province's notification templates and read the whole delivery log (masked addresses, no bodies). */
-    NOTIFICATION_MANAGE
+    NOTIFICATION_MANAGE,
+    /**
+     * Watch and steer the connections to the national layer: dossiers refused from the national portal, the status
+     * sync's backlog, failures and resends, the daily reconciliation, and the population checks' log.
+     */
+    NATIONAL_LAYER_MANAGE
 }

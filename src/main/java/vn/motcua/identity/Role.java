@@ -16,7 +16,7 @@ public enum Role {
     PROVINCE_ADMIN(Permission.BACK_OFFICE, Permission.CATALOG_MANAGE, Permission.PROCESS_MANAGE,
             Permission.CALENDAR_MANAGE, Permission.VIEW_REPORTS, Permission.REBUILD_REPORTS, Permission.AUDIT_VIEW,
             Permission.ORGANIZATION_MANAGE, Permission.ACCOUNT_MANAGE,
-            Permission.NOTIFICATION_MANAGE);
+            Permission.NOTIFICATION_MANAGE, Permission.NATIONAL_LAYER_MANAGE);
 
     private final Set<Permission> permissions;
 

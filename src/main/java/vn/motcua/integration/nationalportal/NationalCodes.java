@@ -1,0 +1,9 @@
+package vn.motcua.integration.nationalportal;
+
+import java.util.Optional;
+
+/** The national portal's code of a dossier that came from it ({@code MaHoSo} there), kept beside our own code. */
+public interface NationalCodes {
+
+    Optional<String> of(long dossierId);
+}
