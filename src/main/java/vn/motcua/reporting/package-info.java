@@ -5,6 +5,6 @@
  * Excel exports.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
-        allowedDependencies = {"catalog", "certification", "dossier", "feedback", "identity", "organization", "payment",
-                "platform", "workflow"})
+        allowedDependencies = {"catalog", "certification", "dossier", "feedback", "identity", "integration",
+                "organization", "payment", "platform", "workflow"})
 package vn.motcua.reporting;

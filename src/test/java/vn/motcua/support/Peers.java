@@ -48,16 +48,29 @@ public final class Peers {
     /** Calls the portal's IPN back with WireMock webhooks, as VNPay does after the payer confirms. */
     public static final WireMockServer VNPAY = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
             .extensions(Webhooks.class));
+    // National portal status sync (issue 16): the national portal, its answers signed by NationalPortalPeer.
+    public static final String NATIONAL_PORTAL_SECRET = "test-national-portal-secret";
+    public static final String NATIONAL_PORTAL_TOKEN = "test-national-portal-token";
+    public static final WireMockServer NATIONAL_PORTAL = new WireMockServer(options().dynamicPort()
+            .bindAddress("127.0.0.1").extensions(new NationalPortalPeer()));
 
     static {
         MAIL.start();
         SMS_GATEWAY.start();
         POSTAL.start();
         VNPAY.start();
+        NATIONAL_PORTAL.start();
+        // National portal status sync (issue 16): every status message is accepted and the reconciliation answers
+        // nothing, unless a test says otherwise (with a higher priority).
+        NATIONAL_PORTAL.stubFor(post(urlEqualTo("/ho-so/dong-bo-trang-thai")).atPriority(10)
+                .willReturn(NationalPortalPeer.accepting()));
+        NATIONAL_PORTAL.stubFor(post(urlEqualTo("/ho-so/doi-soat")).atPriority(10)
+                .willReturn(NationalPortalPeer.signed("{\"error_code\":\"0\",\"data\":[]}")));
         // The gateway accepts every message unless a test says otherwise (with a higher priority).
         SMS_GATEWAY.stubFor(post(urlEqualTo("/sms")).atPriority(10).willReturn(okJson("{\"id\": \"gw-1\"}")));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             VNPAY.stop();
+            NATIONAL_PORTAL.stop();
             POSTAL.stop();
             SMS_GATEWAY.stop();
             MAIL.stop();
@@ -97,6 +110,15 @@ public final class Peers {
         settings.put("motcua.payment.vnpay.tmn-code", VNPAY_TMN);
         settings.put("motcua.payment.vnpay.hash-secret", VNPAY_SECRET);
         settings.put("motcua.payment.vnpay.sandbox", "false");
+        // National portal status sync (issue 16): the tests run the sender's rounds themselves; short delays and retry
+        // window so that retries and an outage past the window take seconds.
+        settings.put("motcua.national-portal.url", "http://127.0.0.1:" + NATIONAL_PORTAL.port());
+        settings.put("motcua.national-portal.signing-secret", NATIONAL_PORTAL_SECRET);
+        settings.put("motcua.national-portal.token", NATIONAL_PORTAL_TOKEN);
+        settings.put("motcua.national-portal.timeout", "2s");
+        settings.put("motcua.national-portal.status-sync.interval", "1h");
+        settings.put("motcua.national-portal.status-sync.retry-delays", "1s");
+        settings.put("motcua.national-portal.status-sync.retry-window", "4s");
         return settings;
     }
 

@@ -225,6 +225,10 @@ public final class RouteFixtures {
             case "/quan-tri/mau-thong-bao", "/api/v1/notifications/sms/receipts" -> List.of(route.pattern());
             case "/quan-tri/mau-thong-bao/{name}", "/quan-tri/mau-thong-bao/{name}/xem-truoc",
                  "/quan-tri/mau-thong-bao/{name}/mac-dinh" -> expand(route, "name", List.of("received-email", "result-ready-sms"));
+            // National portal status sync (issue 16): a message id nobody has, and one that is no id at all
+            case "/quan-tri/lien-thong/dong-bo", "/quan-tri/lien-thong/dong-bo/gui-lai-tat-ca" -> List.of(route.pattern());
+            case "/quan-tri/lien-thong/dong-bo/{id}/gui-lai" ->
+                    expand(route, "id", List.of("00000000-0000-4000-8000-000000000000", "khong-phai-ma"));
             case "/quan-tri/nhat-ky-thong-bao" -> List.of(route.pattern(),
                     route.pattern() + "?tu=2026-01-01&den=2026-12-31&kenh=SMS&trangThai=DELIVERED");
             case "/quan-tri/ho-so/{code}/thong-bao" -> expand(route, "code", w.dossiers());

@@ -59,6 +59,9 @@ public enum AuditAction {
     PASSWORD_LINK_SENT(Kind.CHANGE),
     PASSWORD_CHANGED(Kind.CHANGE),
     FIRST_ADMIN_CREATED(Kind.CHANGE),
+    // National portal status sync (issue 16): an administrator sent a status message, or all failed ones, again
+    NATIONAL_SYNC_RESENT(Kind.CHANGE),
+    NATIONAL_SYNC_RESENT_ALL(Kind.CHANGE),
     // security
     LOGIN(Kind.SECURITY),
     ACCESS_DENIED(Kind.SECURITY),

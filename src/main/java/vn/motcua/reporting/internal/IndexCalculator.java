@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import vn.motcua.integration.SynchronisedDossiers;
 import vn.motcua.reporting.Figures;
 import vn.motcua.reporting.GroupScore;
 import vn.motcua.reporting.IndicatorScore;
@@ -28,9 +29,11 @@ public class IndexCalculator {
     private static final Set<String> ONLINE_CHANNELS = Set.of("ONLINE", "NATIONAL_PORTAL");
 
     private final IndexRules rules;
+    private final SynchronisedDossiers synchronised;
 
-    IndexCalculator(IndexRules rules) {
+    IndexCalculator(IndexRules rules, SynchronisedDossiers synchronised) {
         this.rules = rules;
+        this.synchronised = synchronised;
     }
 
     /**
@@ -64,7 +67,11 @@ public class IndexCalculator {
         Map<Indicator, IndicatorScore> scores = new LinkedHashMap<>();
         for (Indicator i : Indicator.values()) {
             long[] nd = switch (i) {
-                case CKMB1, CKMB2, CKMB4, MDSH6, MDSH7 -> new long[]{0, 0};
+                case CKMB1, CKMB2, MDSH6, MDSH7 -> new long[]{0, 0};
+                // the agencies with figures in the period are those that can have received dossiers in it
+                case CKMB4 -> new long[]{Math.min(f.get(Measure.RECEIVED), synchronised.synchronisedReceived(
+                        rows.stream().map(ReportStore.Row::agency).collect(Collectors.toSet()), from, to)),
+                        f.get(Measure.RECEIVED)};
                 case MDSH3 -> new long[]{copies[0], copies[1]};
                 case CKMB3 -> new long[]{procedures.stream().filter(ProcedureProfile::fullContent).count(), procedures.size()};
                 case TDGQ1 -> new long[]{f.get(Measure.EARLY) + f.get(Measure.ON_TIME), handled};

@@ -12,8 +12,8 @@ public enum Indicator {
     CKMB2("CKMB", 4, 100, false),
     /** Procedures published with full content. */
     CKMB3("CKMB", 2, 100, true),
-    /** Dossiers synchronised to the national portal: no synchronisation yet. */
-    CKMB4("CKMB", 6, 100, false),
+    /** Dossiers received whose every status message the national portal accepted ÷ dossiers received. */
+    CKMB4("CKMB", 6, 100, true),
     /** Dossiers handled early or on time ÷ dossiers handled. */
     TDGQ1("TDGQ", 20, 100, true),
     /** Procedures offering online service. */

@@ -38,7 +38,9 @@ class OperationsEndpointsTest {
     static final String BIRTH = "1.001193";       // Đăng ký khai sinh: online, free
     static final List<String> DOMAIN_GAUGES = List.of("motcua_dossiers_received_today", "motcua_dossiers_overdue",
             "motcua_notifications_backlog", "motcua_postal_backlog", "motcua_events_incomplete",
-            "motcua_reporting_unfolded", "motcua_reporting_lag_seconds");
+            "motcua_reporting_unfolded", "motcua_reporting_lag_seconds",
+            // National portal status sync (issue 16)
+            "motcua_national_sync_backlog", "motcua_national_sync_failed");
 
     @LocalServerPort int port;
     @LocalManagementPort int managementPort;
