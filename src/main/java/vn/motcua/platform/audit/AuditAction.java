@@ -59,6 +59,9 @@ public enum AuditAction {
     PASSWORD_LINK_SENT(Kind.CHANGE),
     PASSWORD_CHANGED(Kind.CHANGE),
     FIRST_ADMIN_CREATED(Kind.CHANGE),
+    // Issue 16, national catalog: a fetch from the national procedure database previewed, and its difference applied
+    NATIONAL_CATALOG_FETCHED(Kind.CHANGE),
+    NATIONAL_CATALOG_APPLIED(Kind.CHANGE),
     // security
     LOGIN(Kind.SECURITY),
     ACCESS_DENIED(Kind.SECURITY),
