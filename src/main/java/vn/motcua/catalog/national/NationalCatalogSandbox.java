@@ -13,10 +13,13 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
@@ -40,7 +43,18 @@ import vn.motcua.platform.security.HmacSignatures;
 public class NationalCatalogSandbox implements EnvironmentPostProcessor, Ordered {
 
     public static final String LABEL = "CSDL quốc gia về TTHC – HỘP CÁT THỬ NGHIỆM";
-    private static final Logger log = LoggerFactory.getLogger(NationalCatalogSandbox.class);
+    private static final Logger requests = LoggerFactory.getLogger(NationalCatalogSandbox.class);
+
+    /** Logging is not set up yet when this runs: Boot replays these lines once it is. */
+    private final Log log;
+
+    public NationalCatalogSandbox(DeferredLogFactory logs) {
+        this.log = logs.getLog(NationalCatalogSandbox.class);
+    }
+
+    NationalCatalogSandbox() {
+        this.log = LogFactory.getLog(NationalCatalogSandbox.class);
+    }
 
     @Override
     public int getOrder() {
@@ -61,7 +75,7 @@ public class NationalCatalogSandbox implements EnvironmentPostProcessor, Ordered
         environment.getPropertySources().addLast(new MapPropertySource("national-catalog-sandbox", Map.of(
                 "motcua.national-catalog.url", url, "motcua.national-catalog.signing-secret", secret)));
         application.addListeners((ApplicationListener<ContextClosedEvent>) event -> server.stop(0));
-        log.info("{} listening at {} (demo mode; set motcua.national-catalog.url for the real one)", LABEL, url);
+        log.info(LABEL + " listening at " + url + " (demo mode; set motcua.national-catalog.url for the real one)");
     }
 
     static HttpServer start(String secret) {
@@ -110,7 +124,7 @@ public class NationalCatalogSandbox implements EnvironmentPostProcessor, Ordered
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
         } catch (RuntimeException e) {
-            log.warn("{}: bad request ({})", LABEL, e.toString());
+            requests.warn("{}: bad request ({})", LABEL, e.toString());
         }
     }
 }
