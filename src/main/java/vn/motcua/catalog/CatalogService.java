@@ -72,6 +72,16 @@ public class CatalogService {
         }
     }
 
+    /** When and by what this procedure was announced and first published here. */
+    public Optional<ProcedureAnnouncement> announcement(String code) {
+        return repository.announcement(code);
+    }
+
+    /** Every procedure's announcement, for the service index's CKMB1 and CKMB2. */
+    public List<ProcedureAnnouncement> announcements() {
+        return repository.announcements();
+    }
+
     public List<Procedure> all() {
         return repository.findAll();
     }

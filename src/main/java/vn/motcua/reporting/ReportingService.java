@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.motcua.catalog.CatalogChanged;
+import vn.motcua.catalog.ProcedureAnnouncement;
 import vn.motcua.platform.cluster.ClusterChange;
 import vn.motcua.platform.cluster.ClusterChanges;
 import vn.motcua.catalog.CatalogService;
@@ -35,6 +36,7 @@ import vn.motcua.organization.AgencyKind;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.platform.web.UserFacingException;
 import vn.motcua.reporting.internal.IndexCalculator;
+import vn.motcua.reporting.internal.AnnouncementTimeliness;
 import vn.motcua.reporting.internal.ProcedureProfile;
 import vn.motcua.reporting.internal.ReadModel;
 import vn.motcua.reporting.internal.ReportDossiers;
@@ -62,12 +64,14 @@ public class ReportingService {
     private final ReportDossiers lines;
     private final Clock clock;
     private final CertificationService certifications;
+    private final AnnouncementTimeliness timeliness;
     private volatile List<ProcedureProfile> profiles;
 
     ReportingService(ReportStore store, ReadModel model, IndexCalculator calculator, CatalogService catalog,
                      OrganizationService organization, MessageSource messages, ReportDossiers lines, Clock clock,
-                     CertificationService certifications) {
+                     CertificationService certifications, AnnouncementTimeliness timeliness) {
         this.certifications = certifications;
+        this.timeliness = timeliness;
         this.store = store;
         this.model = model;
         this.calculator = calculator;
@@ -248,19 +252,22 @@ public class ReportingService {
     private List<ProcedureProfile> profiles() {
         List<ProcedureProfile> p = profiles;
         if (p == null) {
-            p = catalog.all().stream().map(ReportingService::profile).toList();
+            Map<String, ProcedureAnnouncement> announced = catalog.announcements().stream()
+                    .collect(java.util.stream.Collectors.toMap(ProcedureAnnouncement::code, a -> a));
+            p = catalog.all().stream().map(procedure -> profile(procedure, announced.get(procedure.code()))).toList();
             profiles = p;
         }
         return p;
     }
 
-    static ProcedureProfile profile(Procedure p) {
+    ProcedureProfile profile(Procedure p, ProcedureAnnouncement announcement) {
         boolean full = notBlank(p.name()) && notBlank(p.field()) && notBlank(p.processingTime())
                 && !p.documents().isEmpty() && !p.applicantTypes().isEmpty() && !p.legalBasis().isEmpty()
                 && notBlank(p.result()) && notBlank(p.steps()) && (!p.fees().isEmpty() || notBlank(p.feeNote()))
                 && (notBlank(p.implementingAgency()) || !p.agencies().isEmpty());
         return new ProcedureProfile(p.code(), p.agencies(), p.level(),
-                p.onlineLevel() != null && p.onlineLevel() != OnlineLevel.INFO, !p.free(), full);
+                p.onlineLevel() != null && p.onlineLevel() != OnlineLevel.INFO, !p.free(), full,
+                timeliness.announcedOnTime(announcement), timeliness.publishedOnTime(announcement));
     }
 
     private static boolean notBlank(String s) {

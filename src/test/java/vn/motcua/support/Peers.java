@@ -54,7 +54,18 @@ public final class Peers {
     public static final WireMockServer NATIONAL_PORTAL = new WireMockServer(options().dynamicPort()
             .bindAddress("127.0.0.1").extensions(new NationalPortalPeer()));
 
+    // Issue 16, national catalog: the national procedure database (CSDL quốc gia về TTHC), answering signed JSON.
+    public static final String NATIONAL_CATALOG_TOKEN = "test-national-catalog-token";
+    public static final String NATIONAL_CATALOG_SECRET = "test-national-catalog-signing-secret";
+    public static final WireMockServer NATIONAL_CATALOG = wireMock();
+
     static {
+        NATIONAL_CATALOG.start();
+        // Knows no procedure unless a test says otherwise (with a higher priority).
+        String nothing = "{\"error_code\":0,\"result\":[]}";
+        NATIONAL_CATALOG.stubFor(post(urlEqualTo("/csdl-tthc")).atPriority(10).willReturn(okJson(nothing)
+                .withHeader(vn.motcua.platform.security.HmacSignatures.HEADER,
+                        vn.motcua.platform.security.HmacSignatures.sign(NATIONAL_CATALOG_SECRET, nothing))));
         MAIL.start();
         SMS_GATEWAY.start();
         POSTAL.start();
@@ -74,6 +85,7 @@ public final class Peers {
             POSTAL.stop();
             SMS_GATEWAY.stop();
             MAIL.stop();
+            NATIONAL_CATALOG.stop();
         }));
     }
 
@@ -93,6 +105,12 @@ public final class Peers {
         settings.put("motcua.notification.sms.url", "http://127.0.0.1:" + SMS_GATEWAY.port() + "/sms");
         settings.put("motcua.notification.sms.token", SMS_TOKEN);
         settings.put("motcua.notification.sms.receipt-secret", SMS_RECEIPT_SECRET);
+        // Issue 16, national catalog
+        settings.put("motcua.national-catalog.url", "http://127.0.0.1:" + NATIONAL_CATALOG.port() + "/csdl-tthc");
+        settings.put("motcua.national-catalog.token", NATIONAL_CATALOG_TOKEN);
+        settings.put("motcua.national-catalog.signing-secret", NATIONAL_CATALOG_SECRET);
+        settings.put("motcua.national-catalog.timeout", "1s");
+        settings.put("motcua.national-catalog.backoff", "50ms");
         return settings;
     }
 

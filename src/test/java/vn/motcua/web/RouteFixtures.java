@@ -192,6 +192,7 @@ public final class RouteFixtures {
                  "/tro-ly", "/minh-bach", "/dang-nhap",
                  "/quan-tri", "/quan-tri/so-theo-doi", "/quan-tri/thu-phi/sao-ke",
                  "/quan-tri/bao-cao/xay-dung-lai", "/quan-tri/thu-tuc/moi", "/quan-tri/thu-tuc/nhap",
+                 "/quan-tri/thu-tuc/nhap-quoc-gia", "/quan-tri/thu-tuc/nhap-quoc-gia/ap-dung", // issue 16, national catalog
                  "/quan-tri/thu-tuc/xuat.json", "/quan-tri/thu-tuc/xuat.xlsx", "/quan-tri/lich-lam-viec", "/quan-tri/chung-thuc",
                  "/quan-tri/lich-lam-viec/xoa", "/quan-tri/phan-anh", "/kho-du-lieu", "/ho-so-cua-toi",
                  "/thanh-toan/vnpay/ket-qua", "/quan-tri/bao-cao/ho-so/xuat", "/v3/api-docs", "/v3/api-docs.yaml",

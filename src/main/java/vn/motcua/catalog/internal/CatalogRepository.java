@@ -3,6 +3,8 @@ package vn.motcua.catalog.internal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -24,12 +26,14 @@ import vn.motcua.catalog.FieldType;
 import vn.motcua.catalog.FormField;
 import vn.motcua.catalog.OnlineLevel;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.ProcedureAnnouncement;
 import vn.motcua.catalog.ProcedureField;
 import vn.motcua.catalog.ProcedureLevel;
 import vn.motcua.catalog.ProcedureSummary;
 import vn.motcua.catalog.RequiredDocument;
 import vn.motcua.catalog.RequiredWhen;
 import vn.motcua.platform.text.VietnameseText;
+import vn.motcua.platform.web.VietnamTime;
 
 /** The procedure aggregate in its tables: one row in {@code procedure} and ordered child rows. */
 @Repository
@@ -41,9 +45,11 @@ public class CatalogRepository {
             p.result, p.steps""";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    CatalogRepository(JdbcClient jdbc) {
+    CatalogRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public Optional<Procedure> find(String code) {
@@ -146,13 +152,15 @@ public class CatalogRepository {
         row.put("legal", p.legalBasis().toArray(String[]::new));
         row.put("result", p.result());
         row.put("steps", p.steps());
+        row.put("today", LocalDate.now(clock.withZone(VietnamTime.ZONE)));
         long id;
         if (existing == null) {
             id = jdbc.sql("""
                     insert into procedure (code, name, field_slug, level, implementing_agency, online_level,
-                        processing_days, processing_time, fee_note, applicant_types, requirements, legal_basis, result, steps)
+                        processing_days, processing_time, fee_note, applicant_types, requirements, legal_basis, result, steps,
+                        first_published_on)
                     values (:code, :name, :field, :level, :agency, :online, :days, :time, :feeNote, :applicants,
-                        :requirements, :legal, :result, :steps)
+                        :requirements, :legal, :result, :steps, :today)
                     returning id""").params(row).query(Long.class).single();
         } else {
             id = existing;
@@ -216,6 +224,29 @@ public class CatalogRepository {
     private static RequiredWhen requiredWhen(ResultSet rs, int fieldColumn) throws SQLException {
         String field = rs.getString(fieldColumn);
         return field == null ? null : new RequiredWhen(field, strings(rs.getArray(fieldColumn + 1)));
+    }
+
+    /** When and by what the procedure was announced and first published here (issue 16, national catalog). */
+    public Optional<ProcedureAnnouncement> announcement(String code) {
+        return jdbc.sql(ANNOUNCEMENT + " where code = ?").param(code).query(CatalogRepository::announcement).optional();
+    }
+
+    public List<ProcedureAnnouncement> announcements() {
+        return jdbc.sql(ANNOUNCEMENT).query(CatalogRepository::announcement).list();
+    }
+
+    /** Records the announcing decision and the effective date, in the caller's transaction. */
+    public void announce(String code, String decisionNumber, LocalDate decisionDate, LocalDate effectiveDate) {
+        jdbc.sql("update procedure set decision_number = ?, decision_date = ?, effective_date = ? where code = ?")
+                .params(decisionNumber, decisionDate, effectiveDate, code).update();
+    }
+
+    private static final String ANNOUNCEMENT =
+            "select code, decision_number, decision_date, effective_date, first_published_on from procedure";
+
+    private static ProcedureAnnouncement announcement(ResultSet rs, int i) throws SQLException {
+        return new ProcedureAnnouncement(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class));
     }
 
     public boolean delete(String code) {

@@ -109,6 +109,7 @@ class CatalogAdminPages {
                 .orElseThrow(() -> UserFacingException.notFound("procedure.notFound", code));
         model.addAttribute("form", ProcedureForm.of(procedure));
         model.addAttribute("isNew", false);
+        model.addAttribute("announcement", catalog.announcement(code).orElse(null));
         return editor(model);
     }
 

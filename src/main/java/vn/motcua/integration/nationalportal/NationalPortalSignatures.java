@@ -1,45 +1,29 @@
 package vn.motcua.integration.nationalportal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import vn.motcua.platform.security.HmacSignatures;
 
 /**
  * The {@code X-Signature} of a message exchanged with the national portal: the lower-case hex HMAC-SHA256 of the exact
- * body bytes under the shared signing secret. A message without it, or with a wrong one, is treated as not sent.
+ * body bytes under the shared signing secret ({@link HmacSignatures}, which the national procedure database's
+ * answers use too). A message without it, or with a wrong one, is treated as not sent.
  */
 public final class NationalPortalSignatures {
 
-    public static final String HEADER = "X-Signature";
+    public static final String HEADER = HmacSignatures.HEADER;
 
     private NationalPortalSignatures() {
     }
 
     public static String sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return HmacSignatures.sign(secret, body);
     }
 
     public static String sign(String secret, String body) {
-        return sign(secret, body.getBytes(StandardCharsets.UTF_8));
+        return HmacSignatures.sign(secret, body);
     }
 
     /** Whether {@code signature} is the body's, compared in constant time. */
     public static boolean verify(String secret, byte[] body, String signature) {
-        if (signature == null || secret == null || secret.isBlank()) {
-            return false;
-        }
-        return MessageDigest.isEqual(sign(secret, body).getBytes(StandardCharsets.US_ASCII),
-                signature.trim().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        return HmacSignatures.verify(secret, body, signature);
     }
 }

@@ -62,6 +62,9 @@ public enum AuditAction {
     // National portal status sync (issue 16): an administrator sent a status message, or all failed ones, again
     NATIONAL_SYNC_RESENT(Kind.CHANGE),
     NATIONAL_SYNC_RESENT_ALL(Kind.CHANGE),
+    // Issue 16, national catalog: a fetch from the national procedure database previewed, and its difference applied
+    NATIONAL_CATALOG_FETCHED(Kind.CHANGE),
+    NATIONAL_CATALOG_APPLIED(Kind.CHANGE),
     // security
     LOGIN(Kind.SECURITY),
     ACCESS_DENIED(Kind.SECURITY),

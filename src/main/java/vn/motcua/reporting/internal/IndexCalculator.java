@@ -67,11 +67,13 @@ public class IndexCalculator {
         Map<Indicator, IndicatorScore> scores = new LinkedHashMap<>();
         for (Indicator i : Indicator.values()) {
             long[] nd = switch (i) {
-                case CKMB1, CKMB2, MDSH6, MDSH7 -> new long[]{0, 0};
+                case MDSH6, MDSH7 -> new long[]{0, 0};
                 // the agencies with figures in the period are those that can have received dossiers in it
                 case CKMB4 -> new long[]{Math.min(f.get(Measure.RECEIVED), synchronised.synchronisedReceived(
                         rows.stream().map(ReportStore.Row::agency).collect(Collectors.toSet()), from, to)),
                         f.get(Measure.RECEIVED)};
+                case CKMB1 -> rate(procedures, ProcedureProfile::announcedOnTime);
+                case CKMB2 -> rate(procedures, ProcedureProfile::publishedOnTime);
                 case MDSH3 -> new long[]{copies[0], copies[1]};
                 case CKMB3 -> new long[]{procedures.stream().filter(ProcedureProfile::fullContent).count(), procedures.size()};
                 case TDGQ1 -> new long[]{f.get(Measure.EARLY) + f.get(Measure.ON_TIME), handled};
@@ -112,6 +114,12 @@ public class IndexCalculator {
         counts.put("COPIES_CERTIFIED", copies[1]);
         return new ServiceIndex(agencyCode, agencyName, from, to, total, measuredMax, band,
                 names.apply("reporting.band." + band), groups, counts);
+    }
+
+    /** Procedures where the test holds ÷ procedures where it can be told (null: a date is missing). */
+    private static long[] rate(Collection<ProcedureProfile> procedures, Function<ProcedureProfile, Boolean> test) {
+        return new long[]{procedures.stream().filter(p -> Boolean.TRUE.equals(test.apply(p))).count(),
+                procedures.stream().filter(p -> test.apply(p) != null).count()};
     }
 
     private IndicatorScore score(Indicator i, long numerator, long denominator, Function<String, String> names) {

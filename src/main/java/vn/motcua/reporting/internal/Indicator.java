@@ -6,10 +6,10 @@ package vn.motcua.reporting.internal;
  * ({@code motcua.reporting.index.*}), since the portal changes them.
  */
 public enum Indicator {
-    /** Procedures announced on time: needs announcement dates the catalog does not keep yet. */
-    CKMB1("CKMB", 6, 100, false),
-    /** Procedures published on time: same. */
-    CKMB2("CKMB", 4, 100, false),
+    /** Procedures announced at least 5 working days before taking effect ÷ procedures with both dates. */
+    CKMB1("CKMB", 6, 100, true),
+    /** Procedures published here within 5 working days of their decision ÷ procedures with both dates. */
+    CKMB2("CKMB", 4, 100, true),
     /** Procedures published with full content. */
     CKMB3("CKMB", 2, 100, true),
     /** Dossiers received whose every status message the national portal accepted ÷ dossiers received. */
