@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,7 +29,8 @@ import org.wiremock.webhooks.Webhooks;
 /**
  * The outside systems the application talks to, played by real servers on loopback and started once for the whole
  * test run: an SMTP server (GreenMail), the SMS gateway, the postal service and the VNPay gateway (WireMock). Each
- * test application is told where they are by its setup: the {@link IntegrationTest} one sends email and SMS, the
+ * test application is told where they are by its setup (the OpenID provider of the national identity sign-in only to
+ * the {@link IntegrationTest} one): the {@link IntegrationTest} one sends email and SMS, the
  * {@link AlternativeIntegrationTest} one books with the postal service and pays through the VNPay peer instead of
  * the sandbox gateway (and has email and SMS off). So the suite runs in two application contexts, not one per peer.
  */
@@ -49,7 +53,21 @@ public final class Peers {
     public static final WireMockServer VNPAY = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
             .extensions(Webhooks.class));
 
+    // Issue 16, national identity sign-in: one OpenID provider with two issuers, the national identity ("vneid", the
+    // citizen registration) and the province's ("province", the staff registration). Without a queued identity it
+    // signs in a random subject with no claims (refused for want of an ID number), so no other test is disturbed.
+    public static final String OIDC_CITIZEN_ISSUER = "vneid";
+    public static final String OIDC_STAFF_ISSUER = "province";
+    public static final String OIDC_CITIZEN_CLIENT = "motcua-portal";
+    public static final String OIDC_STAFF_CLIENT = "motcua-staff";
+    public static final MockOAuth2Server OIDC = new MockOAuth2Server();
+
     static {
+        try {
+            OIDC.start(InetAddress.getByName("127.0.0.1"), 0);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
         MAIL.start();
         SMS_GATEWAY.start();
         POSTAL.start();
@@ -61,6 +79,7 @@ public final class Peers {
             POSTAL.stop();
             SMS_GATEWAY.stop();
             MAIL.stop();
+            OIDC.shutdown();
         }));
     }
 
@@ -80,6 +99,13 @@ public final class Peers {
         settings.put("motcua.notification.sms.url", "http://127.0.0.1:" + SMS_GATEWAY.port() + "/sms");
         settings.put("motcua.notification.sms.token", SMS_TOKEN);
         settings.put("motcua.notification.sms.receipt-secret", SMS_RECEIPT_SECRET);
+        // Issue 16, national identity sign-in: both registrations at the OpenID provider (the citizen's confidential)
+        settings.put("motcua.identity.oidc.citizen.issuer-uri", OIDC.issuerUrl(OIDC_CITIZEN_ISSUER).toString());
+        settings.put("motcua.identity.oidc.citizen.client-id", OIDC_CITIZEN_CLIENT);
+        settings.put("motcua.identity.oidc.citizen.client-secret", "test-citizen-secret");
+        settings.put("motcua.identity.oidc.staff.issuer-uri", OIDC.issuerUrl(OIDC_STAFF_ISSUER).toString());
+        settings.put("motcua.identity.oidc.staff.client-id", OIDC_STAFF_CLIENT);
+        settings.put("motcua.identity.oidc.staff.client-secret", "test-staff-secret");
         return settings;
     }
 

@@ -59,6 +59,8 @@ public enum AuditAction {
     PASSWORD_LINK_SENT(Kind.CHANGE),
     PASSWORD_CHANGED(Kind.CHANGE),
     FIRST_ADMIN_CREATED(Kind.CHANGE),
+    // Issue 16, national identity sign-in: a provider's identity linked to an account (its sign-ins are LOGIN)
+    IDENTITY_LINKED(Kind.CHANGE),
     // security
     LOGIN(Kind.SECURITY),
     ACCESS_DENIED(Kind.SECURITY),
