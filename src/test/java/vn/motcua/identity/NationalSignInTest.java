@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -190,9 +189,9 @@ class NationalSignInTest {
                 .replace("Giả Mạo", "Người Khác");
         String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-        Peers.OIDC.enqueueResponse(new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
-                .setBody("{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
-                        + "\"scope\":\"openid profile\",\"id_token\":\"" + tampered + "\"}"));
+        Peers.answerNextTokenRequest(200, "application/json", "{\"access_token\":\"" + token
+                + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"openid profile\",\"id_token\":\""
+                + tampered + "\"}");
         HttpResponse<String> page = browser.get(callback);
         assertThat(page.statusCode()).isEqualTo(401);
         assertThat(page.body()).contains("Không xác thực được thông tin đăng nhập");
@@ -216,9 +215,10 @@ class NationalSignInTest {
         Counts before = counts();
         PageClient browser = new PageClient(port);
         String callback = toCallback(browser, "citizen");
-        Peers.OIDC.enqueueResponse(new MockResponse().setResponseCode(503).setBody("down for maintenance"));
+        // 502: a gateway in front of a provider that is down (HTTP clients may retry a 503 on their own)
+        Peers.answerNextTokenRequest(502, "text/plain", "provider down");
         HttpResponse<String> page = browser.get(callback);
-        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(503);
         assertThat(page.body()).contains("Hiện không kết nối được với nhà cung cấp định danh");
         assertThat(counts()).isEqualTo(before);
     }

@@ -15,6 +15,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
+import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
+import no.nav.security.mock.oauth2.http.Route;
+import okhttp3.Headers;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -60,7 +65,26 @@ public final class Peers {
     public static final String OIDC_STAFF_ISSUER = "province";
     public static final String OIDC_CITIZEN_CLIENT = "motcua-portal";
     public static final String OIDC_STAFF_CLIENT = "motcua-staff";
-    public static final MockOAuth2Server OIDC = new MockOAuth2Server();
+    /** One-shot answers of the token endpoint (a forged token, an outage), taken before the provider's own. */
+    private static final java.util.Queue<OAuth2HttpResponse> OIDC_TOKEN_ANSWERS =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    public static final MockOAuth2Server OIDC = new MockOAuth2Server(new OAuth2Config(), new Route() {
+        @Override
+        public boolean match(OAuth2HttpRequest request) {
+            return request.getUrl().encodedPath().endsWith("/token") && !OIDC_TOKEN_ANSWERS.isEmpty();
+        }
+
+        @Override
+        public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
+            OAuth2HttpResponse answer = OIDC_TOKEN_ANSWERS.poll();
+            return answer != null ? answer : new OAuth2HttpResponse(Headers.of(), 503, "try again", null);
+        }
+    });
+
+    /** The OpenID provider's token endpoint answers the next token request with this, whatever it asks. */
+    public static void answerNextTokenRequest(int status, String contentType, String body) {
+        OIDC_TOKEN_ANSWERS.add(new OAuth2HttpResponse(Headers.of("Content-Type", contentType), status, body, null));
+    }
 
     static {
         try {

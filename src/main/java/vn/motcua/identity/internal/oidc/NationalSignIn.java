@@ -1,6 +1,13 @@
 package vn.motcua.identity.internal.oidc;
 
+import java.time.Duration;
+
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.web.client.RestClient;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -29,8 +36,11 @@ public class NationalSignIn {
     private final ProviderRegistrations registrations;
     private final SignInUserService users;
     private final SignInPages pages;
+    private final Duration timeout;
 
-    NationalSignIn(ProviderRegistrations registrations, SignInUserService users, SignInPages pages) {
+    NationalSignIn(ProviderRegistrations registrations, SignInUserService users, SignInPages pages,
+                   NationalSignInProperties properties) {
+        this.timeout = properties.timeout();
         this.registrations = registrations;
         this.users = users;
         this.pages = pages;
@@ -42,7 +52,7 @@ public class NationalSignIn {
                 registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         ProviderManager providers = new ProviderManager(new OidcAuthorizationCodeAuthenticationProvider(
-                new RestClientAuthorizationCodeTokenResponseClient(), users));
+                tokens(), users));
         http.oauth2Login(login -> login.loginPage("/dang-nhap")
                         .clientRegistrationRepository(registrations)
                         .authorizedClientRepository(new NoAuthorizedClients())
@@ -61,6 +71,28 @@ public class NationalSignIn {
                             }
                         }))
                 .logout(logout -> logout.addLogoutHandler(pages::remember).logoutSuccessHandler(pages::signedOut));
+    }
+
+    /** The token endpoint's client, as Spring Security's default but with timeouts: a hung provider is a 503 page. */
+    private RestClientAuthorizationCodeTokenResponseClient tokens() {
+        RestClientAuthorizationCodeTokenResponseClient client = new RestClientAuthorizationCodeTokenResponseClient();
+        client.setRestClient(RestClient.builder()
+                .requestFactory(withTimeouts(timeout))
+                .messageConverters(converters -> {
+                    converters.clear();
+                    converters.add(new FormHttpMessageConverter());
+                    converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
+                })
+                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+                .build());
+        return client;
+    }
+
+    static SimpleClientHttpRequestFactory withTimeouts(Duration timeout) {
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(timeout);
+        factory.setReadTimeout(timeout);
+        return factory;
     }
 
     /**

@@ -1,11 +1,14 @@
 package vn.motcua.identity.internal.oidc;
 
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestTemplate;
 
 import vn.motcua.identity.CurrentUser;
 
@@ -21,6 +24,12 @@ class SignInUserService implements OAuth2UserService<OidcUserRequest, OidcUser> 
     private final CitizenClaims claims;
 
     SignInUserService(NationalAccounts accounts, NationalSignInProperties properties) {
+        // The user info endpoint with timeouts, as the token endpoint: a hung provider is a 503 page.
+        RestTemplate rest = new RestTemplate(NationalSignIn.withTimeouts(properties.timeout()));
+        rest.setErrorHandler(new OAuth2ErrorResponseErrorHandler());
+        DefaultOAuth2UserService plain = new DefaultOAuth2UserService();
+        plain.setRestOperations(rest);
+        userInfo.setOauth2UserService(plain);
         this.accounts = accounts;
         this.claims = new CitizenClaims(properties.citizen().claims());
     }
