@@ -121,6 +121,7 @@ class NationalSignInTest {
         assertThat(right.headers().firstValue("Location").orElseThrow()).endsWith("/");
         assertThat(counts()).isEqualTo(new Counts(before.accounts(), before.links() + 1));
         assertThat(browser.get("/ho-so-cua-toi").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/dang-nhap/lien-ket").body()).contains("Không có tài khoản định danh điện tử nào đang chờ");
         // From now on the provider's sign-in goes straight in.
         assertThat(signIn(new PageClient(port), citizen(subject, Map.of("SoDinhDanh", idNumber, "HoVaTen", "Lê Văn Cũ")))
                 .headers().firstValue("Location")).hasValue("/");

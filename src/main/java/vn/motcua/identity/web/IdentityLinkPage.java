@@ -25,7 +25,8 @@ import vn.motcua.platform.database.DatabaseOutage;
 /**
  * {@code /dang-nhap/lien-ket}: a national identity whose ID number belongs to a local applicant account that was
  * never linked. The account's password is asked (through the same throttled check as the login form); only then is
- * the identity linked and the person signed in. Without a pending identity in the session, back to the login page.
+ * the identity linked and the person signed in. Without a pending identity in the session the page says there is
+ * none (a form sent then goes back to the login page).
  */
 @Controller
 class IdentityLinkPage {
@@ -49,10 +50,7 @@ class IdentityLinkPage {
     String page(@RequestParam(name = "loi", required = false) String error,
                 @RequestParam(name = "sau", required = false) String wait, HttpServletRequest request, Model model) {
         PendingLink pending = pending(request);
-        if (pending == null) {
-            return "redirect:/dang-nhap";
-        }
-        model.addAttribute("username", pending.username());
+        model.addAttribute("username", pending == null ? null : pending.username()); // none: the page says so
         model.addAttribute("error", "cho".equals(error) ? "link.throttled" : error != null ? "link.failed" : null);
         return "identity/link";
     }

@@ -24,6 +24,7 @@ import vn.motcua.identity.internal.AccountRepository;
 import vn.motcua.identity.internal.AccountRepository.NewAccount;
 import vn.motcua.identity.internal.AccountUserDetailsService;
 import vn.motcua.platform.audit.AuditAction;
+import vn.motcua.platform.audit.AuditOutcome;
 import vn.motcua.platform.audit.AuditTrail;
 
 /**
@@ -116,7 +117,7 @@ public class NationalAccounts {
     /** Links a provider's identity to an account and records it. */
     public void link(String provider, String subject, String idNumber, String username) {
         links.link(provider, subject, idNumber, username, clock.instant());
-        audit.record(AuditAction.IDENTITY_LINKED, username, username, vn.motcua.platform.audit.AuditOutcome.OK,
+        audit.record(AuditAction.IDENTITY_LINKED, username, username, AuditOutcome.OK,
                 provider);
     }
 
@@ -125,7 +126,7 @@ public class NationalAccounts {
         accounts.insert(new NewAccount(username, identity.fullName(),
                 EnumSet.of(identity.business() ? Role.BUSINESS : Role.CITIZEN), identity.email(), identity.phone(),
                 identity.idNumber(), identity.birthDate(), null, identity.taxCode(), null), noPassword(), false);
-        audit.record(AuditAction.ACCOUNT_CREATED, username, username, vn.motcua.platform.audit.AuditOutcome.OK,
+        audit.record(AuditAction.ACCOUNT_CREATED, username, username, AuditOutcome.OK,
                 "national identity");
         link(provider, subject, identity.idNumber(), username);
         return username;

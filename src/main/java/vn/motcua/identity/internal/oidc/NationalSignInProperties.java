@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param citizen the national identity provider
  * @param staff   the province's identity provider for officials
- * @param timeout for reading a provider's discovery document (the provider being down at sign-in is a 503 page)
+ * @param timeout for each call to a provider (discovery, token, user info); a provider down or past it is a 503 page
  */
 @ConfigurationProperties("motcua.identity.oidc")
 public record NationalSignInProperties(
