@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,12 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
+import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
+import no.nav.security.mock.oauth2.http.Route;
+import okhttp3.Headers;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,7 +34,8 @@ import org.wiremock.webhooks.Webhooks;
 /**
  * The outside systems the application talks to, played by real servers on loopback and started once for the whole
  * test run: an SMTP server (GreenMail), the SMS gateway, the postal service and the VNPay gateway (WireMock). Each
- * test application is told where they are by its setup: the {@link IntegrationTest} one sends email and SMS, the
+ * test application is told where they are by its setup (the OpenID provider of the national identity sign-in only to
+ * the {@link IntegrationTest} one): the {@link IntegrationTest} one sends email and SMS, the
  * {@link AlternativeIntegrationTest} one books with the postal service and pays through the VNPay peer instead of
  * the sandbox gateway (and has email and SMS off). So the suite runs in two application contexts, not one per peer.
  */
@@ -59,6 +68,34 @@ public final class Peers {
     public static final String NATIONAL_CATALOG_SECRET = "test-national-catalog-signing-secret";
     public static final WireMockServer NATIONAL_CATALOG = wireMock();
 
+    // Issue 16, national identity sign-in: one OpenID provider with two issuers, the national identity ("vneid", the
+    // citizen registration) and the province's ("province", the staff registration). Without a queued identity it
+    // signs in a random subject with no claims (refused for want of an ID number), so no other test is disturbed.
+    public static final String OIDC_CITIZEN_ISSUER = "vneid";
+    public static final String OIDC_STAFF_ISSUER = "province";
+    public static final String OIDC_CITIZEN_CLIENT = "motcua-portal";
+    public static final String OIDC_STAFF_CLIENT = "motcua-staff";
+    /** One-shot answers of the token endpoint (a forged token, an outage), taken before the provider's own. */
+    private static final java.util.Queue<OAuth2HttpResponse> OIDC_TOKEN_ANSWERS =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    public static final MockOAuth2Server OIDC = new MockOAuth2Server(new OAuth2Config(), new Route() {
+        @Override
+        public boolean match(OAuth2HttpRequest request) {
+            return request.getUrl().encodedPath().endsWith("/token") && !OIDC_TOKEN_ANSWERS.isEmpty();
+        }
+
+        @Override
+        public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
+            OAuth2HttpResponse answer = OIDC_TOKEN_ANSWERS.poll();
+            return answer != null ? answer : new OAuth2HttpResponse(Headers.of(), 503, "try again", null);
+        }
+    });
+
+    /** The OpenID provider's token endpoint answers the next token request with this, whatever it asks. */
+    public static void answerNextTokenRequest(int status, String contentType, String body) {
+        OIDC_TOKEN_ANSWERS.add(new OAuth2HttpResponse(Headers.of("Content-Type", contentType), status, body, null));
+    }
+
     static {
         NATIONAL_CATALOG.start();
         // Knows no procedure unless a test says otherwise (with a higher priority).
@@ -66,6 +103,11 @@ public final class Peers {
         NATIONAL_CATALOG.stubFor(post(urlEqualTo("/csdl-tthc")).atPriority(10).willReturn(okJson(nothing)
                 .withHeader(vn.motcua.platform.security.HmacSignatures.HEADER,
                         vn.motcua.platform.security.HmacSignatures.sign(NATIONAL_CATALOG_SECRET, nothing))));
+        try {
+            OIDC.start(InetAddress.getByName("127.0.0.1"), 0);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
         MAIL.start();
         SMS_GATEWAY.start();
         POSTAL.start();
@@ -86,6 +128,7 @@ public final class Peers {
             SMS_GATEWAY.stop();
             MAIL.stop();
             NATIONAL_CATALOG.stop();
+            OIDC.shutdown();
         }));
     }
 
@@ -111,6 +154,13 @@ public final class Peers {
         settings.put("motcua.national-catalog.signing-secret", NATIONAL_CATALOG_SECRET);
         settings.put("motcua.national-catalog.timeout", "1s");
         settings.put("motcua.national-catalog.backoff", "50ms");
+        // Issue 16, national identity sign-in: both registrations at the OpenID provider (the citizen's confidential)
+        settings.put("motcua.identity.oidc.citizen.issuer-uri", OIDC.issuerUrl(OIDC_CITIZEN_ISSUER).toString());
+        settings.put("motcua.identity.oidc.citizen.client-id", OIDC_CITIZEN_CLIENT);
+        settings.put("motcua.identity.oidc.citizen.client-secret", "test-citizen-secret");
+        settings.put("motcua.identity.oidc.staff.issuer-uri", OIDC.issuerUrl(OIDC_STAFF_ISSUER).toString());
+        settings.put("motcua.identity.oidc.staff.client-id", OIDC_STAFF_CLIENT);
+        settings.put("motcua.identity.oidc.staff.client-secret", "test-staff-secret");
         return settings;
     }
 

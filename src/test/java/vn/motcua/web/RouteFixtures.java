@@ -212,6 +212,8 @@ public final class RouteFixtures {
                     List.of(route.pattern().replace("{code}", WARD).replace("{username}", "reception"));
             // Accounts
             case "/thiet-lap", "/dat-mat-khau", "/doi-mat-khau", "/quan-tri/tai-khoan/moi" -> List.of(route.pattern());
+            // Issue 16, national identity sign-in: without a pending identity the page says there is none
+            case "/dang-nhap/lien-ket" -> List.of(route.pattern());
             case "/quan-tri/tai-khoan" -> route.isGet() ? List.of(route.pattern(), route.pattern() + "?q=a&vaiTro=SPECIALIST"
                     + "&trangThai=hoat-dong", route.pattern() + "?trang=x&vaiTro=X") : List.of(route.pattern());
             case "/quan-tri/tai-khoan/{username}", "/quan-tri/tai-khoan/{username}/khoa",

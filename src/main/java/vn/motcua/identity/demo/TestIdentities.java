@@ -6,22 +6,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import vn.motcua.identity.internal.oidc.CitizenClaims;
+
 /**
- * The two people the demo's test identity provider can sign in, and the claim names it puts their data under. The
- * names are the national sign-in's defaults ({@code motcua.identity.oidc.*} claim settings): align them here if those
- * defaults change. The first person is the demo account {@code citizen} (same identification number, so the
+ * The two people the demo's test identity provider can sign in, under the claim names that are the national sign-in's
+ * defaults ({@link CitizenClaims}). The first person is the demo account {@code citizen} (same identification number, so the
  * linking of an existing local account can be shown); the second has no local account, so the first sign-in creates
  * one.
  */
 public final class TestIdentities {
 
-    public static final String ID_NUMBER = "so_dinh_danh";
-    public static final String FULL_NAME = "ho_va_ten";
-    /** ISO date, yyyy-MM-dd. */
-    public static final String BIRTH_DATE = "ngay_sinh";
-    public static final String PHONE = "so_dien_thoai";
-    public static final String EMAIL = "email";
-    public static final String TAX_CODE = "ma_so_thue";
+    public static final String ID_NUMBER = CitizenClaims.ID_NUMBER;
+    public static final String FULL_NAME = CitizenClaims.FULL_NAME;
+    /** ISO date, yyyy-MM-dd (one of the formats the sign-in reads). */
+    public static final String BIRTH_DATE = CitizenClaims.BIRTH_DATE;
+    public static final String PHONE = CitizenClaims.PHONE;
+    public static final String EMAIL = CitizenClaims.EMAIL;
+    public static final String TAX_CODE = CitizenClaims.TAX_CODE;
 
     /** One test person; {@code key} is what the login page posts, {@code subject} the token's {@code sub}. */
     public record TestIdentity(String key, String subject, String fullName, String idNumber, LocalDate birthDate,

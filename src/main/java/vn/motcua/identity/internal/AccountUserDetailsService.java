@@ -13,7 +13,7 @@ import vn.motcua.identity.Role;
 import vn.motcua.identity.Workplaces;
 
 @Service
-class AccountUserDetailsService implements UserDetailsService {
+public class AccountUserDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
     private final Workplaces workplaces;

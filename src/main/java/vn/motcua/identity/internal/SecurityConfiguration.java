@@ -36,6 +36,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
+import vn.motcua.identity.internal.oidc.NationalSignIn;
 import vn.motcua.platform.database.DatabaseOutage;
 import vn.motcua.platform.security.AccessRules;
 import vn.motcua.platform.web.ApiErrorWriter;
@@ -107,7 +108,8 @@ class SecurityConfiguration {
     SecurityFilterChain webChain(HttpSecurity http, List<AccessRules> rules, AuthenticationManager authentication,
                                  CsrfTokenRepository pageCsrfTokens,
                                  ObjectProvider<HandlerMappingIntrospector> handlers, MessageSource messages,
-                                 LocaleResolver locales, AccountAdminRepository accounts) throws Exception {
+                                 LocaleResolver locales, AccountAdminRepository accounts,
+                                 NationalSignIn nationalSignIn) throws Exception {
         LoginReturn loginReturn = new LoginReturn();
         http.authenticationManager(authentication) // the throttled one, as for the token endpoint
                 .authorizeHttpRequests(authorize -> {
@@ -120,7 +122,7 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(loginReturn))
                 .exceptionHandling(e -> e.authenticationEntryPoint(toLoginPage())
                         .accessDeniedHandler(staleFormsExplained(messages, locales)))
-                .logout(logout -> logout.logoutUrl("/dang-xuat").logoutSuccessUrl("/dang-nhap?da-dang-xuat").permitAll())
+                .logout(logout -> logout.logoutUrl("/dang-xuat").permitAll()) // where to: nationalSignIn
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -130,6 +132,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .addFilterAfter(new ForcedPasswordChange(accounts), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.csrfTokenRepository(pageCsrfTokens));
+        nationalSignIn.configure(http, loginReturn);
         return http.build();
     }
 

@@ -17,6 +17,8 @@ class AccountAccessRules {
     AccessRules accountPagesAccess() {
         return rules -> rules
                 .requestMatchers("/thiet-lap", "/dat-mat-khau").permitAll()
+                // national identity sign-in: a pending identity's password confirmation (sends to /dang-nhap without)
+                .requestMatchers("/dang-nhap/lien-ket").permitAll()
                 .requestMatchers("/doi-mat-khau").authenticated()
                 .requestMatchers("/quan-tri/tai-khoan", "/quan-tri/tai-khoan/**")
                 .hasAuthority(Permission.ACCOUNT_MANAGE.name());

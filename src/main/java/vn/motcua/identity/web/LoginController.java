@@ -8,15 +8,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.motcua.identity.demo.DemoAccounts;
+import vn.motcua.identity.internal.oidc.ProviderRegistrations;
 import vn.motcua.platform.MotCuaProperties;
 
 @Controller
 class LoginController {
 
     private final boolean demo;
+    private final ProviderRegistrations providers;
 
-    LoginController(MotCuaProperties properties) {
+    LoginController(MotCuaProperties properties, ProviderRegistrations providers) {
         this.demo = properties.demo().enabled();
+        this.providers = providers;
     }
 
     /**
@@ -38,6 +41,7 @@ class LoginController {
             notice = new Notice(setUp != null ? "login.setupDone" : "login.passwordSet", null, false);
         }
         model.addAttribute("notice", notice);
+        model.addAttribute("providers", providers.buttons());
         model.addAttribute("demoAccounts", demo ? DemoAccounts.USERNAMES : List.of());
         model.addAttribute("demoPassword", demo ? DemoAccounts.PASSWORD : null);
         return "identity/login";

@@ -65,6 +65,8 @@ public enum AuditAction {
     // Issue 16, national catalog: a fetch from the national procedure database previewed, and its difference applied
     NATIONAL_CATALOG_FETCHED(Kind.CHANGE),
     NATIONAL_CATALOG_APPLIED(Kind.CHANGE),
+    // Issue 16, national identity sign-in: a provider's identity linked to an account (its sign-ins are LOGIN)
+    IDENTITY_LINKED(Kind.CHANGE),
     // security
     LOGIN(Kind.SECURITY),
     ACCESS_DENIED(Kind.SECURITY),

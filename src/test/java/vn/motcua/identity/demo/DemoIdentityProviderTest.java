@@ -82,9 +82,9 @@ class DemoIdentityProviderTest {
 
             assertThat(claims).containsEntry("iss", provider.issuer().toString())
                     .containsEntry("sub", identity.subject()).containsEntry("nonce", "nonce-" + identity.key())
-                    .containsEntry("ho_va_ten", identity.fullName())
-                    .containsEntry("so_dinh_danh", identity.idNumber())
-                    .containsEntry("ngay_sinh", identity.birthDate().toString())
+                    .containsEntry("HoVaTen", identity.fullName())
+                    .containsEntry("SoDinhDanh", identity.idNumber())
+                    .containsEntry("NgaySinh", identity.birthDate().toString())
                     .containsEntry("so_dien_thoai", identity.phone()).containsEntry("email", identity.email());
             assertThat(claims.get("aud")).asList().containsExactly("motcua-thu-nghiem");
         }
@@ -93,12 +93,12 @@ class DemoIdentityProviderTest {
     @Test
     void claimsPostedWithTheChoiceAreIgnored() throws Exception {
         String verifier = verifier();
-        String typedIn = "&username=admin&claims=" + encode("{\"so_dinh_danh\":\"001099099999\",\"ho_va_ten\":\"X\"}");
+        String typedIn = "&username=admin&claims=" + encode("{\"SoDinhDanh\":\"001099099999\",\"HoVaTen\":\"X\"}");
 
         SignedJWT token = signIn("an", verifier, verifier, typedIn);
 
-        assertThat(token.getJWTClaimsSet().getClaims()).containsEntry("so_dinh_danh", "046090001234")
-                .containsEntry("ho_va_ten", "Nguyễn Văn An").containsEntry("sub", TestIdentities.AN.subject());
+        assertThat(token.getJWTClaimsSet().getClaims()).containsEntry("SoDinhDanh", "046090001234")
+                .containsEntry("HoVaTen", "Nguyễn Văn An").containsEntry("sub", TestIdentities.AN.subject());
     }
 
     @Test
