@@ -59,6 +59,10 @@ public enum AuditAction {
     PASSWORD_LINK_SENT(Kind.CHANGE),
     PASSWORD_CHANGED(Kind.CHANGE),
     FIRST_ADMIN_CREATED(Kind.CHANGE),
+    // Issue 16, intake from the national portal: a national dossier received or refused; its list viewed
+    NATIONAL_DOSSIER_RECEIVED(Kind.CHANGE),
+    NATIONAL_DOSSIER_REFUSED(Kind.CHANGE),
+    NATIONAL_INTAKE_VIEWED(Kind.READ),
     // security
     LOGIN(Kind.SECURITY),
     ACCESS_DENIED(Kind.SECURITY),
