@@ -49,15 +49,25 @@ public final class Peers {
     public static final WireMockServer VNPAY = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
             .extensions(Webhooks.class));
 
+    // Issue 16, intake from the national portal: the National Public Service Portal's API (the AlternativeIntegrationTest
+    // application; the IntegrationTest one uses the sandbox the application starts itself in demo mode).
+    public static final String NATIONAL_PORTAL_TOKEN = "test-national-token";
+    public static final String NATIONAL_PORTAL_SECRET = "test-national-signing-secret";
+    public static final String NATIONAL_PORTAL_PATH = "/lgsp";
+    public static final WireMockServer NATIONAL_PORTAL = wireMock();
+
     static {
         MAIL.start();
         SMS_GATEWAY.start();
         POSTAL.start();
         VNPAY.start();
+        NATIONAL_PORTAL.start();
         // The gateway accepts every message unless a test says otherwise (with a higher priority).
         SMS_GATEWAY.stubFor(post(urlEqualTo("/sms")).atPriority(10).willReturn(okJson("{\"id\": \"gw-1\"}")));
+        nationalPortalDefaults();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             VNPAY.stop();
+            NATIONAL_PORTAL.stop();
             POSTAL.stop();
             SMS_GATEWAY.stop();
             MAIL.stop();
@@ -69,6 +79,20 @@ public final class Peers {
 
     private static WireMockServer wireMock() {
         return new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    }
+
+    /** Issue 16, intake: the national portal has nothing to hand over and takes every acknowledgement (signed). */
+    public static void nationalPortalDefaults() {
+        NATIONAL_PORTAL.stubFor(post(urlEqualTo(NATIONAL_PORTAL_PATH + "/ho-so/lay-danh-sach")).atPriority(10)
+                .willReturn(nationalPortalAnswer("{\"error_code\":\"0\",\"message\":\"ok\",\"data\":[]}")));
+        NATIONAL_PORTAL.stubFor(post(urlEqualTo(NATIONAL_PORTAL_PATH + "/ho-so/xac-nhan")).atPriority(10)
+                .willReturn(nationalPortalAnswer("{\"error_code\":\"0\",\"message\":\"ok\"}")));
+    }
+
+    /** A signed JSON answer of the national portal. */
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder nationalPortalAnswer(String body) {
+        return okJson(body).withHeader(vn.motcua.integration.nationalportal.NationalPortalSignatures.HEADER,
+                vn.motcua.integration.nationalportal.NationalPortalSignatures.sign(NATIONAL_PORTAL_SECRET, body));
     }
 
     /** Where the {@link IntegrationTest} application finds the peers: email and SMS are sent. */
@@ -97,6 +121,15 @@ public final class Peers {
         settings.put("motcua.payment.vnpay.tmn-code", VNPAY_TMN);
         settings.put("motcua.payment.vnpay.hash-secret", VNPAY_SECRET);
         settings.put("motcua.payment.vnpay.sandbox", "false");
+        // Issue 16, intake: the national portal's WireMock; the tests run the intake's rounds themselves, and a
+        // failed attempt is due again at once so that they need not wait.
+        settings.put("motcua.national-portal.url", "http://127.0.0.1:" + NATIONAL_PORTAL.port() + NATIONAL_PORTAL_PATH);
+        settings.put("motcua.national-portal.token", NATIONAL_PORTAL_TOKEN);
+        settings.put("motcua.national-portal.signing-secret", NATIONAL_PORTAL_SECRET);
+        settings.put("motcua.national-portal.timeout", "5s");
+        settings.put("motcua.national-portal.intake.pull-interval", "1h");
+        settings.put("motcua.national-portal.intake.retry-interval", "1h");
+        settings.put("motcua.national-portal.intake.retry-delays", "0s");
         return settings;
     }
 

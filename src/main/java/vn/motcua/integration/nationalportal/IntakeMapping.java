@@ -219,6 +219,7 @@ public class IntakeMapping {
         body.put(NATIONAL_CODE, nationalCode);
         body.put(LOCAL_CODE, localCode);
         body.put(RESULT, state);
+        body.put(REASON, reason);
         return body;
     }
 

@@ -1,6 +1,7 @@
 package vn.motcua.integration.nationalportal;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -93,7 +94,7 @@ public class NationalIntake implements NationalCodes {
         boolean fresh = intakes.insertIfNew(d, payload, source);
         Intake row = intakes.find(d.nationalCode()).orElseThrow();
         if (fresh || "WAITING".equals(row.state())) {
-            intakes.claimDue(d.nationalCode(), properties.lease()).ifPresent(this::handle);
+            intakes.claimDue(d.nationalCode(), properties.lease(), null).ifPresent(this::handle);
             row = intakes.find(d.nationalCode()).orElseThrow();
         }
         return new Outcome(row.nationalCode(), row.state(), row.dossierCode(), row.reason(), !fresh);
@@ -131,8 +132,9 @@ public class NationalIntake implements NationalCodes {
         if (!available()) {
             return 0;
         }
+        Instant round = intakes.now();
         for (int tried = 0; tried < properties.batchSize(); tried++) {
-            Optional<Intake> next = intakes.claimDue(null, properties.lease());
+            Optional<Intake> next = intakes.claimDue(null, properties.lease(), round);
             if (next.isEmpty()) {
                 return tried;
             }
@@ -213,8 +215,9 @@ public class NationalIntake implements NationalCodes {
             return 0;
         }
         int sent = 0;
+        Instant round = intakes.now();
         for (int tried = 0; tried < properties.batchSize(); tried++) {
-            Optional<NationalIntakeRepository.Ack> next = intakes.claimAck(properties.lease());
+            Optional<NationalIntakeRepository.Ack> next = intakes.claimAck(properties.lease(), round);
             if (next.isEmpty()) {
                 break;
             }

@@ -1,7 +1,10 @@
 package vn.motcua.integration.nationalportal;
 
+import java.time.Clock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -20,9 +23,16 @@ class NationalIntakeJobs implements SchedulingConfigurer {
     private final NationalIntake intake;
     private final NationalIntakeProperties properties;
 
-    NationalIntakeJobs(NationalIntake intake, NationalIntakeProperties properties) {
+    NationalIntakeJobs(NationalIntake intake, NationalIntakeProperties properties,
+                       NationalPortalProperties portal,
+                       @Value("${" + NationalPortalSandbox.URL_PROPERTY + ":}") String sandboxUrl, Clock clock) {
         this.intake = intake;
         this.properties = properties;
+        if (portal.url() != null && portal.url().toString().equals(sandboxUrl)) {
+            NationalPortalSandbox.at(sandboxUrl).ifPresent(sandbox -> sandbox.useClock(clock));
+            log.info("National portal sandbox (Cổng Dịch vụ công quốc gia – HỘP CÁT THỬ NGHIỆM) at {}/ : demo only",
+                    sandboxUrl);
+        }
     }
 
     @Override

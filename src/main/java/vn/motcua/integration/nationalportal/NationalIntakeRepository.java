@@ -64,17 +64,19 @@ public class NationalIntakeRepository {
      * if this one died handling it. A row another node is claiming at this moment is skipped, not waited for.
      *
      * @param nationalCode the one to claim, or null for the one due first
+     * @param dueBy        only rows due by then (a round's start, so that a round tries each row once); null: now
      */
-    public Optional<Intake> claimDue(String nationalCode, Duration lease) {
+    public Optional<Intake> claimDue(String nationalCode, Duration lease, Instant dueBy) {
         return jdbc.sql("""
                         update national_intake set next_attempt_at = now() + make_interval(secs => :lease)
                         where id = (select id from national_intake
-                                    where state = 'WAITING' and next_attempt_at <= now()
+                                    where state = 'WAITING'
+                                      and next_attempt_at <= coalesce(cast(:dueBy as timestamptz), now())
                                       and (cast(:code as text) is null or national_code = :code)
                                     order by next_attempt_at limit 1 for update skip locked)
                         returning id""")
                 .param("lease", (double) lease.toSeconds()).param("code", nationalCode)
-                .query(Long.class).optional()
+                .param("dueBy", timestamp(dueBy)).query(Long.class).optional()
                 .flatMap(id -> jdbc.sql("select " + COLUMNS + FROM + "where i.id = ?").param(id)
                         .query(NationalIntakeRepository::map).optional());
     }
@@ -109,17 +111,18 @@ public class NationalIntakeRepository {
     public record Ack(long id, String nationalCode, String body, int attempts) {
     }
 
-    /** Claims the unsent acknowledgement due first, leased as {@link #claimDue} does. */
-    public Optional<Ack> claimAck(Duration lease) {
+    /** Claims the unsent acknowledgement due first (by {@code dueBy}), leased as {@link #claimDue} does. */
+    public Optional<Ack> claimAck(Duration lease, Instant dueBy) {
         return jdbc.sql("""
                         update national_intake_ack a set next_attempt_at = now() + make_interval(secs => :lease)
                         from national_intake i
                         where i.id = a.intake_id
                           and a.id = (select id from national_intake_ack
-                                      where sent_at is null and next_attempt_at <= now()
+                                      where sent_at is null
+                                        and next_attempt_at <= coalesce(cast(:dueBy as timestamptz), now())
                                       order by next_attempt_at limit 1 for update skip locked)
                         returning a.id, i.national_code, a.body, a.attempts""")
-                .param("lease", (double) lease.toSeconds())
+                .param("lease", (double) lease.toSeconds()).param("dueBy", timestamp(dueBy))
                 .query((rs, n) -> new Ack(rs.getLong("id"), rs.getString("national_code"), rs.getString("body"),
                         rs.getInt("attempts"))).optional();
     }
@@ -158,6 +161,15 @@ public class NationalIntakeRepository {
                 rs.getString("last_error"), instant(rs, "next_attempt_at"), instant(rs, "received_at"),
                 instant(rs, "decided_at"), instant(rs, "ack_sent_at"), (Integer) rs.getObject("ack_attempts"),
                 rs.getString("ack_error"));
+    }
+
+    /** The database's time now: a round's start, as all nodes see it. */
+    public Instant now() {
+        return jdbc.sql("select now()").query(OffsetDateTime.class).single().toInstant();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -24,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class NationalPortalClient {
 
+    /** A JSON answer larger than this is not one the national portal sends. */
+    private static final long MAX_ANSWER = 64L * 1024 * 1024;
+
     private final NationalPortalProperties properties;
     private final JsonMapper json;
     private final RestClient client;
@@ -62,7 +65,7 @@ public class NationalPortalClient {
     /** Posts a JSON body to {@code {url}{path}} and answers the verified JSON answer, whose error_code is "0". */
     public JsonNode post(String path, String body) {
         byte[] answer = exchange(URI.create(properties.url().toString().replaceAll("/+$", "") + path), body,
-                Long.MAX_VALUE);
+                MAX_ANSWER);
         JsonNode node;
         try {
             node = json.readTree(answer);
@@ -115,7 +118,8 @@ public class NationalPortalClient {
     }
 
     private static byte[] read(InputStream in, long maxBytes) throws IOException {
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        int limit = maxBytes >= Integer.MAX_VALUE - 8 ? Integer.MAX_VALUE - 8 : (int) maxBytes + 1;
+        byte[] bytes = in.readNBytes(limit);
         if (bytes.length > maxBytes) {
             throw new DocumentTooLarge(maxBytes);
         }

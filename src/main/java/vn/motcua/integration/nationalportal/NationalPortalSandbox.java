@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +46,8 @@ public final class NationalPortalSandbox implements AutoCloseable {
     private final Map<String, Map<String, Object>> queue = new LinkedHashMap<>();
     private final Map<String, JsonNode> acknowledgements = new LinkedHashMap<>();
     private final Map<String, JsonNode> statusMessages = new LinkedHashMap<>();
+    /** The application's clock, handed over once its context has one (the sandbox starts before it). */
+    private volatile Clock clock;
 
     private NationalPortalSandbox(String secret) throws IOException {
         this.secret = secret;
@@ -71,9 +74,19 @@ public final class NationalPortalSandbox implements AutoCloseable {
         return url;
     }
 
+    /** Dates the test dossiers and the page with the application's clock. */
+    public void useClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    private Instant now() {
+        Clock c = clock;
+        return c == null ? null : c.instant();
+    }
+
     /** Queues a test dossier: for a demo procedure and ward that exist, or for an unknown procedure. */
     public synchronized String queue(boolean unknownProcedure) {
-        Map<String, Object> d = dossiers.next(unknownProcedure);
+        Map<String, Object> d = dossiers.next(unknownProcedure, now());
         queue.put((String) d.get(IntakeMapping.NATIONAL_CODE), d);
         return (String) d.get(IntakeMapping.NATIONAL_CODE);
     }
@@ -181,7 +194,7 @@ public final class NationalPortalSandbox implements AutoCloseable {
     }
 
     private synchronized String page() {
-        return SandboxPage.render(queue.values(), acknowledgements.values(), statusMessages.values(), Instant.now());
+        return SandboxPage.render(queue.values(), acknowledgements.values(), statusMessages.values(), now());
     }
 
     private static Map<String, Object> ok(String field, Object value) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -46,10 +47,11 @@ final class SandboxDossiers {
         return files.get(id);
     }
 
-    Map<String, Object> next(boolean unknownProcedure) {
-        LocalDateTime now = LocalDateTime.now(VietnamTime.ZONE);
+    /** @param at when it was submitted; null before the application's clock is known (then without NgayNop) */
+    Map<String, Object> next(boolean unknownProcedure, Instant at) {
+        LocalDateTime now = at == null ? null : LocalDateTime.ofInstant(at, VietnamTime.ZONE);
         String suffix = HexFormat.of().withUpperCase().formatHex(RANDOM.generateSeed(3));
-        String code = "G22.46-" + now.format(DAY) + "-" + suffix;
+        String code = "G22.46-" + (now == null ? "000000" : now.format(DAY)) + "-" + suffix;
         String fileId = "F" + suffix;
         files.put(fileId, pdf("To khai CT01 - ho so thu nghiem " + code));
         Map<String, Object> holder = new LinkedHashMap<>();
@@ -74,7 +76,9 @@ final class SandboxDossiers {
         d.put(IntakeMapping.NATIONAL_CODE, code);
         d.put(IntakeMapping.PROCEDURE, unknownProcedure ? UNKNOWN_PROCEDURE : DEMO_PROCEDURE);
         d.put(IntakeMapping.AGENCY, DEMO_AGENCY);
-        d.put(IntakeMapping.SUBMITTED, now.format(IntakeMapping.DATE_TIME));
+        if (now != null) {
+            d.put(IntakeMapping.SUBMITTED, now.format(IntakeMapping.DATE_TIME));
+        }
         d.put(IntakeMapping.HOLDER, holder);
         d.put(IntakeMapping.APPLICANT_TYPE, "1");
         d.put(IntakeMapping.FORM, form);

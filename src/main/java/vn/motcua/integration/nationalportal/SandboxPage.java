@@ -26,14 +26,14 @@ final class SandboxPage {
                 .label{background:#ffe9a8;border:2px dashed #8a6d00;padding:.5rem}table{border-collapse:collapse;width:100%%}
                 td,th{border:1px solid #999;padding:.25rem;text-align:left;overflow-wrap:anywhere}</style></head><body>
                 <h1>%s</h1><p class="label">Hệ thống giả lập trên máy này (127.0.0.1), chỉ để thử nghiệm: không có dữ
-                liệu thật, không kết nối Cổng Dịch vụ công quốc gia thật. Lúc %s.</p>
+                liệu thật, không kết nối Cổng Dịch vụ công quốc gia thật.%s</p>
                 <h2>Gửi hồ sơ thử nghiệm</h2>
                 <form method="post" action="/hang-doi"><p><label><input type="radio" name="loai" value="demo" checked>
                 Hồ sơ «Xác nhận thông tin về cư trú» (1.010041) tại Phường Thuận Hóa</label></p>
                 <p><label><input type="radio" name="loai" value="unknown"> Hồ sơ của thủ tục không có trong danh mục
                 (9.999999)</label></p><p><button type="submit">Đưa vào hàng đợi</button></p></form>
                 <p>MộtCửa lấy hồ sơ trong hàng đợi ở lần kéo kế tiếp (motcua.national-portal.intake.pull-interval).</p>
-                """.formatted(TITLE, TITLE, VietnamTime.DATE_TIME.format(now)));
+                """.formatted(TITLE, TITLE, now == null ? "" : " Lúc " + VietnamTime.DATE_TIME.format(now) + "."));
         html.append("<h2>Hàng đợi (chưa được xác nhận): ").append(queued.size()).append("</h2><table><tr>")
                 .append("<th>MaHoSo</th><th>MaTTHC</th><th>MaCoQuan</th></tr>");
         for (Map<String, Object> d : queued) {
