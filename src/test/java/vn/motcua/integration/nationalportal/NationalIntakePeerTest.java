@@ -120,6 +120,31 @@ class NationalIntakePeerTest {
     }
 
     @Test
+    void theSameDossierPushedAndPulledAtOnceIsOneDossier() throws Exception {
+        String code = nationalCode();
+        stubDocument("F-" + code, 200, SandboxDossiers.pdf("to khai"), true, 300);
+        String body = dossier(code, PROCEDURE, WARD, fileUrl("F-" + code));
+        stubPull(body);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/national-portal/dossiers")).header("Content-Type", "application/json")
+                .header("X-Signature", NationalPortalSignatures.sign(SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        var pushed = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        intake.pull();
+        assertThat(pushed.get().statusCode()).isIn(200, 202);
+
+        assertThat(jdbc.sql("select count(*) from dossier where idempotency_key = ?").param(code)
+                .query(Long.class).single()).isEqualTo(1);
+        intake.retryDue();
+        assertThat(state(code)).isEqualTo("RECEIVED");
+        assertThat(dossierOf(code).files()).isEqualTo(1);
+        intake.sendAcknowledgements();
+        assertThat(PORTAL.findAll(postRequestedFor(urlEqualTo(BASE + "/ho-so/xac-nhan"))
+                .withRequestBody(matchingJsonPath("$.MaHoSo", com.github.tomakehurst.wiremock.client.WireMock
+                        .equalTo(code))))).hasSize(1);
+    }
+
+    @Test
     void anUnknownProcedureOrAgencyIsRefusedAcknowledgedWithTheReasonAndListed() throws Exception {
         String unknownProcedure = nationalCode();
         String unknownAgency = nationalCode();
