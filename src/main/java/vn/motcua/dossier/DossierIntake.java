@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -153,6 +154,80 @@ public class DossierIntake {
             events.publishEvent(DossierEvents.checked(t, new DossierSubmitted(refs.ref(d), now)));
         }
         return Receipt.of(d);
+    }
+
+    /** Who the history and the dossier's creator name for a dossier taken in from the national portal. */
+    public static final String NATIONAL_PORTAL_USER = "cong-dvc-quoc-gia";
+
+    /**
+     * A dossier submitted on the National Public Service Portal, checked as an online submission is (a procedure open
+     * to online submission, an agency that decides it, the form's values, every required document, each file parsed)
+     * and submitted on channel {@code NATIONAL_PORTAL} for the applicant it names, who needs no account here: it
+     * waits for reception like an online dossier, with the same events. The national code is its idempotency key, so
+     * the same national dossier twice answers the dossier already created. {@code documents} is called once the
+     * procedure and agency are known good; whatever it throws writes nothing.
+     *
+     * @throws InvalidDossierException with the reasons to refuse it, in the locale's language
+     */
+    @Transactional
+    public Taken fromNationalPortal(NewDossier request, String nationalCode, Supplier<List<Upload>> documents,
+                                    Locale locale) {
+        var existing = dossiers.findByIdempotencyKey(NATIONAL_PORTAL_USER, nationalCode);
+        if (existing.isPresent()) {
+            return new Taken(existing.get().id(), existing.get().code());
+        }
+        Procedure procedure;
+        try {
+            procedure = routing.onlineProcedure(request.procedureCode());
+        } catch (UserFacingException e) {
+            throw new InvalidDossierException(List.of(message(e.messageKey(), locale, e.arguments())));
+        }
+        String competent = request.agencyCode();
+        if (competent == null || !routing.mayDecide(procedure, competent)) {
+            throw new InvalidDossierException(List.of(message("dossier.agency.invalid", locale, competent)));
+        }
+        Dossier d = routing.newDossier(procedure, Channel.NATIONAL_PORTAL);
+        d.describeApplicant(request.applicant());
+        List<String> problems = new ArrayList<>(formCheck.applicantProblems(d.applicant(), locale));
+        d.fillIn(formCheck.clean(procedure, request.formData()));
+        problems.addAll(formCheck.problems(procedure, d.formData(), false, locale));
+        List<Upload> files = documents.get();
+        List<FileInfo> checked = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (Upload upload : files) {
+            DossierUploads.FileCheck check = uploads.check(procedure, upload, locale);
+            problems.addAll(check.problems());
+            types.add(check.type());
+            checked.add(new FileInfo(0, upload.documentIndex(), "DOCUMENT", upload.fileName(), "", 0, "", false, null,
+                    null, null));
+        }
+        problems.addAll(uploads.missingDocuments(procedure, checked, d.formData(), locale));
+        if (!problems.isEmpty()) {
+            throw new InvalidDossierException(problems);
+        }
+        Instant now = clock.instant();
+        d.routeTo(competent, routing.receivingUnitFor(procedure, competent));
+        d.orderSets(1);
+        d.sentAt(now, nationalCode);
+        d.startedBy(NATIONAL_PORTAL_USER);
+        if (!dossiers.insertIfNew(d)) {
+            Dossier first = dossiers.findByIdempotencyKey(NATIONAL_PORTAL_USER, nationalCode).orElseThrow();
+            return new Taken(first.id(), first.code());
+        }
+        for (int i = 0; i < files.size(); i++) {
+            uploads.store(d, files.get(i), types.get(i), "DOCUMENT", NATIONAL_PORTAL_USER);
+        }
+        String code = codes.next(d.receivingAgency(), LocalDate.ofInstant(now, DossierDueDates.VIETNAM));
+        Transition t = d.submit(code, now);
+        dossiers.update(d);
+        dossiers.history(d.id(), now, NATIONAL_PORTAL_USER, message("dossier.nationalPortal.actor", locale), null,
+                "SUBMIT", null, t.to(), null, null, null, null);
+        events.publishEvent(DossierEvents.checked(t, new DossierSubmitted(refs.ref(d), now)));
+        return new Taken(d.id(), d.code());
+    }
+
+    /** A dossier taken in from the national portal: its id and its code here. */
+    public record Taken(long dossierId, String code) {
     }
 
     /** What the creator of a dossier needs back: its code, where it stands and when the result is due. */

@@ -96,6 +96,11 @@ public final class Peers {
         OIDC_TOKEN_ANSWERS.add(new OAuth2HttpResponse(Headers.of("Content-Type", contentType), status, body, null));
     }
 
+    // Issue 16, intake from the national portal: the National Public Service Portal's API (the AlternativeIntegrationTest
+    // application; the IntegrationTest one uses the sandbox the application starts itself in demo mode).
+    // (The WireMock itself, its token and secret are declared with the status sync's above.) Its API at the root.
+    public static final String NATIONAL_PORTAL_PATH = "";
+
     static {
         NATIONAL_CATALOG.start();
         // Knows no procedure unless a test says otherwise (with a higher priority).
@@ -113,14 +118,9 @@ public final class Peers {
         POSTAL.start();
         VNPAY.start();
         NATIONAL_PORTAL.start();
-        // National portal status sync (issue 16): every status message is accepted and the reconciliation answers
-        // nothing, unless a test says otherwise (with a higher priority).
-        NATIONAL_PORTAL.stubFor(post(urlEqualTo("/ho-so/dong-bo-trang-thai")).atPriority(10)
-                .willReturn(NationalPortalPeer.accepting()));
-        NATIONAL_PORTAL.stubFor(post(urlEqualTo("/ho-so/doi-soat")).atPriority(10)
-                .willReturn(NationalPortalPeer.signed("{\"error_code\":\"0\",\"data\":[]}")));
         // The gateway accepts every message unless a test says otherwise (with a higher priority).
         SMS_GATEWAY.stubFor(post(urlEqualTo("/sms")).atPriority(10).willReturn(okJson("{\"id\": \"gw-1\"}")));
+        nationalPortalDefaults();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             VNPAY.stop();
             NATIONAL_PORTAL.stop();
@@ -137,6 +137,27 @@ public final class Peers {
 
     private static WireMockServer wireMock() {
         return new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    }
+
+    /**
+     * Issue 16: the national portal has nothing to hand over and takes every acknowledgement and every status message;
+     * its reconciliation counts nothing (all signed), unless a test says otherwise (with a higher priority).
+     */
+    public static void nationalPortalDefaults() {
+        NATIONAL_PORTAL.stubFor(post(urlEqualTo("/ho-so/dong-bo-trang-thai")).atPriority(10)
+                .willReturn(NationalPortalPeer.accepting()));
+        NATIONAL_PORTAL.stubFor(post(urlEqualTo("/ho-so/doi-soat")).atPriority(10)
+                .willReturn(NationalPortalPeer.signed("{\"error_code\":\"0\",\"data\":[]}")));
+        NATIONAL_PORTAL.stubFor(post(urlEqualTo(NATIONAL_PORTAL_PATH + "/ho-so/lay-danh-sach")).atPriority(10)
+                .willReturn(nationalPortalAnswer("{\"error_code\":\"0\",\"message\":\"ok\",\"data\":[]}")));
+        NATIONAL_PORTAL.stubFor(post(urlEqualTo(NATIONAL_PORTAL_PATH + "/ho-so/xac-nhan")).atPriority(10)
+                .willReturn(nationalPortalAnswer("{\"error_code\":\"0\",\"message\":\"ok\"}")));
+    }
+
+    /** A signed JSON answer of the national portal. */
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder nationalPortalAnswer(String body) {
+        return okJson(body).withHeader(vn.motcua.integration.nationalportal.NationalPortalSignatures.HEADER,
+                vn.motcua.integration.nationalportal.NationalPortalSignatures.sign(NATIONAL_PORTAL_SECRET, body));
     }
 
     /** Where the {@link IntegrationTest} application finds the peers: email and SMS are sent. */
@@ -180,13 +201,18 @@ public final class Peers {
         settings.put("motcua.payment.vnpay.sandbox", "false");
         // National portal status sync (issue 16): the tests run the sender's rounds themselves; short delays and retry
         // window so that retries and an outage past the window take seconds.
-        settings.put("motcua.national-portal.url", "http://127.0.0.1:" + NATIONAL_PORTAL.port());
-        settings.put("motcua.national-portal.signing-secret", NATIONAL_PORTAL_SECRET);
-        settings.put("motcua.national-portal.token", NATIONAL_PORTAL_TOKEN);
-        settings.put("motcua.national-portal.timeout", "2s");
         settings.put("motcua.national-portal.status-sync.interval", "1h");
         settings.put("motcua.national-portal.status-sync.retry-delays", "1s");
         settings.put("motcua.national-portal.status-sync.retry-window", "4s");
+        // Issue 16, intake: the national portal's WireMock; the tests run the intake's rounds themselves, and a
+        // failed attempt is due again at once so that they need not wait.
+        settings.put("motcua.national-portal.url", "http://127.0.0.1:" + NATIONAL_PORTAL.port() + NATIONAL_PORTAL_PATH);
+        settings.put("motcua.national-portal.token", NATIONAL_PORTAL_TOKEN);
+        settings.put("motcua.national-portal.signing-secret", NATIONAL_PORTAL_SECRET);
+        settings.put("motcua.national-portal.timeout", "2s"); // the status sync's timeout test waits 3 s
+        settings.put("motcua.national-portal.intake.pull-interval", "1h");
+        settings.put("motcua.national-portal.intake.retry-interval", "1h");
+        settings.put("motcua.national-portal.intake.retry-delays", "0s");
         return settings;
     }
 

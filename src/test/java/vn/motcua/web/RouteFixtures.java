@@ -235,6 +235,10 @@ public final class RouteFixtures {
             case "/quan-tri/nhat-ky-thong-bao" -> List.of(route.pattern(),
                     route.pattern() + "?tu=2026-01-01&den=2026-12-31&kenh=SMS&trangThai=DELIVERED");
             case "/quan-tri/ho-so/{code}/thong-bao" -> expand(route, "code", w.dossiers());
+            // Issue 16, intake from the national portal: the list and its filter; the push (unsigned here: 401 for all)
+            case "/quan-tri/lien-thong/ho-so-den" -> List.of(route.pattern(), route.pattern() + "?trangThai=REFUSED",
+                    route.pattern() + "?trangThai=x");
+            case "/api/v1/national-portal/dossiers" -> List.of(route.pattern());
             case "/quan-tri/nhat-ky", "/quan-tri/nhat-ky/xuat.csv" -> List.of(route.pattern(),
                     route.pattern() + "?thaoTac=DOSSIER_VIEWED&doiTuong=000", route.pattern() + "?taiKhoan=reception&tu=2026-01-01");
             case "/tim-kiem" -> List.of("/tim-kiem", "/tim-kiem?q=khai+sinh", "/tim-kiem?q=dang+ky+thuong+tru");

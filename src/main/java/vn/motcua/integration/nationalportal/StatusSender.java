@@ -135,7 +135,7 @@ public class StatusSender implements SchedulingConfigurer {
         if (codes == null) {
             return Optional.empty();
         }
-        return outbox.dossierId(dossierCode).flatMap(codes::of);
+        return codes.of(dossierCode);
     }
 
     private static String abbreviate(String error) {

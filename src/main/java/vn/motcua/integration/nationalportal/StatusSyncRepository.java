@@ -226,14 +226,6 @@ public class StatusSyncRepository implements SynchronisedDossiers {
         return counts;
     }
 
-    /**
-     * The dossier's id in the dossier module, which the {@link NationalCodes} port is asked by. Read here because no
-     * dossier event or public read carries it.
-     */
-    public Optional<Long> dossierId(String dossierCode) {
-        return jdbc.sql("select id from dossier where code = ?").param(dossierCode).query(Long.class).optional();
-    }
-
     @Override
     public long synchronisedReceived(Set<String> agencyCodes, LocalDate from, LocalDate to) {
         if (agencyCodes.isEmpty()) {

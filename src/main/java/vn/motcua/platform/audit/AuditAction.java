@@ -67,6 +67,10 @@ public enum AuditAction {
     NATIONAL_CATALOG_APPLIED(Kind.CHANGE),
     // Issue 16, national identity sign-in: a provider's identity linked to an account (its sign-ins are LOGIN)
     IDENTITY_LINKED(Kind.CHANGE),
+    // Issue 16, intake from the national portal: a national dossier received or refused; its list viewed
+    NATIONAL_DOSSIER_RECEIVED(Kind.CHANGE),
+    NATIONAL_DOSSIER_REFUSED(Kind.CHANGE),
+    NATIONAL_INTAKE_VIEWED(Kind.READ),
     // security
     LOGIN(Kind.SECURITY),
     ACCESS_DENIED(Kind.SECURITY),
