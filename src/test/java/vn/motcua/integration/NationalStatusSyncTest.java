@@ -72,7 +72,7 @@ class NationalStatusSyncTest {
 
     static final String BIRTH = "1.001193";
     static final String WARD = "000.31.01.H57";
-    static final String SYNC = "/ho-so/dong-bo-trang-thai";
+    static final String SYNC = Peers.NATIONAL_PORTAL_PATH + "/ho-so/dong-bo-trang-thai";
     static final WireMockServer PORTAL = Peers.NATIONAL_PORTAL;
 
     @LocalServerPort int port;
@@ -288,7 +288,7 @@ class NationalStatusSyncTest {
         sender.sendDue();
         assertThat(outbox.messages(code).getFirst().state()).isEqualTo("ACCEPTED");
         LocalDate day = today();
-        stub(WireMock.post(urlEqualTo("/ho-so/doi-soat")).atPriority(1).withRequestBody(containing(day.toString()))
+        stub(WireMock.post(urlEqualTo(Peers.NATIONAL_PORTAL_PATH + "/ho-so/doi-soat")).atPriority(1).withRequestBody(containing(day.toString()))
                 .willReturn(NationalPortalPeer.signed("{\"error_code\":\"0\",\"data\":[{\"MaCoQuan\":\"" + WARD
                         + "\",\"SoHoSo\":0},{\"MaCoQuan\":\"000.00.99.H57\",\"SoHoSo\":3}]}")));
 
@@ -309,7 +309,7 @@ class NationalStatusSyncTest {
                 .andExpect(content().string(containsString(VietnamTime.DATE.format(day.atStartOfDay(VietnamTime.ZONE)))));
 
         // The national portal down: the run is marked failed, to be tried again.
-        stub(WireMock.post(urlEqualTo("/ho-so/doi-soat")).atPriority(1).willReturn(aResponse().withStatus(503)));
+        stub(WireMock.post(urlEqualTo(Peers.NATIONAL_PORTAL_PATH + "/ho-so/doi-soat")).atPriority(1).willReturn(aResponse().withStatus(503)));
         assertThat(reconciliation.run(day.minusDays(1))).isFalse();
         assertThat(reconciliations.latest(30)).filteredOn(d -> d.day().equals(day.minusDays(1))).singleElement()
                 .satisfies(d -> assertThat(d.state()).isEqualTo("FAILED"));

@@ -98,8 +98,8 @@ public final class Peers {
 
     // Issue 16, intake from the national portal: the National Public Service Portal's API (the AlternativeIntegrationTest
     // application; the IntegrationTest one uses the sandbox the application starts itself in demo mode).
-    // (The WireMock itself, its token and secret are declared with the status sync's above.) Its API at the root.
-    public static final String NATIONAL_PORTAL_PATH = "";
+    // (The WireMock itself, its token and secret are declared with the status sync's above.) Its API is under a path.
+    public static final String NATIONAL_PORTAL_PATH = "/lgsp";
 
     static {
         NATIONAL_CATALOG.start();
@@ -144,9 +144,9 @@ public final class Peers {
      * its reconciliation counts nothing (all signed), unless a test says otherwise (with a higher priority).
      */
     public static void nationalPortalDefaults() {
-        NATIONAL_PORTAL.stubFor(post(urlEqualTo("/ho-so/dong-bo-trang-thai")).atPriority(10)
+        NATIONAL_PORTAL.stubFor(post(urlEqualTo(NATIONAL_PORTAL_PATH + "/ho-so/dong-bo-trang-thai")).atPriority(10)
                 .willReturn(NationalPortalPeer.accepting()));
-        NATIONAL_PORTAL.stubFor(post(urlEqualTo("/ho-so/doi-soat")).atPriority(10)
+        NATIONAL_PORTAL.stubFor(post(urlEqualTo(NATIONAL_PORTAL_PATH + "/ho-so/doi-soat")).atPriority(10)
                 .willReturn(NationalPortalPeer.signed("{\"error_code\":\"0\",\"data\":[]}")));
         NATIONAL_PORTAL.stubFor(post(urlEqualTo(NATIONAL_PORTAL_PATH + "/ho-so/lay-danh-sach")).atPriority(10)
                 .willReturn(nationalPortalAnswer("{\"error_code\":\"0\",\"message\":\"ok\",\"data\":[]}")));

@@ -85,7 +85,7 @@ class DemoIdentityProviderTest {
                     .containsEntry("HoVaTen", identity.fullName())
                     .containsEntry("SoDinhDanh", identity.idNumber())
                     .containsEntry("NgaySinh", identity.birthDate().toString())
-                    .containsEntry("so_dien_thoai", identity.phone()).containsEntry("email", identity.email());
+                    .containsEntry("SoDienThoai", identity.phone()).containsEntry("ThuDienTu", identity.email());
             assertThat(claims.get("aud")).asList().containsExactly("motcua-thu-nghiem");
         }
     }
