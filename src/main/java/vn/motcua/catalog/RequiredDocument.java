@@ -7,9 +7,11 @@ import java.util.Map;
  *
  * @param template    name of the official form for it, when there is one
  * @param requiredWhen when an optional document becomes required, or null
+ * @param heldByState  "Nhà nước đã có": the national population database holds it (a residence confirmation), so
+ *                     it is not asked for when the applicant's identity check there matches
  */
 public record RequiredDocument(String name, int originals, int copies, boolean mandatory, String template,
-                               RequiredWhen requiredWhen) {
+                               RequiredWhen requiredWhen, boolean heldByState) {
 
     public RequiredDocument {
         name = Text.trim(name);
@@ -17,7 +19,12 @@ public record RequiredDocument(String name, int originals, int copies, boolean m
     }
 
     public RequiredDocument(String name, int originals, int copies, boolean mandatory, String template) {
-        this(name, originals, copies, mandatory, template, null);
+        this(name, originals, copies, mandatory, template, null, false);
+    }
+
+    public RequiredDocument(String name, int originals, int copies, boolean mandatory, String template,
+                            RequiredWhen requiredWhen) {
+        this(name, originals, copies, mandatory, template, requiredWhen, false);
     }
 
     /** Whether a dossier with these form answers must include it. */
