@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
         allowedDependencies = {"catalog", "certification", "dossier", "feedback", "identity", "organization", "payment",
-                "platform", "workflow"})
+                "platform", "population", "workflow"})
 package vn.motcua.reporting;
