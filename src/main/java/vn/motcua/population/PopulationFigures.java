@@ -34,11 +34,14 @@ public class PopulationFigures {
     }
 
     /**
-     * MDSH7's numerator's procedures: of these, those with a document the state already holds, or with at least one
-     * dossier checked against the population database.
+     * MDSH7's numerator's procedures: of these, those with a document the state already holds, or with a dossier
+     * received by these agencies in the period whose applicant was checked against the population database.
      */
-    public Set<String> connectedProcedures(Collection<String> procedureCodes) {
-        Set<String> connected = new HashSet<>(checks.proceduresChecked(procedureCodes));
+    public Set<String> connectedProcedures(Collection<String> procedureCodes, Collection<String> agencyCodes,
+                                           LocalDate from, LocalDate to) {
+        Set<String> connected = new HashSet<>(checks.proceduresChecked(agencyCodes,
+                from.atStartOfDay(VietnamTime.ZONE).toInstant(), to.plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant()));
+        connected.retainAll(Set.copyOf(procedureCodes));
         Set<String> wanted = Set.copyOf(procedureCodes);
         catalog.all().stream().filter(p -> wanted.contains(p.code()))
                 .filter(p -> p.documents().stream().anyMatch(RequiredDocument::heldByState))

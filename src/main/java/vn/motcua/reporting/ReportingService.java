@@ -248,7 +248,8 @@ public class ReportingService {
         // MDSH6 and MDSH7 count the population database's checks, kept by the population module.
         IndexCalculator.PopulationUse populationUse = new IndexCalculator.PopulationUse(
                 population.matchedReceived(scope.codes(), from, to),
-                population.connectedProcedures(scope.procedures().stream().map(ProcedureProfile::code).toList()));
+                population.connectedProcedures(scope.procedures().stream().map(ProcedureProfile::code).toList(),
+                        scope.codes(), from, to));
         return calculator.score(scope.agencyCode(), scope.agencyName(), from, to, sums, copies, scope.procedures(),
                 populationUse, names);
     }

@@ -144,10 +144,13 @@ public class CheckRepository {
                 .param("to", Timestamp.from(to)).query(Long.class).single();
     }
 
-    /** Of these procedures, those with at least one check. */
-    public Set<String> proceduresChecked(Collection<String> procedureCodes) {
-        return Set.copyOf(jdbc.sql("select distinct procedure_code from resident_check where procedure_code = any(?)")
-                .param(procedureCodes.toArray(String[]::new)).query(String.class).list());
+    /** The procedures of the dossiers received by the agencies between the instants that were checked. */
+    public Set<String> proceduresChecked(Collection<String> agencies, Instant from, Instant to) {
+        return Set.copyOf(jdbc.sql("""
+                        select distinct procedure_code from resident_check
+                        where receiving_agency = any(:agencies) and received_at >= :from and received_at < :to""")
+                .param("agencies", agencies.toArray(String[]::new)).param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to)).query(String.class).list());
     }
 
     private static String parts(Set<Part> parts) {

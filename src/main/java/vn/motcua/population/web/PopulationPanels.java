@@ -39,8 +39,11 @@ class PopulationPanels implements DossierPanel {
     @Override
     public Optional<Shown> show(DossierView dossier, Actor viewer, Page page) {
         if (page == Page.DRAFT) {
-            return checks.connected() ? Optional.of(new Shown(Place.ABOVE_DOCUMENTS, "population/panel", "address",
-                    dossier.procedureCode())) : Optional.empty();
+            // Only where the form has an address the register can fill (a field taken from the profile's address).
+            boolean addressField = catalog.procedure(dossier.procedureCode()).stream()
+                    .flatMap(p -> p.formFields().stream()).anyMatch(f -> "address".equals(f.profile()));
+            return checks.connected() && addressField ? Optional.of(new Shown(Place.ABOVE_DOCUMENTS,
+                    "population/panel", "address", dossier.procedureCode())) : Optional.empty();
         }
         if (page != Page.OFFICIAL) {
             return Optional.empty();
