@@ -11,11 +11,13 @@ import java.util.Map;
  *                     it is not asked for when the applicant's identity check there matches
  */
 public record RequiredDocument(String name, int originals, int copies, boolean mandatory, String template,
-                               RequiredWhen requiredWhen, boolean heldByState) {
+                               RequiredWhen requiredWhen, Boolean heldByState) {
 
     public RequiredDocument {
         name = Text.trim(name);
         template = Text.trim(template);
+        // A boxed flag so that catalogs written before it (JSON without the field) still read: absent is false.
+        heldByState = Boolean.TRUE.equals(heldByState);
     }
 
     public RequiredDocument(String name, int originals, int copies, boolean mandatory, String template) {

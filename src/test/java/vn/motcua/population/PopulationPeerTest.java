@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.hamcrest.Matchers.containsString;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
@@ -237,7 +237,7 @@ class PopulationPeerTest {
         checks.retryDue();
         assertThat(checks.ofDossier(code).orElseThrow().verdict().outcome()).as("not retried by itself")
                 .isEqualTo(Outcome.PENDING);
-        mvc.perform(post("/quan-tri/ho-so/" + code + "/dan-cu/doi-chieu-lai").with(user(official())).with(csrf()))
+        mvc.perform(MockMvcRequestBuilders.post("/quan-tri/ho-so/" + code + "/dan-cu/doi-chieu-lai").with(user(official())).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(checks.ofDossier(code).orElseThrow().verdict().outcome()).isEqualTo(Outcome.MATCH);
         assertThat(audited("POPULATION_CHECK_RERUN", code)).isEqualTo(1);

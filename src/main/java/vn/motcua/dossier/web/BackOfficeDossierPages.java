@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -290,7 +291,8 @@ class BackOfficeDossierPages {
         if (blank(text)) {
             return null;
         }
-        for (DateTimeFormatter format : List.of(DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ISO_LOCAL_DATE)) {
+        for (DateTimeFormatter format : List.of(DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT),
+                DateTimeFormatter.ISO_LOCAL_DATE)) {
             try {
                 return LocalDate.parse(text.strip(), format);
             } catch (DateTimeParseException e) {
