@@ -27,7 +27,10 @@ public class PopulationFigures {
         this.catalog = catalog;
     }
 
-    /** MDSH6's numerator: dossiers received by these agencies in the period whose applicant's check is MATCH. */
+    /**
+     * MDSH6's numerator: dossiers received by these agencies (null: the whole province) in the period whose
+     * applicant's check is MATCH.
+     */
     public long matchedReceived(Collection<String> agencyCodes, LocalDate from, LocalDate to) {
         return checks.matchedReceived(agencyCodes, from.atStartOfDay(VietnamTime.ZONE).toInstant(),
                 to.plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant());

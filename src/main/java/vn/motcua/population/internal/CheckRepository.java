@@ -134,23 +134,34 @@ public class CheckRepository {
                 .query(CheckRepository::check).list();
     }
 
-    /** MDSH6's numerator: dossiers received in the agencies between the instants whose check is MATCH. */
+    /**
+     * MDSH6's numerator: dossiers received in the agencies (null: the whole province) between the instants whose
+     * check is MATCH.
+     */
     public long matchedReceived(Collection<String> agencies, Instant from, Instant to) {
         return jdbc.sql("""
                         select count(*) from resident_check
-                        where outcome = 'MATCH' and receiving_agency = any(:agencies)
+                        where outcome = 'MATCH' and (cast(:all as boolean) or receiving_agency = any(:agencies))
                           and received_at >= :from and received_at < :to""")
-                .param("agencies", agencies.toArray(String[]::new)).param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to)).query(Long.class).single();
+                .param("all", agencies == null).param("agencies", codes(agencies))
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(Long.class).single();
     }
 
-    /** The procedures of the dossiers received by the agencies between the instants that were checked. */
+    /**
+     * The procedures of the dossiers received by the agencies (null: the whole province) between the instants that
+     * were checked.
+     */
     public Set<String> proceduresChecked(Collection<String> agencies, Instant from, Instant to) {
         return Set.copyOf(jdbc.sql("""
                         select distinct procedure_code from resident_check
-                        where receiving_agency = any(:agencies) and received_at >= :from and received_at < :to""")
-                .param("agencies", agencies.toArray(String[]::new)).param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to)).query(String.class).list());
+                        where (cast(:all as boolean) or receiving_agency = any(:agencies))
+                          and received_at >= :from and received_at < :to""")
+                .param("all", agencies == null).param("agencies", codes(agencies))
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(String.class).list());
+    }
+
+    private static String[] codes(Collection<String> agencies) {
+        return agencies == null ? new String[0] : agencies.toArray(String[]::new);
     }
 
     private static String parts(Set<Part> parts) {
