@@ -22,7 +22,9 @@ class ModuleStructureTest {
             "integration", "notification", "organization", "payment", "platform", "reporting", "result", "wallet",
             "web", "workflow",
             // Certified copies: the module the issue asks for (README, "How the code is organised")
-            "certification"};
+            "certification",
+            // Population database part (issue 16): checks against the national population database through the LGSP
+            "population"};
 
     @Test
     void modulesRespectTheirBoundariesAndDeclaredDependencies() {

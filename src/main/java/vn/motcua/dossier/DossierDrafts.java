@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -57,10 +58,13 @@ public class DossierDrafts {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
+    private final ObjectProvider<ResidentCheck> residentCheck;
 
     DossierDrafts(DossierRepository dossiers, DossierCodes codes, FormDataCheck formCheck, AccountService accounts,
                   DossierRouting routing, DossierUploads uploads, DossierViews views, DossierRefs refs,
-                  ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+                  ApplicationEventPublisher events, MessageSource messages, Clock clock,
+                  ObjectProvider<ResidentCheck> residentCheck) {
+        this.residentCheck = residentCheck;
         this.dossiers = dossiers;
         this.codes = codes;
         this.formCheck = formCheck;
@@ -155,13 +159,31 @@ public class DossierDrafts {
             return views.view(d, applicant);
         }
         Procedure procedure = routing.procedure(d.procedureCode());
+        // Population database part: a register that contradicts the applicant stops the submission, with what did not
+        // match, before anything else; their details are corrected in their account. An ID number the register does
+        // not know (NOT_FOUND) is submitted and shown to the officials, as is one not yet checked (PENDING).
+        ResidentCheck checks = residentCheck.getIfAvailable();
+        AccountProfile profile = accounts.profile(applicant.username()).orElseThrow();
+        ResidentCheck.Identity identity = new ResidentCheck.Identity(profile.username(), profile.idNumber(),
+                profile.fullName(), profile.dateOfBirth());
+        ResidentCheck.Verdict verdict = checks == null || !identity.complete() ? null
+                : checks.lookUp(identity).orElse(null);
+        if (verdict != null && verdict.outcome() == ResidentCheck.Outcome.MISMATCH) {
+            throw new InvalidDossierException(List.of(checks.explain(verdict, locale) + " "
+                    + message("dossier.identity.correctProfile", locale)));
+        }
         List<String> problems = new ArrayList<>(formCheck.problems(procedure, d.formData(), true, locale));
         if (d.competentAgency().isBlank()) {
             problems.add(message("dossier.agency.required", locale));
         }
-        problems.addAll(uploads.missingDocuments(procedure, dossiers.files(d.id()), d.formData(), locale));
+        problems.addAll(uploads.missingDocuments(procedure, dossiers.files(d.id()), d.formData(),
+                verdict != null && verdict.match(), locale));
         if (!problems.isEmpty()) {
             throw new InvalidDossierException(problems);
+        }
+        if (verdict != null) {
+            // The particulars as checked, in case the applicant corrected them in their account since the draft began.
+            d.describeApplicant(DossierRouting.applicantFrom(profile));
         }
         Instant now = clock.instant();
         String code = codes.next(d.receivingAgency(), LocalDate.ofInstant(now, DossierDueDates.VIETNAM));
@@ -169,6 +191,9 @@ public class DossierDrafts {
         dossiers.update(d);
         dossiers.history(d.id(), now, applicant.username(), applicant.fullName(), null, "SUBMIT", t.from(), t.to(),
                 null, null, null, null);
+        if (verdict != null) {
+            checks.keep(d.id(), refs.ref(d), identity, verdict, null, applicant.username());
+        }
         events.publishEvent(DossierEvents.checked(t, new DossierSubmitted(refs.ref(d), now)));
         return views.view(d, applicant);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,7 @@ import vn.motcua.dossier.internal.DossierCodes;
 import vn.motcua.dossier.internal.DossierLifecycle.Transition;
 import vn.motcua.dossier.internal.DossierRepository;
 import vn.motcua.dossier.internal.FormDataCheck;
+import vn.motcua.identity.AccountProfile;
 import vn.motcua.identity.AccountService;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
@@ -30,6 +32,7 @@ import vn.motcua.organization.StaffMember;
 import vn.motcua.platform.web.UserFacingException;
 
 import static vn.motcua.platform.text.Texts.blank;
+import static vn.motcua.platform.text.Texts.blankToNull;
 
 /**
  * Dossiers coming in: created in one go online (the API) or at a reception counter, and online dossiers received
@@ -53,11 +56,13 @@ public class DossierIntake {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
+    private final ObjectProvider<ResidentCheck> residentCheck;
 
     DossierIntake(DossierRepository dossiers, DossierCodes codes, FormDataCheck formCheck, AccountService accounts,
                   OrganizationService organization, DossierRouting routing, DossierUploads uploads,
                   DossierDueDates dueDates, DossierRefs refs, ApplicationEventPublisher events,
-                  MessageSource messages, Clock clock) {
+                  MessageSource messages, Clock clock, ObjectProvider<ResidentCheck> residentCheck) {
+        this.residentCheck = residentCheck;
         this.dossiers = dossiers;
         this.codes = codes;
         this.formCheck = formCheck;
@@ -93,16 +98,33 @@ public class DossierIntake {
         if (idempotencyKey != null && idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
             problems.add(message("dossier.idempotencyKey.tooLong", locale, MAX_IDEMPOTENCY_KEY));
         }
+        ResidentCheck.Identity identity;
         if (counter) {
             d.describeApplicant(request.applicant());
             if (d.applicant() == null || blank(d.applicant().fullName())) {
                 problems.add(message("dossier.applicant.required", locale));
             }
             problems.addAll(formCheck.applicantProblems(d.applicant(), locale));
+            identity = d.applicant() == null ? null : new ResidentCheck.Identity(null, d.applicant().idNumber(),
+                    d.applicant().fullName(), request.applicantBirthDate());
         } else {
             d.ownedBy(actor.username());
-            d.describeApplicant(DossierRouting.applicantFrom(accounts.profile(actor.username()).orElseThrow()));
+            AccountProfile profile = accounts.profile(actor.username()).orElseThrow();
+            d.describeApplicant(DossierRouting.applicantFrom(profile));
+            identity = new ResidentCheck.Identity(profile.username(), profile.idNumber(), profile.fullName(),
+                    profile.dateOfBirth());
         }
+        // Population database part: the register's verdict on the applicant, asked once the particulars are valid.
+        ResidentCheck checks = residentCheck.getIfAvailable();
+        ResidentCheck.Verdict verdict = checks == null || identity == null || !identity.complete()
+                || !problems.isEmpty() ? null : checks.lookUp(identity).orElse(null);
+        String identityNote = blankToNull(request.identityNote());
+        if (verdict != null && (counter ? verdict.refuted() && identityNote == null
+                : verdict.outcome() == ResidentCheck.Outcome.MISMATCH)) {
+            problems.add(checks.explain(verdict, locale) + " " + message(counter ? "dossier.identity.noteRequired"
+                    : "dossier.identity.correctProfile", locale));
+        }
+        boolean heldByStateWaived = verdict != null && verdict.match();
         String competent = routing.defaultCompetentAgency(procedure, request.agencyCode() != null
                 ? request.agencyCode() : counter ? actor.agencyCode() : null);
         if (competent == null || !routing.mayDecide(procedure, competent)) {
@@ -120,12 +142,12 @@ public class DossierIntake {
                     null, null));
         }
         if (!counter) {
-            problems.addAll(uploads.missingDocuments(procedure, checked, d.formData(), locale));
+            problems.addAll(uploads.missingDocuments(procedure, checked, d.formData(), heldByStateWaived, locale));
         } else {
             // Decree 61/2018, art. 19: the counter receives only a complete dossier; an incomplete one is sent back
             // with guidance (form 02), so a required document missing is refused outright, with no note to override.
             problems.addAll(uploads.missingConditionalDocuments(procedure, checked, request.documentsOnPaper(),
-                    d.formData(), locale));
+                    d.formData(), heldByStateWaived, locale));
         }
         if (!problems.isEmpty()) {
             throw new InvalidDossierException(problems);
@@ -148,6 +170,9 @@ public class DossierIntake {
         dossiers.update(d);
         dossiers.history(d.id(), now, actor.username(), actor.fullName(), actor.agencyCode(), "SUBMIT", null,
                 t.to(), null, null, null, null);
+        if (verdict != null) {
+            checks.keep(d.id(), refs.ref(d), identity, verdict, counter ? identityNote : null, actor.username());
+        }
         if (counter) {
             receive(d, actor, now);
         } else {

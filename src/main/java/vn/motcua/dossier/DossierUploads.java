@@ -106,7 +106,16 @@ class DossierUploads {
      */
     List<String> missingDocuments(Procedure procedure, List<FileInfo> files, Map<String, String> answers,
                                   Locale locale) {
-        return missing(procedure, files, Set.of(), answers, false, locale);
+        return missing(procedure, files, Set.of(), answers, false, false, locale);
+    }
+
+    /**
+     * The same, but when {@code heldByStateWaived} (the applicant's identity matched the national population
+     * database) without the documents the state already holds ({@link RequiredDocument#heldByState()}).
+     */
+    List<String> missingDocuments(Procedure procedure, List<FileInfo> files, Map<String, String> answers,
+                                  boolean heldByStateWaived, Locale locale) {
+        return missing(procedure, files, Set.of(), answers, false, heldByStateWaived, locale);
     }
 
     /**
@@ -114,19 +123,20 @@ class DossierUploads {
      * recorded as received on paper. A mandatory document is the officer's to check on paper, as before.
      */
     List<String> missingConditionalDocuments(Procedure procedure, List<FileInfo> files, Set<Integer> onPaper,
-                                             Map<String, String> answers, Locale locale) {
-        return missing(procedure, files, onPaper, answers, true, locale);
+                                             Map<String, String> answers, boolean heldByStateWaived, Locale locale) {
+        return missing(procedure, files, onPaper, answers, true, heldByStateWaived, locale);
     }
 
     private List<String> missing(Procedure procedure, List<FileInfo> files, Set<Integer> onPaper,
-                                 Map<String, String> answers, boolean onlyConditional, Locale locale) {
+                                 Map<String, String> answers, boolean onlyConditional, boolean heldByStateWaived,
+                                 Locale locale) {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < procedure.documents().size(); i++) {
             RequiredDocument document = procedure.documents().get(i);
             int index = i;
             boolean handedIn = onPaper.contains(index)
                     || files.stream().anyMatch(f -> Integer.valueOf(index).equals(f.documentIndex()));
-            if (handedIn || !document.requiredFor(answers)) {
+            if (handedIn || !document.requiredFor(answers) || heldByStateWaived && document.heldByState()) {
                 continue;
             }
             if (document.mandatory() && !onlyConditional) {

@@ -29,6 +29,7 @@ import vn.motcua.platform.cluster.ClusterChange;
 import vn.motcua.platform.cluster.ClusterChanges;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.certification.CertificationService;
+import vn.motcua.population.PopulationFigures;
 import vn.motcua.catalog.OnlineLevel;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.organization.Agency;
@@ -65,13 +66,16 @@ public class ReportingService {
     private final Clock clock;
     private final CertificationService certifications;
     private final AnnouncementTimeliness timeliness;
+    private final PopulationFigures population;
     private volatile List<ProcedureProfile> profiles;
 
     ReportingService(ReportStore store, ReadModel model, IndexCalculator calculator, CatalogService catalog,
                      OrganizationService organization, MessageSource messages, ReportDossiers lines, Clock clock,
-                     CertificationService certifications, AnnouncementTimeliness timeliness) {
+                     CertificationService certifications, AnnouncementTimeliness timeliness,
+                     PopulationFigures population) {
         this.certifications = certifications;
         this.timeliness = timeliness;
+        this.population = population;
         this.store = store;
         this.model = model;
         this.calculator = calculator;
@@ -246,7 +250,13 @@ public class ReportingService {
         Function<String, String> names = key -> messages.getMessage(key, null, key, locale);
         // MDSH3 counts the certification books of the scope's communes, which are not dossiers of the read model.
         long[] copies = certifications.tally(scope.codes(), from, to);
-        return calculator.score(scope.agencyCode(), scope.agencyName(), from, to, sums, copies, scope.procedures(), names);
+        // MDSH6 and MDSH7 count the population database's checks, kept by the population module.
+        IndexCalculator.PopulationUse populationUse = new IndexCalculator.PopulationUse(
+                population.matchedReceived(scope.codes(), from, to),
+                population.connectedProcedures(scope.procedures().stream().map(ProcedureProfile::code).toList(),
+                        scope.codes(), from, to));
+        return calculator.score(scope.agencyCode(), scope.agencyName(), from, to, sums, copies, scope.procedures(),
+                populationUse, names);
     }
 
     private List<ProcedureProfile> profiles() {

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
         allowedDependencies = {"catalog", "certification", "dossier", "feedback", "identity", "integration",
-                "organization", "payment", "platform", "workflow"})
+                "organization", "payment", "platform", "population", "workflow"})
 package vn.motcua.reporting;

@@ -61,7 +61,8 @@ class AnnouncementIndexTest {
                 profile("1.000004", announced(MON_12, null, null)),      // no effective date, no publication date
                 profile("1.000005", null));                              // nothing known
         ServiceIndex index = calculator.score(null, "Tỉnh", MON_12, TUE_20,
-                new ReportStore.Sums(List.of(), List.of()), new long[]{0, 0}, procedures, key -> key);
+                new ReportStore.Sums(List.of(), List.of()), new long[]{0, 0}, procedures,
+                new IndexCalculator.PopulationUse(0, java.util.Set.of()), key -> key);
 
         IndicatorScore announced = index.indicator("CKMB1");
         assertThat(announced.measured()).isTrue();

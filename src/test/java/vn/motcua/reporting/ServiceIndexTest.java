@@ -193,11 +193,18 @@ class ServiceIndexTest {
         expectRatio(index, "TTTT1", payableOnline, feeBearing, 2, 80);
         expectRatio(index, "TTTT2", 1, payableOnline, 2, 100);   // only the extract was paid online
 
-        // No source yet: no points, and said so.
-        for (String code : List.of("MDSH6", "MDSH7")) {
-            assertThat(index.indicator(code).measured()).as(code).isFalse();
-            assertThat(index.indicator(code).points()).as(code).isZero();
-        }
+        // Population database part: measured from the checks (none of these dossiers was checked) and from the
+        // documents the state holds (the demo's permanent residence asks for one).
+        IndicatorScore population = index.indicator("MDSH6");
+        assertThat(population.measured()).as("MDSH6").isTrue();
+        assertThat(population.numerator()).as("MDSH6").isZero();
+        assertThat(population.denominator()).as("MDSH6").isPositive();
+        assertThat(population.points()).as("MDSH6").isZero();
+        long held = ward.stream().filter(p -> p.documents().stream().anyMatch(d -> d.heldByState())).count();
+        assertThat(held).isPositive();
+        assertThat(index.indicator("MDSH7").measured()).as("MDSH7").isTrue();
+        expectRatio(index, "MDSH7", held, ward.size(), 2, 100);
+        double connected = index.indicator("MDSH7").points();
         // Measured from the certification book since copies are certified: no copy in the ward that March, so there
         // is nothing to measure, which scores full by default (motcua.reporting.index.nothing-to-measure-scores-full).
         IndicatorScore copies = index.indicator("MDSH3");
@@ -206,7 +213,7 @@ class ServiceIndexTest {
         assertThat(copies.points()).as("MDSH3").isEqualTo(copies.max());
         assertThat(index.group("TDGQ").points()).isEqualTo(14.29);
         assertThat(index.group("MDHL").points()).isEqualTo(8.86);
-        assertThat(index.group("MDSH").points()).isCloseTo(6 + 2.5 + 0.31 + 2 + copies.max(), within(0.001));
+        assertThat(index.group("MDSH").points()).isCloseTo(6 + 2.5 + 0.31 + 2 + copies.max() + connected, within(0.011));
         double total = index.groups().stream().mapToDouble(GroupScore::points).sum();
         assertThat(index.total()).isCloseTo(total, within(0.006));
         // CKMB1 and CKMB2 are measured from the catalog's announcement dates (AnnouncementIndexTest).
@@ -218,7 +225,7 @@ class ServiceIndexTest {
         assertThat(synced.denominator()).as("CKMB4").isEqualTo(index.counts().get("RECEIVED"));
         assertThat(synced.numerator()).as("CKMB4").isBetween(0L, synced.denominator());
         assertThat(synced.points()).as("CKMB4").isCloseTo(6.0 * synced.numerator() / synced.denominator(), within(0.01));
-        assertThat(index.measuredMax()).isEqualTo(100 - 2 - 2); // MDSH6, MDSH7
+        assertThat(index.measuredMax()).isEqualTo(100); // every indicator is measured
         assertThat(index.groups()).extracting(GroupScore::max).containsExactly(18.0, 20.0, 12.0, 10.0, 22.0, 18.0);
     }
 

@@ -60,6 +60,14 @@ public class Accounts {
         }
     }
 
+    /** Population database part: creates (once) a citizen account with an identity to check, password {@link TestData#PASSWORD}. */
+    public void resident(String username, String fullName, String idNumber, java.time.LocalDate birthDate) {
+        if (!accounts.exists(username)) {
+            accounts.insert(new NewAccount(username, fullName, Set.of(Role.CITIZEN), username + "@example.vn",
+                    "0912000000", idNumber, birthDate, "Huế", null, null), passwords.encode(TestData.PASSWORD), false);
+        }
+    }
+
     /** Creates (once) an account with only a name, the password and the roles: no contact data, no agency. */
     public void bare(String username, String fullName, String password, Role... roles) {
         if (!accounts.exists(username)) {

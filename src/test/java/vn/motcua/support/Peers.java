@@ -30,6 +30,8 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 import org.wiremock.webhooks.Webhooks;
+import vn.motcua.population.LgspClient;
+import vn.motcua.population.LgspMapping;
 
 /**
  * The outside systems the application talks to, played by real servers on loopback and started once for the whole
@@ -101,6 +103,32 @@ public final class Peers {
     // (The WireMock itself, its token and secret are declared with the status sync's above.) Its API is under a path.
     public static final String NATIONAL_PORTAL_PATH = "/lgsp";
 
+    // Population database part (issue 16): the LGSP's population service and its OAuth2 token endpoint. By default
+    // (low priority) a token is given and every identity is found and matches, so other tests of the alternative
+    // setup are not disturbed; PopulationPeerTest stubs its own answers over these.
+    public static final WireMockServer LGSP = wireMock();
+    public static final String LGSP_CLIENT_ID = "test-lgsp-client";
+    public static final String LGSP_CLIENT_SECRET = "test-lgsp-secret";
+    public static final String LGSP_SIGNING_SECRET = "test-lgsp-signing-secret";
+    public static final String LGSP_TOKEN_PATH = "/lgsp/token";
+    public static final String LGSP_CHECK_PATH = "/lgsp/dancu" + LgspMapping.CHECK_PATH;
+    public static final String LGSP_MATCH = "{\"TrangThai\":\"TIM_THAY\",\"KetQuaDoiChieu\":{\"SoDinhDanh\":true,"
+            + "\"HoVaTen\":true,\"NgayThangNamSinh\":true},\"NoiThuongTru\":\"12 Lê Lợi, phường Thuận Hóa, thành phố Huế\","
+            + "\"NoiOHienTai\":\"12 Lê Lợi, phường Thuận Hóa, thành phố Huế\"}";
+
+    static {
+        LGSP.start();
+        LGSP.stubFor(post(urlEqualTo(LGSP_TOKEN_PATH)).atPriority(10).willReturn(okJson(
+                "{\"access_token\":\"test-lgsp-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+        LGSP.stubFor(post(urlEqualTo(LGSP_CHECK_PATH)).atPriority(10).willReturn(signed(LGSP_MATCH)));
+    }
+
+    /** An LGSP answer with the body's valid signature. */
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder signed(String body) {
+        return okJson(body).withHeader(LgspMapping.SIGNATURE_HEADER,
+                LgspClient.sign(LGSP_SIGNING_SECRET, body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     static {
         NATIONAL_CATALOG.start();
         // Knows no procedure unless a test says otherwise (with a higher priority).
@@ -122,6 +150,7 @@ public final class Peers {
         SMS_GATEWAY.stubFor(post(urlEqualTo("/sms")).atPriority(10).willReturn(okJson("{\"id\": \"gw-1\"}")));
         nationalPortalDefaults();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LGSP.stop();
             VNPAY.stop();
             NATIONAL_PORTAL.stop();
             POSTAL.stop();
@@ -213,6 +242,17 @@ public final class Peers {
         settings.put("motcua.national-portal.intake.pull-interval", "1h");
         settings.put("motcua.national-portal.intake.retry-interval", "1h");
         settings.put("motcua.national-portal.intake.retry-delays", "0s");
+        // Population database part (issue 16): the LGSP peer instead of the demo's sandbox; the tests run the rounds.
+        settings.put("motcua.population.url", "http://127.0.0.1:" + LGSP.port() + "/lgsp/dancu");
+        settings.put("motcua.population.token-url", "http://127.0.0.1:" + LGSP.port() + LGSP_TOKEN_PATH);
+        settings.put("motcua.population.client-id", LGSP_CLIENT_ID);
+        settings.put("motcua.population.client-secret", LGSP_CLIENT_SECRET);
+        settings.put("motcua.population.signing-secret", LGSP_SIGNING_SECRET);
+        settings.put("motcua.population.sandbox", "false");
+        settings.put("motcua.population.timeout", "1s");
+        settings.put("motcua.population.retry-interval", "1h");
+        settings.put("motcua.population.retry-delays", "0s");
+        settings.put("motcua.population.retry-window", "1h");
         return settings;
     }
 

@@ -319,6 +319,11 @@ public final class RouteFixtures {
                     route.pattern().replace("{agencyCode}", WARD), route.pattern().replace("{agencyCode}", WARD) + "?nam=2025");
             case "/kho-du-lieu/{id}/tai-ve", "/kho-du-lieu/{id}/xoa", "/kho-du-lieu/{id}/dung" ->
                     expand(route, "id", w.wallet().stream().map(String::valueOf).toList());
+            // Population database part (issue 16): the pending list, a dossier's re-run, a draft's address
+            case "/quan-tri/dan-cu/cho-doi-chieu" -> List.of(route.pattern());
+            case "/quan-tri/ho-so/{code}/dan-cu/doi-chieu-lai" -> expand(route, "code", w.dossiers());
+            case "/ho-so-cua-toi/nhap/{id}/dia-chi-dan-cu" ->
+                    expand(route, "id", w.drafts().stream().map(String::valueOf).toList());
             default -> null;
         };
     }

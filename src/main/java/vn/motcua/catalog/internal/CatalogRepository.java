@@ -196,10 +196,10 @@ public class CatalogRepository {
             RequiredDocument d = p.documents().get(i);
             jdbc.sql("""
                     insert into required_document (procedure_id, position, name, originals, copies, mandatory, template_name,
-                        required_when_field, required_when_values)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        required_when_field, required_when_values, held_by_state)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(id, i, d.name(), d.originals(), d.copies(), d.mandatory(), d.template(),
-                            whenField(d.requiredWhen()), whenValues(d.requiredWhen())).update();
+                            whenField(d.requiredWhen()), whenValues(d.requiredWhen()), d.heldByState()).update();
         }
         for (int i = 0; i < p.formFields().size(); i++) {
             FormField f = p.formFields().get(i);
@@ -279,11 +279,12 @@ public class CatalogRepository {
                 });
         jdbc.sql("""
                 select procedure_id, name, originals, copies, mandatory, template_name, required_when_field,
-                       required_when_values
+                       required_when_values, held_by_state
                 from required_document where procedure_id = any(?) order by procedure_id, position""")
                 .param(ids).query((ResultSet rs) -> {
                     rows.get(rs.getLong(1)).documents.add(new RequiredDocument(rs.getString(2), rs.getInt(3),
-                            rs.getInt(4), rs.getBoolean(5), rs.getString(6), requiredWhen(rs, 7)));
+                            rs.getInt(4), rs.getBoolean(5), rs.getString(6), requiredWhen(rs, 7),
+                            rs.getBoolean(9)));
                 });
         jdbc.sql("""
                 select procedure_id, key, label, type, required, options, profile_key, required_when_field,

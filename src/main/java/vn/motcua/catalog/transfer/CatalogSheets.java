@@ -29,7 +29,9 @@ final class CatalogSheets {
         FEE_EXEMPTIONS("Đối tượng miễn"),
         KEY("Mã trường"), LABEL("Nhãn"), TYPE("Kiểu"), OPTIONS("Lựa chọn"), PROFILE("Lấy từ thông tin cá nhân"),
         /** "mã trường = giá trị 1 | giá trị 2"; older workbooks without it still import. */
-        REQUIRED_WHEN("Bắt buộc khi");
+        REQUIRED_WHEN("Bắt buộc khi"),
+        /** Population database part: "có"/"không"; older workbooks without it still import (không). */
+        HELD_BY_STATE("Nhà nước đã có");
 
         final String heading;
 
@@ -42,7 +44,7 @@ final class CatalogSheets {
             Col.AGENCIES, Col.ONLINE, Col.DAYS, Col.TIME, Col.FEE_NOTE, Col.APPLICANTS, Col.REQUIREMENTS, Col.LEGAL,
             Col.RESULT, Col.STEPS};
     static final Col[] DOCUMENT_COLUMNS = {Col.CODE, Col.DOC_NAME, Col.ORIGINALS, Col.COPIES, Col.MANDATORY,
-            Col.TEMPLATE, Col.REQUIRED_WHEN};
+            Col.TEMPLATE, Col.REQUIRED_WHEN, Col.HELD_BY_STATE};
     static final Col[] FEE_COLUMNS = {Col.CODE, Col.FEE_DESCRIPTION, Col.FEE_AMOUNT, Col.FEE_PER_COPY,
             Col.FEE_EXEMPTIONS};
     static final Col[] FIELD_COLUMNS = {Col.CODE, Col.KEY, Col.LABEL, Col.TYPE, Col.MANDATORY, Col.OPTIONS,

@@ -69,7 +69,7 @@ public class CatalogWorkbook {
                         p.requirements(), String.join("\n", p.legalBasis()), p.result(), p.steps());
                 for (RequiredDocument d : p.documents()) {
                     row(docs, p.code(), d.name(), d.originals(), d.copies(), yesNo(d.mandatory()), d.template(),
-                            conditionText(d.requiredWhen()));
+                            conditionText(d.requiredWhen()), yesNo(d.heldByState()));
                 }
                 for (Fee f : p.fees()) {
                     row(fees, p.code(), f.description(), f.amount(), f.perCopyField(), String.join(", ",

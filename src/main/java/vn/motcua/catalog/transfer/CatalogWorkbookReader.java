@@ -86,7 +86,7 @@ final class CatalogWorkbookReader {
             children(workbook, DOCUMENTS, DOCUMENT_COLUMNS, builders, rejected, (t, row, b) -> b.documents.add(
                     new RequiredDocument(t.text(row, Col.DOC_NAME), t.integer(row, Col.ORIGINALS, 1),
                             t.integer(row, Col.COPIES, 0), t.bool(row, Col.MANDATORY, true), t.text(row, Col.TEMPLATE),
-                            RequiredWhen.parse(t.text(row, Col.REQUIRED_WHEN)))));
+                            RequiredWhen.parse(t.text(row, Col.REQUIRED_WHEN)), t.bool(row, Col.HELD_BY_STATE, false))));
             children(workbook, FEES, FEE_COLUMNS, builders, rejected, (t, row, b) -> b.fees.add(
                     new Fee(t.text(row, Col.FEE_DESCRIPTION), t.integer(row, Col.FEE_AMOUNT, 0),
                             t.text(row, Col.FEE_PER_COPY), exemptions(t.text(row, Col.FEE_EXEMPTIONS)))));

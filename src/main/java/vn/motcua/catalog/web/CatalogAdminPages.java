@@ -219,6 +219,8 @@ class CatalogAdminPages {
             public String name, template, requiredWhen;
             public Integer originals, copies;
             public boolean mandatory;
+            /** Population database part: "Nhà nước đã có", not asked for when the identity check matches. */
+            public boolean heldByState;
         }
 
         public static class FeeRow {
@@ -267,6 +269,7 @@ class CatalogAdminPages {
                 row.mandatory = d.mandatory();
                 row.template = d.template();
                 row.requiredWhen = d.requiredWhen() == null ? null : d.requiredWhen().text();
+                row.heldByState = d.heldByState();
                 form.documents.add(row);
             });
             p.fees().forEach(f -> {
@@ -310,7 +313,7 @@ class CatalogAdminPages {
                     .filter(d -> !blank(d.name))
                     .map(d -> new RequiredDocument(d.name.strip(), orZero(d.originals),
                             orZero(d.copies), d.mandatory, blankToNull(d.template),
-                            RequiredWhen.parse(d.requiredWhen)))
+                            RequiredWhen.parse(d.requiredWhen), d.heldByState))
                     .toList();
             List<Fee> feeList = fees.stream()
                     .filter(f -> !blank(f.description))

@@ -110,8 +110,9 @@ class ApplicantPages {
                 .collect(Collectors.groupingBy(DossierView.FileInfo::documentIndex, Collectors.counting())));
         int shownStep = Math.max(1, Math.min(3, step));
         model.addAttribute("step", shownStep);
-        // Only the documents step shows panels (the stored documents that fit each one); the others need no look-up.
-        model.addAttribute("panels", shownStep == 2 ? panels.of(draft, applicant, DossierPanel.Page.DRAFT)
+        // The information step shows the panels above the documents (the residence address from the population
+        // database), the documents step those of each document (the stored documents that fit); the review none.
+        model.addAttribute("panels", shownStep < 3 ? panels.of(draft, applicant, DossierPanel.Page.DRAFT)
                 : new DossierPanels.PagePanels(List.of()));
         return "dossier/draft";
     }

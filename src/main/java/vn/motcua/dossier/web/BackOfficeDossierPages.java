@@ -1,11 +1,15 @@
 package vn.motcua.dossier.web;
 
+import static vn.motcua.platform.text.Texts.blank;
 import static vn.motcua.platform.text.Texts.blankToNull;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -64,6 +69,7 @@ import vn.motcua.result.ResultService;
 class BackOfficeDossierPages {
 
     private final Actors actors;
+    private final MessageSource messages;
     private final DossierQueries dossiers;
     private final DossierHandling handling;
     private final DossierIntake intake;
@@ -84,7 +90,8 @@ class BackOfficeDossierPages {
                            CatalogService catalog, OrganizationService organization, DossierFiles files,
                            DossierForms forms, ResultService results, DossierReads reads, DossierPanels panels,
                            PageActions pageActions, OfficialDesk desk, DossierAssignments assignments, Clock clock,
-                           DeadlineDigests deadlines) {
+                           DeadlineDigests deadlines, MessageSource messages) {
+        this.messages = messages;
         this.actors = actors;
         this.deadlines = deadlines;
         this.desk = desk;
@@ -266,8 +273,10 @@ class BackOfficeDossierPages {
         try {
             Set<Integer> onPaper = form.keySet().stream().filter(k -> k.matches("paper\\d{1,3}"))
                     .map(k -> Integer.valueOf(k.substring(5))).collect(Collectors.toSet());
+            LocalDate birthDate = birthDate(form.get("applicant.dateOfBirth"), locale);
             DossierIntake.Receipt receipt = intake.create(new NewDossier(procedureCode, form.get("coQuan"), form,
-                    applicant, sets, onPaper), uploads, actors.of(user), form.get("idempotencyKey"), locale);
+                    applicant, sets, onPaper, birthDate, form.get("identityNote")), uploads, actors.of(user),
+                    form.get("idempotencyKey"), locale);
             redirect.addFlashAttribute("received", true);
             return "redirect:/quan-tri/ho-so/" + receipt.code();
         } catch (InvalidDossierException e) {
@@ -275,5 +284,22 @@ class BackOfficeDossierPages {
             redirect.addFlashAttribute("values", form);
             return "redirect:/quan-tri/tiep-nhan/" + procedureCode;
         }
+    }
+
+    /** The walk-in applicant's birth date as the officer typed it (dd/mm/yyyy, or yyyy-mm-dd); null when blank. */
+    private LocalDate birthDate(String text, Locale locale) {
+        if (blank(text)) {
+            return null;
+        }
+        for (DateTimeFormatter format : List.of(DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT),
+                DateTimeFormatter.ISO_LOCAL_DATE)) {
+            try {
+                return LocalDate.parse(text.strip(), format);
+            } catch (DateTimeParseException e) {
+                // the next format
+            }
+        }
+        throw new InvalidDossierException(List.of(messages.getMessage("dossier.applicant.badBirthDate",
+                new Object[]{text.strip()}, locale)));
     }
 }

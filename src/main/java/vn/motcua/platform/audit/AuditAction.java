@@ -71,6 +71,12 @@ public enum AuditAction {
     NATIONAL_DOSSIER_RECEIVED(Kind.CHANGE),
     NATIONAL_DOSSIER_REFUSED(Kind.CHANGE),
     NATIONAL_INTAKE_VIEWED(Kind.READ),
+    // Population database part: a lookup in the national population database (personal data, the applicant's), the
+    // residence address taken from it onto a draft, an official's re-run of a pending check, a counter note
+    POPULATION_LOOKUP(Kind.READ),
+    POPULATION_ADDRESS_READ(Kind.READ),
+    POPULATION_CHECK_RERUN(Kind.CHANGE),
+    POPULATION_CHECK_NOTED(Kind.CHANGE),
     // security
     LOGIN(Kind.SECURITY),
     ACCESS_DENIED(Kind.SECURITY),

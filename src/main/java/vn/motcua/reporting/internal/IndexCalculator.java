@@ -40,12 +40,13 @@ public class IndexCalculator {
      * @param sums       the sums per agency and channel, and the procedures used online, of the agencies in scope
      * @param copies     the copies certified from originals in scope: {electronic, all} (MDSH3)
      * @param procedures the catalog's procedures decided in scope
+     * @param population the population database's figures in scope (MDSH6, MDSH7)
      * @param names      the label of a message key ({@code reporting.indicator.TDGQ1}, {@code reporting.group.TDGQ},
      *                   {@code reporting.band.GOOD})
      */
     public ServiceIndex score(String agencyCode, String agencyName, LocalDate from, LocalDate to,
                               ReportStore.Sums sums, long[] copies, Collection<ProcedureProfile> procedures,
-                              Function<String, String> names) {
+                              PopulationUse population, Function<String, String> names) {
         List<ReportStore.Row> rows = sums.totals();
         Figures f = new Figures();
         rows.forEach(r -> f.add(r.values()));
@@ -67,13 +68,15 @@ public class IndexCalculator {
         Map<Indicator, IndicatorScore> scores = new LinkedHashMap<>();
         for (Indicator i : Indicator.values()) {
             long[] nd = switch (i) {
-                case MDSH6, MDSH7 -> new long[]{0, 0};
                 // the agencies with figures in the period are those that can have received dossiers in it
                 case CKMB4 -> new long[]{Math.min(f.get(Measure.RECEIVED), synchronised.synchronisedReceived(
                         rows.stream().map(ReportStore.Row::agency).collect(Collectors.toSet()), from, to)),
                         f.get(Measure.RECEIVED)};
                 case CKMB1 -> rate(procedures, ProcedureProfile::announcedOnTime);
                 case CKMB2 -> rate(procedures, ProcedureProfile::publishedOnTime);
+                case MDSH6 -> new long[]{population.matchedReceived(), f.get(Measure.RECEIVED)};
+                case MDSH7 -> new long[]{procedures.stream().filter(p -> population.connectedProcedures()
+                        .contains(p.code())).count(), procedures.size()};
                 case MDSH3 -> new long[]{copies[0], copies[1]};
                 case CKMB3 -> new long[]{procedures.stream().filter(ProcedureProfile::fullContent).count(), procedures.size()};
                 case TDGQ1 -> new long[]{f.get(Measure.EARLY) + f.get(Measure.ON_TIME), handled};
@@ -140,5 +143,14 @@ public class IndexCalculator {
 
     static double round(double v) {
         return Math.round(v * 100) / 100.0;
+    }
+
+    /**
+     * The population database's figures of a scope and period.
+     *
+     * @param matchedReceived     dossiers received whose applicant's check is MATCH (MDSH6)
+     * @param connectedProcedures procedures with a document the state holds or at least one check (MDSH7)
+     */
+    public record PopulationUse(long matchedReceived, Set<String> connectedProcedures) {
     }
 }

@@ -38,10 +38,10 @@ public enum Indicator {
     MDSH4("MDSH", 2, 80, true),
     /** Electronic results synchronised to the applicant's data store ÷ electronic results. */
     MDSH5("MDSH", 4, 100, true),
-    /** Dossiers using the national population database: no connection yet. */
-    MDSH6("MDSH", 2, 100, false),
-    /** Procedures connected to the national population database: no connection yet. */
-    MDSH7("MDSH", 2, 100, false),
+    /** Dossiers received whose applicant matched the national population database ÷ dossiers received. */
+    MDSH6("MDSH", 2, 100, true),
+    /** Procedures with a document the state holds or a dossier checked against the population database ÷ procedures. */
+    MDSH7("MDSH", 2, 100, true),
     /** Petitions closed on time ÷ petitions closed. */
     MDHL1("MDHL", 6, 100, true),
     /** Senders satisfied with the handling of their petition ÷ senders who said. */
