@@ -1,20 +1,11 @@
 package vn.motcua.population;
 
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,7 +17,9 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
 import vn.motcua.dossier.ResidentCheck.Identity;
+import vn.motcua.platform.security.HmacSignatures;
 
 /**
  * The LGSP's population database service over HTTP: an OAuth2 client-credentials token, kept until shortly before
@@ -81,7 +74,7 @@ public class LgspClient {
             throw new Unreachable("LGSP answered HTTP " + reply.status());
         }
         if (properties.signingSecret() != null && !properties.signingSecret().isBlank()
-                && !verify(properties.signingSecret(), reply.body(), reply.signature())) {
+                && !HmacSignatures.verify(properties.signingSecret(), reply.body(), reply.signature())) {
             throw new Unreachable("LGSP answer without a valid " + LgspMapping.SIGNATURE_HEADER);
         }
         try {
@@ -156,22 +149,6 @@ public class LgspClient {
         } catch (JacksonException e) {
             throw new Unreachable("LGSP did not answer in JSON");
         }
-    }
-
-    /** The lower-case hex HMAC-SHA256 of the body under the secret (see {@link LgspMapping}). */
-    public static String sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static boolean verify(String secret, byte[] body, String signature) {
-        return signature != null && MessageDigest.isEqual(sign(secret, body).getBytes(StandardCharsets.US_ASCII),
-                signature.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     private String describe(RuntimeException e) {

@@ -30,7 +30,6 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 import org.wiremock.webhooks.Webhooks;
-import vn.motcua.population.LgspClient;
 import vn.motcua.population.LgspMapping;
 
 /**
@@ -126,7 +125,7 @@ public final class Peers {
     /** An LGSP answer with the body's valid signature. */
     public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder signed(String body) {
         return okJson(body).withHeader(LgspMapping.SIGNATURE_HEADER,
-                LgspClient.sign(LGSP_SIGNING_SECRET, body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                vn.motcua.platform.security.HmacSignatures.sign(LGSP_SIGNING_SECRET, body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     static {

@@ -17,9 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The national portal's HTTP API as the intake uses it: every request carries the bearer token (if set) and the
- * {@code X-Signature} of its body; an answer counts only when it is a 2xx carrying a valid {@code X-Signature} of its
- * exact body, and for JSON an {@code error_code} "0". Anything else, or no answer within the timeout, is a failure.
+ * The national portal's HTTP API, for the intake and the status sync alike: every request carries the bearer token
+ * (if set) and the {@code X-Signature} of its body; an answer counts only when it is a 2xx carrying a valid
+ * {@code X-Signature} of its exact body, and for JSON an {@code error_code} "0". Anything else, or no answer within the timeout, is a failure.
  */
 @Component
 public class NationalPortalClient {

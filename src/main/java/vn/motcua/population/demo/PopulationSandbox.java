@@ -28,7 +28,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.motcua.population.LgspClient;
 import vn.motcua.population.LgspMapping;
 
 /**
@@ -163,7 +162,7 @@ public class PopulationSandbox implements EnvironmentPostProcessor, Ordered {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().set("X-Sandbox", "CSDL quoc gia ve dan cu - HOP CAT THU NGHIEM");
-        exchange.getResponseHeaders().set(LgspMapping.SIGNATURE_HEADER, LgspClient.sign(SIGNING_SECRET, bytes));
+        exchange.getResponseHeaders().set(LgspMapping.SIGNATURE_HEADER, vn.motcua.platform.security.HmacSignatures.sign(SIGNING_SECRET, bytes));
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();

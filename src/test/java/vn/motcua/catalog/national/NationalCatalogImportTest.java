@@ -50,7 +50,7 @@ import vn.motcua.workflow.ProcessService;
 
 /**
  * The import from the national procedure database against a WireMock peer ({@link Peers#NATIONAL_CATALOG}) that
- * answers signed JSON in the national shape. Each test uses its own codes (1.8880xx), so they do not meet.
+ * answers signed JSON in the national shape. Each test uses its own codes (1.8870xx), so they do not meet.
  */
 @IntegrationTest
 class NationalCatalogImportTest {
@@ -82,17 +82,17 @@ class NationalCatalogImportTest {
 
     @Test
     void byCodeTheDifferenceIsShownThenAppliedKeepingWhatTheProvinceConfigured() throws Exception {
-        Procedure local = local("1.888001");
+        Procedure local = local("1.887001");
         catalog.save(local, VI);
-        int processVersion = processes.current("1.888001").version();
-        answer("1.888001", signed(item(local, "Thời hạn mới: 3 ngày làm việc", 3, "1001/QĐ-BTP", "02/03/2026", "01/04/2026")));
-        answer("1.888002", signed(item(newOne("1.888002"), null, 5, "1002/QĐ-BTP", "2026-03-02", "2026-04-01")));
-        // 1.888003 is unknown: the default stub answers no procedure
+        int processVersion = processes.current("1.887001").version();
+        answer("1.887001", signed(item(local, "Thời hạn mới: 3 ngày làm việc", 3, "1001/QĐ-BTP", "02/03/2026", "01/04/2026")));
+        answer("1.887002", signed(item(newOne("1.887002"), null, 5, "1002/QĐ-BTP", "2026-03-02", "2026-04-01")));
+        // 1.887003 is unknown: the default stub answers no procedure
 
-        String page = fetch("1.888001\n1.888002\r\n 1.888003 ", "");
-        assertThat(page).contains("Thủ tục mới (1)", "1.888002", "Thủ tục thay đổi (1)", "Thời hạn mới: 3 ngày làm việc",
-                "1001/QĐ-BTP", "02/03/2026", "Mã không có ở CSDL quốc gia (1)", "1.888003", "Áp dụng");
-        assertThat(catalog.procedure("1.888002")).isEmpty(); // nothing applied before "Áp dụng"
+        String page = fetch("1.887001\n1.887002\r\n 1.887003 ", "");
+        assertThat(page).contains("Thủ tục mới (1)", "1.887002", "Thủ tục thay đổi (1)", "Thời hạn mới: 3 ngày làm việc",
+                "1001/QĐ-BTP", "02/03/2026", "Mã không có ở CSDL quốc gia (1)", "1.887003", "Áp dụng");
+        assertThat(catalog.procedure("1.887002")).isEmpty(); // nothing applied before "Áp dụng"
         Peers.NATIONAL_CATALOG.verify(3, postRequestedFor(urlEqualTo(PATH))
                 .withHeader("Authorization", equalTo("Bearer " + Peers.NATIONAL_CATALOG_TOKEN))
                 .withRequestBody(matchingJsonPath("$.service", equalTo("LayThuTuc"))));
@@ -101,7 +101,7 @@ class NationalCatalogImportTest {
         String applied = apply(preview[0], preview[1]);
         assertThat(applied).contains("Đã áp dụng: 2 thủ tục");
 
-        Procedure changed = catalog.procedure("1.888001").orElseThrow();
+        Procedure changed = catalog.procedure("1.887001").orElseThrow();
         assertThat(changed.processingTime()).isEqualTo("Thời hạn mới: 3 ngày làm việc");
         assertThat(changed.processingDays()).isEqualTo(3);
         // the province's own settings are kept
@@ -109,94 +109,94 @@ class NationalCatalogImportTest {
         assertThat(changed.formFields()).isEqualTo(local.formFields());
         assertThat(changed.onlineLevel()).isEqualTo(OnlineLevel.FULL);
         assertThat(changed.documents().getFirst().template()).isEqualTo("Mẫu tờ khai của tỉnh");
-        assertThat(processes.current("1.888001").version()).isEqualTo(processVersion);
-        ProcedureAnnouncement a = catalog.announcement("1.888001").orElseThrow();
+        assertThat(processes.current("1.887001").version()).isEqualTo(processVersion);
+        ProcedureAnnouncement a = catalog.announcement("1.887001").orElseThrow();
         assertThat(a.decisionNumber()).isEqualTo("1001/QĐ-BTP");
         assertThat(a.decisionDate()).isEqualTo(LocalDate.of(2026, 3, 2));
         assertThat(a.effectiveDate()).isEqualTo(LocalDate.of(2026, 4, 1));
         assertThat(a.firstPublishedOn()).isNotNull(); // saved first by the editor here
 
-        Procedure created = catalog.procedure("1.888002").orElseThrow();
-        assertThat(created.name()).isEqualTo("Thủ tục quốc gia 1.888002");
+        Procedure created = catalog.procedure("1.887002").orElseThrow();
+        assertThat(created.name()).isEqualTo("Thủ tục quốc gia 1.887002");
         assertThat(created.applicantTypes()).containsExactly(ApplicantType.CITIZEN, ApplicantType.BUSINESS);
-        ProcedureAnnouncement b = catalog.announcement("1.888002").orElseThrow();
+        ProcedureAnnouncement b = catalog.announcement("1.887002").orElseThrow();
         assertThat(b.decisionDate()).isEqualTo(LocalDate.of(2026, 3, 2));
         assertThat(b.firstPublishedOn()).isNotNull();
-        assertThat(processes.current("1.888002").steps()).isNotEmpty(); // the default process, as after Excel
-        assertThat(catalog.search("Thủ tục quốc gia 1.888002", 5)).isNotEmpty(); // the search index refreshed
+        assertThat(processes.current("1.887002").steps()).isNotEmpty(); // the default process, as after Excel
+        assertThat(catalog.search("Thủ tục quốc gia 1.887002", 5)).isNotEmpty(); // the search index refreshed
 
         // The same preview is not applied twice; fetching again shows nothing to do.
         assertThat(apply(preview[0], preview[1])).contains("đã được áp dụng");
-        String again = fetch("1.888001 1.888002", "");
+        String again = fetch("1.887001 1.887002", "");
         assertThat(again).contains("Thủ tục mới (0)", "Thủ tục thay đổi (0)", "Không thay đổi (2)")
                 .doesNotContain("name=\"hash\"");
         // The editor shows the announcement.
-        String editor = mvc.perform(get("/quan-tri/thu-tuc/1.888002/sua").with(user(admin())))
+        String editor = mvc.perform(get("/quan-tri/thu-tuc/1.887002/sua").with(user(admin())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(editor).contains("Quyết định công bố", "1002/QĐ-BTP", "02/03/2026", "01/04/2026");
     }
 
     @Test
     void byFieldEachProcedureOnceThoughListedTwice() throws Exception {
-        String list = "{\"error_code\":0,\"result\":[{\"MATTHC\":\"1.888011\",\"TENTTHC\":\"A\"},"
-                + "{\"MATTHC\":\"1.888012\",\"TENTTHC\":\"B\"},{\"MATTHC\":\"1.888011\",\"TENTTHC\":\"A\"}]}";
+        String list = "{\"error_code\":0,\"result\":[{\"MATTHC\":\"1.887011\",\"TENTTHC\":\"A\"},"
+                + "{\"MATTHC\":\"1.887012\",\"TENTTHC\":\"B\"},{\"MATTHC\":\"1.887011\",\"TENTTHC\":\"A\"}]}";
         stub(post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.service", equalTo("LayDanhSachTTHC")))
                 .withRequestBody(matchingJsonPath("$.maLinhVuc", equalTo("TEST-F1"))).willReturn(signed(list)));
-        String one = item(newOne("1.888011"), null, 5, "11/QĐ-BTP", "02/03/2026", "01/04/2026");
-        answer("1.888011", signed("{\"error_code\":0,\"result\":[" + inner(one) + "," + inner(one) + "]}"));
-        answer("1.888012", signed(item(newOne("1.888012"), null, 5, "11/QĐ-BTP", "02/03/2026", "01/04/2026")));
+        String one = item(newOne("1.887011"), null, 5, "11/QĐ-BTP", "02/03/2026", "01/04/2026");
+        answer("1.887011", signed("{\"error_code\":0,\"result\":[" + inner(one) + "," + inner(one) + "]}"));
+        answer("1.887012", signed(item(newOne("1.887012"), null, 5, "11/QĐ-BTP", "02/03/2026", "01/04/2026")));
 
         String page = fetch("", "TEST-F1");
         assertThat(page).contains("MaLinhVuc TEST-F1", "Thủ tục mới (2)", "2 thủ tục lặp lại");
         String[] preview = preview(page);
         assertThat(apply(preview[0], preview[1])).contains("Đã áp dụng: 2 thủ tục");
-        assertThat(catalog.procedure("1.888011")).isPresent();
-        assertThat(catalog.procedure("1.888012")).isPresent();
+        assertThat(catalog.procedure("1.887011")).isPresent();
+        assertThat(catalog.procedure("1.887012")).isPresent();
     }
 
     @Test
     void a5xxIsRetriedThenTheAnswerIsUsed() throws Exception {
-        stub(post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.maTTHC", equalTo("1.888021")))
+        stub(post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.maTTHC", equalTo("1.887021")))
                 .inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-        stub(post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.maTTHC", equalTo("1.888021")))
+        stub(post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.maTTHC", equalTo("1.887021")))
                 .inScenario("flaky").whenScenarioStateIs("up")
-                .willReturn(signed(item(newOne("1.888021"), null, 5, "21/QĐ-BTP", "02/03/2026", "01/04/2026"))));
+                .willReturn(signed(item(newOne("1.887021"), null, 5, "21/QĐ-BTP", "02/03/2026", "01/04/2026"))));
 
-        assertThat(fetch("1.888021", "")).contains("Thủ tục mới (1)");
+        assertThat(fetch("1.887021", "")).contains("Thủ tục mới (1)");
         Peers.NATIONAL_CATALOG.verify(2, postRequestedFor(urlEqualTo(PATH))
-                .withRequestBody(matchingJsonPath("$.maTTHC", equalTo("1.888021"))));
+                .withRequestBody(matchingJsonPath("$.maTTHC", equalTo("1.887021"))));
     }
 
     @Test
     void failuresAreClearMessagesAndNothingIsStoredOrApplied() throws Exception {
-        String good = item(newOne("1.888041"), null, 5, "41/QĐ-BTP", "02/03/2026", "01/04/2026");
-        answer("1.888041", aResponse().withStatus(500));
-        assertThat(fetch("1.888041", "")).contains("đang gặp lỗi (đã thử 3 lần)");
+        String good = item(newOne("1.887041"), null, 5, "41/QĐ-BTP", "02/03/2026", "01/04/2026");
+        answer("1.887041", aResponse().withStatus(500));
+        assertThat(fetch("1.887041", "")).contains("đang gặp lỗi (đã thử 3 lần)");
 
-        answer("1.888042", signed(good).withFixedDelay(1500)); // the timeout is 1 s
-        assertThat(fetch("1.888042", "")).contains("không trả lời kịp");
+        answer("1.887042", signed(good).withFixedDelay(1500)); // the timeout is 1 s
+        assertThat(fetch("1.887042", "")).contains("không trả lời kịp");
 
-        answer("1.888043", signed("{\"trang_thai\": \"không rõ\"}"));
-        assertThat(fetch("1.888043", "")).contains("không đúng định dạng");
-        answer("1.888044", signed("{\"error_code\":0,\"result\":[{\"TENTTHC\":\"Không có mã\"}]}"));
-        assertThat(fetch("1.888044", "")).contains("không đúng định dạng");
-        answer("1.888045", signed("không phải JSON"));
-        assertThat(fetch("1.888045", "")).contains("không đúng định dạng");
+        answer("1.887043", signed("{\"trang_thai\": \"không rõ\"}"));
+        assertThat(fetch("1.887043", "")).contains("không đúng định dạng");
+        answer("1.887044", signed("{\"error_code\":0,\"result\":[{\"TENTTHC\":\"Không có mã\"}]}"));
+        assertThat(fetch("1.887044", "")).contains("không đúng định dạng");
+        answer("1.887045", signed("không phải JSON"));
+        assertThat(fetch("1.887045", "")).contains("không đúng định dạng");
 
-        answer("1.888046", aResponse().withStatus(200).withBody(good)); // no signature
-        assertThat(fetch("1.888046", "")).contains("không có chữ ký hợp lệ");
-        answer("1.888047", aResponse().withStatus(200).withBody(good)
+        answer("1.887046", aResponse().withStatus(200).withBody(good)); // no signature
+        assertThat(fetch("1.887046", "")).contains("không có chữ ký hợp lệ");
+        answer("1.887047", aResponse().withStatus(200).withBody(good)
                 .withHeader(HmacSignatures.HEADER, HmacSignatures.sign("another-secret", good)));
-        assertThat(fetch("1.888047", "")).contains("không có chữ ký hợp lệ");
+        assertThat(fetch("1.887047", "")).contains("không có chữ ký hợp lệ");
 
-        answer("1.888048", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)); // the provider is down
-        assertThat(fetch("1.888048", "")).contains("Không kết nối được CSDL quốc gia về TTHC (đã thử 3 lần)");
+        answer("1.887048", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)); // the provider is down
+        assertThat(fetch("1.887048", "")).contains("Không kết nối được CSDL quốc gia về TTHC (đã thử 3 lần)");
 
-        answer("1.888049", aResponse().withStatus(401));
-        assertThat(fetch("1.888049", "")).contains("từ chối kết nối");
+        answer("1.887049", aResponse().withStatus(401));
+        assertThat(fetch("1.887049", "")).contains("từ chối kết nối");
 
-        for (String code : List.of("1.888041", "1.888042", "1.888043", "1.888046", "1.888047", "1.888048")) {
+        for (String code : List.of("1.887041", "1.887042", "1.887043", "1.887046", "1.887047", "1.887048")) {
             assertThat(catalog.procedure(code)).as(code).isEmpty();
         }
         // Bad input: a clear message, never a 500.
@@ -211,15 +211,15 @@ class NationalCatalogImportTest {
 
     @Test
     void aStalePreviewOrAnotherHashIsNotApplied() throws Exception {
-        answer("1.888031", signed(item(newOne("1.888031"), null, 5, "31/QĐ-BTP", "02/03/2026", "01/04/2026")));
-        String[] preview = preview(fetch("1.888031", ""));
+        answer("1.887031", signed(item(newOne("1.887031"), null, 5, "31/QĐ-BTP", "02/03/2026", "01/04/2026")));
+        String[] preview = preview(fetch("1.887031", ""));
 
         assertThat(apply(preview[0], "0".repeat(64))).contains("hãy lấy lại");
         // Someone saves the procedure in the editor after the preview: the preview no longer says what would happen.
-        catalog.save(local("1.888031"), VI);
+        catalog.save(local("1.887031"), VI);
         assertThat(apply(preview[0], preview[1])).contains("hãy lấy lại");
-        assertThat(catalog.procedure("1.888031").orElseThrow().name()).isEqualTo("Thủ tục của tỉnh 1.888031");
-        assertThat(catalog.announcement("1.888031").orElseThrow().decisionNumber()).isNull();
+        assertThat(catalog.procedure("1.887031").orElseThrow().name()).isEqualTo("Thủ tục của tỉnh 1.887031");
+        assertThat(catalog.announcement("1.887031").orElseThrow().decisionNumber()).isNull();
     }
 
     // ------------------------------------------------------------------ helpers
