@@ -1,11 +1,13 @@
 package vn.motcua.integration.nationalportal;
 
+import java.io.IOException;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
@@ -23,6 +25,9 @@ import vn.motcua.platform.web.UserFacingException;
 @RestController
 class NationalIntakeApi {
 
+    /** A national dossier is a form's data and its documents' addresses: far less than this. */
+    static final int MAX_BODY = 1024 * 1024;
+
     private final NationalIntake intake;
     private final IntakeMapping mapping;
     private final NationalPortalProperties properties;
@@ -39,8 +44,12 @@ class NationalIntakeApi {
     @PostMapping("/api/v1/national-portal/dossiers")
     ResponseEntity<Map<String, Object>> push(
             @RequestHeader(name = NationalPortalSignatures.HEADER, required = false) String signature,
-            @RequestBody(required = false) byte[] body) {
-        byte[] bytes = body == null ? new byte[0] : body;
+            HttpServletRequest request) throws IOException {
+        // Read at most MAX_BODY before anything else: the route is public, and a dossier's documents come by URL.
+        byte[] bytes = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (bytes.length > MAX_BODY) {
+            throw new UserFacingException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "nationalPortal.intake.tooLarge");
+        }
         if (!intake.available() || !NationalPortalSignatures.verify(properties.signingSecret(), bytes, signature)) {
             throw new UserFacingException(HttpStatus.UNAUTHORIZED, "unauthorized",
                     "nationalPortal.intake.unsigned");

@@ -214,6 +214,13 @@ class NationalIntakePeerTest {
         HttpResponse<String> noCode = push("{\"MaTTHC\":\"1.010041\"}", true);
         assertThat(noCode.statusCode()).isEqualTo(400);
         assertThat(noCode.body()).contains("Hồ sơ thiếu trường MaHoSo");
+        // A body larger than any national dossier is not read to the end, signed or not.
+        String huge = "{\"MaHoSo\":\"" + "x".repeat(NationalIntakeApi.MAX_BODY) + "\"}";
+        for (boolean signed : new boolean[]{false, true}) {
+            HttpResponse<String> tooLarge = push(huge, signed);
+            assertThat(tooLarge.statusCode()).isEqualTo(413);
+            assertThat(tooLarge.body()).contains("quá lớn");
+        }
         assertThat(jdbc.sql("select count(*) from national_intake where national_code = ?").param(other)
                 .query(Long.class).single()).isZero();
     }
