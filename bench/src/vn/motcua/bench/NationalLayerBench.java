@@ -44,7 +44,7 @@ import vn.motcua.support.TestData;
  * </ol>
  * The product's own rounds (status sync, intake) are pushed to an hour so that only the bench drains.
  *
- * <p>Run: {@code bench/national-bench.sh [dossiers] [national dossiers] [lookups]} (defaults 300, 200 and 1,000).
+ * <p>Run: {@code bench/national-bench.sh [dossiers] [national dossiers] [lookups]} (defaults 1,000, 200 and 1,000).
  */
 public final class NationalLayerBench {
 
@@ -52,7 +52,7 @@ public final class NationalLayerBench {
     static final String AGENCY = "000.31.01.H57";
 
     public static void main(String[] args) throws Exception {
-        int dossiers = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        int dossiers = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int national = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int lookups = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         System.setProperty("motcua.database.temporary", "true");
