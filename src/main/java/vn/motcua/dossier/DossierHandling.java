@@ -139,8 +139,7 @@ public class DossierHandling {
      * in which case it stays at reception as before.
      */
     private void advanceOnReception(Dossier d, ProcessDefinition process, Actor actor, Instant now) {
-        if (!process.advanceOnReception() || process.isLast(0) || !process.step(0).allows(StepAction.FORWARD)
-                || policies.waitsForPayment(d, process, DossierAction.FORWARD)) {
+        if (!movesOnAtReception(d, process)) {
             return;
         }
         DossierStatus from = d.status();
@@ -149,6 +148,18 @@ public class DossierHandling {
         dossiers.history(d.id(), now, actor.username(), actor.fullName(), actor.agencyCode(),
                 DossierAction.FORWARD.name(), from, d.status(), 0, d.step(), null, Map.of("onReception", true));
         publish(taken, DossierAction.FORWARD, d, 0, ActionRequest.note(null), actor, now);
+    }
+
+    private boolean movesOnAtReception(Dossier d, ProcessDefinition process) {
+        return process.advanceOnReception() && !process.isLast(0) && process.step(0).allows(StepAction.FORWARD)
+                && !policies.waitsForPayment(d, process, DossierAction.FORWARD);
+    }
+
+    /** Whether receiving this dossier now would also move it on to the next step (what the reception hint says). */
+    @Transactional(readOnly = true)
+    public boolean movesOnAtReception(String code) {
+        return dossiers.findByCode(code).map(d -> processes.version(d.processId())
+                .map(process -> movesOnAtReception(d, process)).orElse(false)).orElse(false);
     }
 
     /** The action's own checks and records, and the aggregate's move. */

@@ -54,6 +54,9 @@ class OfficialWorkingDayTest {
         assertThat(editor.get("/quan-tri/quy-trinh/" + BIRTH).body())
                 .containsPattern("name=\"advanceOnReception\" value=\"true\"[^>]*checked");
         String code = submitted();
+        // The reception hint says what Tiếp nhận will do to this dossier.
+        assertThat(signedIn("reception").get("/quan-tri/ho-so/" + code).body())
+                .contains("chuyển hồ sơ ngay sang bước tiếp theo").doesNotContain("vẫn ở bước tiếp nhận");
         HttpResponse<String> received = signedIn("reception").post("/quan-tri/ho-so/" + code + "/thao-tac",
                 Map.of("action", "RECEIVE"));
         assertThat(received.statusCode()).isEqualTo(302);
@@ -69,6 +72,8 @@ class OfficialWorkingDayTest {
         CurrentUser admin = accounts.findUser("admin").orElseThrow();
         processes.save(BIRTH, ProcessService.defaultSteps(), PaymentStage.BEFORE_RETURN, false, admin, VI);
         try {
+            assertThat(signedIn("reception").get("/quan-tri/ho-so/" + submitted()).body())
+                    .contains("vẫn ở bước tiếp nhận");
             String stays = TestData.receivedOnline(port, catalog.procedure(BIRTH).orElseThrow(), WARD);
             assertThat(dossier(stays).get("status").asString()).isEqualTo("RECEIVED");
             assertThat(dossier(stays).get("step").asInt()).isZero();

@@ -137,6 +137,9 @@ class FirstStartTest {
         assertThat(admin.signIn("tinh-admin", PASSWORD).headers().firstValue("Location").orElseThrow())
                 .doesNotContain("loi");
         assertThat(admin.get("/quan-tri/tai-khoan").body()).contains("(tinh-admin)");
+        // Before the province has any agency, its figures are empty pages, not errors (the footer links /minh-bach).
+        assertThat(admin.get("/quan-tri/bao-cao").statusCode()).isEqualTo(200);
+        assertThat(visitor.get("/minh-bach").statusCode()).isEqualTo(200);
         assertThat(app.getBean(JdbcClient.class).sql("""
                 select actor from (select actor, action, subject from audit_pending
                                    union all select actor, action, subject from audit_entry) e

@@ -201,11 +201,11 @@ class NationalStatusSyncTest {
         UUID id = outbox.messages(code).getFirst().id();
         String accepting = "{\"error_code\":\"0\",\"accepted\":[\"" + id + "\"]}";
         Map<String, String> answers = new java.util.LinkedHashMap<>();
-        answers.put("unsigned", "without a valid X-Signature");
-        answers.put("badly signed", "without a valid X-Signature");
-        answers.put("not json", "malformed");
+        answers.put("unsigned", "not signed (X-Signature)");
+        answers.put("badly signed", "not signed (X-Signature)");
+        answers.put("not json", "did not answer in JSON");
         answers.put("no list", "malformed");
-        answers.put("refused", "refused (99): Sai mã đơn vị");
+        answers.put("refused", "refused (error_code 99): Sai mã đơn vị");
         for (Map.Entry<String, String> answer : answers.entrySet()) {
             StubMapping s = stub(WireMock.post(urlEqualTo(SYNC)).atPriority(1).withRequestBody(containing(code))
                     .willReturn(switch (answer.getKey()) {
@@ -245,7 +245,7 @@ class NationalStatusSyncTest {
         CurrentUser admin = accounts.findUser("admin").orElseThrow();
         mvc.perform(get("/quan-tri/lien-thong/dong-bo").with(user(admin))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(code)))
-                .andExpect(content().string(containsString("national portal answered HTTP 500")))
+                .andExpect(content().string(containsString("national portal answered 500")))
                 .andExpect(content().string(containsString("action=\"/quan-tri/lien-thong/dong-bo/" + first
                         + "/gui-lai\"")))
                 .andExpect(content().string(containsString("action=\"/quan-tri/lien-thong/dong-bo/gui-lai-tat-ca\"")));

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,15 +30,18 @@ class NationalCatalogPage {
     private final NationalCatalogImports imports;
     private final MessageSource messages;
 
-    NationalCatalogPage(NationalCatalogImports imports, MessageSource messages) {
+    private final boolean sandbox;
+
+    NationalCatalogPage(NationalCatalogImports imports, MessageSource messages, Environment environment) {
         this.imports = imports;
         this.messages = messages;
+        this.sandbox = environment.getProperty(NationalCatalogSandbox.IN_USE, Boolean.class, false);
     }
 
     @GetMapping
     String page(@RequestParam(name = "xem", required = false) String previewId, Model model, Locale locale) {
         model.addAttribute("configured", imports.configured());
-        model.addAttribute("sandbox", NationalCatalogSandbox.LABEL);
+        model.addAttribute("sandbox", sandbox ? NationalCatalogSandbox.LABEL : null);
         if (previewId != null) {
             UUID id = parse(previewId);
             model.addAttribute("difference", imports.difference(id, locale)

@@ -73,10 +73,14 @@ public class NationalCatalogSandbox implements EnvironmentPostProcessor, Ordered
         HttpServer server = start(secret);
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/csdl-tthc";
         environment.getPropertySources().addLast(new MapPropertySource("national-catalog-sandbox", Map.of(
-                "motcua.national-catalog.url", url, "motcua.national-catalog.signing-secret", secret)));
+                "motcua.national-catalog.url", url, "motcua.national-catalog.signing-secret", secret,
+                IN_USE, "true")));
         application.addListeners((ApplicationListener<ContextClosedEvent>) event -> server.stop(0));
         log.info(LABEL + " listening at " + url + " (demo mode; set motcua.national-catalog.url for the real one)");
     }
+
+    /** Set while the sandbox stands in for the national side, so that the page can say so. */
+    static final String IN_USE = "motcua.national-catalog.sandbox-in-use";
 
     static HttpServer start(String secret) {
         JsonMapper json = JsonMapper.builder().build();

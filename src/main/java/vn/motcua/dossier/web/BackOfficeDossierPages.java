@@ -141,6 +141,7 @@ class BackOfficeDossierPages {
         reads.viewed(view, actor);
         model.addAttribute("dossier", view);
         model.addAttribute("desk", desk.of(view, actor, locale));
+        model.addAttribute("movesOnAtReception", view.may(DossierAction.RECEIVE) && handling.movesOnAtReception(code));
         model.addAttribute("nextCandidates", view.may(DossierAction.FORWARD) || view.may(DossierAction.APPROVE)
                 ? assignments.nextCandidates(code, actor) : List.of());
         model.addAttribute("panels", panels.of(view, actor, DossierPanel.Page.OFFICIAL));

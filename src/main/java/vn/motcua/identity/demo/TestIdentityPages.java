@@ -20,7 +20,7 @@ final class TestIdentityPages {
             body{font-family:system-ui,sans-serif;margin:0;padding:1rem;max-width:40rem;margin:auto;line-height:1.4}
             .label{background:#fde68a;border:2px solid #b45309;padding:.75rem;font-weight:600}
             .identity{border:1px solid #999;padding:.75rem;margin:1rem 0}
-            dl{display:grid;grid-template-columns:8.5rem 1fr;gap:.25rem .75rem;margin:.5rem 0}dd{margin:0}
+            dl{display:grid;grid-template-columns:8.5rem minmax(0,1fr);gap:.25rem .75rem;margin:.5rem 0}dd{margin:0;overflow-wrap:anywhere}
             button{font-size:1rem;padding:.6rem 1rem;width:100%}h1{font-size:1.5rem}""";
 
     private final ResourceBundle texts = ResourceBundle.getBundle("messages", java.util.Locale.ROOT,

@@ -21,7 +21,6 @@ import vn.motcua.dossier.InvalidDossierException;
 import vn.motcua.dossier.Upload;
 import vn.motcua.integration.nationalportal.NationalIntakeRepository.Intake;
 import vn.motcua.integration.nationalportal.NationalPortalClient.DocumentTooLarge;
-import vn.motcua.integration.nationalportal.NationalPortalClient.NationalPortalException;
 import vn.motcua.platform.audit.AuditAction;
 import vn.motcua.platform.audit.AuditOutcome;
 import vn.motcua.platform.audit.AuditTrail;

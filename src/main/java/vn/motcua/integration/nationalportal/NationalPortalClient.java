@@ -140,18 +140,6 @@ public class NationalPortalClient {
                 + (root == e ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")");
     }
 
-    /** The national portal could not be reached or did not give a valid answer: tried again later. */
-    public static class NationalPortalException extends RuntimeException {
-
-        public NationalPortalException(String message) {
-            super(message);
-        }
-
-        public NationalPortalException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
     /** A document over the size limit: not a failure to retry, a reason to refuse. */
     public static class DocumentTooLarge extends RuntimeException {
 

@@ -54,7 +54,11 @@ public class PopulationSandbox implements EnvironmentPostProcessor, Ordered {
             "046185005678", new Resident("Trần Thị Bình", LocalDate.of(1985, 9, 2),
                     "45 Hùng Vương, phường Thuận Hóa, thành phố Huế", "45 Hùng Vương, phường Thuận Hóa, thành phố Huế"),
             MISMATCHED_ID, new Resident("Phạm Thị Hoa", LocalDate.of(1995, 3, 10),
-                    "8 Đinh Tiên Hoàng, phường Thuận Hóa, thành phố Huế", "8 Đinh Tiên Hoàng, phường Thuận Hóa, thành phố Huế"));
+                    "8 Đinh Tiên Hoàng, phường Thuận Hóa, thành phố Huế", "8 Đinh Tiên Hoàng, phường Thuận Hóa, thành phố Huế"),
+            // The demo's second test identity (identity/demo/TestIdentities, born 21/03/1998 by the identity provider):
+            // day and month swapped in the register, so that her online submission shows the applicant's mismatch.
+            "046198004321", new Resident("Lê Minh Châu", LocalDate.of(1998, 3, 12),
+                    "30 Trần Hưng Đạo, phường Thuận Hóa, thành phố Huế", "30 Trần Hưng Đạo, phường Thuận Hóa, thành phố Huế"));
 
     private final Log log;
     private final JsonMapper json = JsonMapper.builder().build();

@@ -193,11 +193,11 @@ class NationalIntakePeerTest {
         String answer = "{\"error_code\":\"0\",\"data\":[" + body + "]}";
         PORTAL.stubFor(post(urlEqualTo(BASE + "/ho-so/lay-danh-sach")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withHeader("X-Signature", "00ff").withBody(answer)));
-        assertThatThrownBy(() -> intake.pull()).isInstanceOf(NationalPortalClient.NationalPortalException.class);
+        assertThatThrownBy(() -> intake.pull()).isInstanceOf(NationalPortalException.class);
         // A signed answer that is not JSON, or not error_code 0, neither.
         PORTAL.stubFor(post(urlEqualTo(BASE + "/ho-so/lay-danh-sach"))
                 .willReturn(Peers.nationalPortalAnswer("{\"error_code\":\"99\",\"message\":\"bảo trì\"}")));
-        assertThatThrownBy(() -> intake.pull()).isInstanceOf(NationalPortalClient.NationalPortalException.class);
+        assertThatThrownBy(() -> intake.pull()).isInstanceOf(NationalPortalException.class);
         // A document with a wrong signature is a failed fetch, not a document.
         stubPull(body);
         stubDocument("F-" + code, 200, SandboxDossiers.pdf("to khai"), false, 0);
