@@ -24,6 +24,7 @@ import vn.motcua.catalog.CatalogService;
 import vn.motcua.dossier.ResidentCheck.Identity;
 import vn.motcua.dossier.ResidentCheck.Outcome;
 import vn.motcua.dossier.ResidentCheck.Part;
+import vn.motcua.identity.demo.TestIdentities;
 import vn.motcua.population.demo.PopulationSandbox;
 import vn.motcua.support.Accounts;
 import vn.motcua.support.IntegrationTest;
@@ -55,6 +56,12 @@ class PopulationSandboxTest {
                 LocalDate.of(1996, 3, 10))).orElseThrow();
         assertThat(mismatch.outcome()).isEqualTo(Outcome.MISMATCH);
         assertThat(mismatch.mismatched()).containsExactly(Part.BIRTH_DATE);
+        // The demo's second test identity, as its identity provider gives her: the register swapped day and month
+        // (README, demo step 13: her online submission shows the applicant's mismatch).
+        var chau = TestIdentities.CHAU;
+        var swapped = checks.lookUp(new Identity(null, chau.idNumber(), chau.fullName(), chau.birthDate())).orElseThrow();
+        assertThat(swapped.outcome()).isEqualTo(Outcome.MISMATCH);
+        assertThat(swapped.mismatched()).containsExactly(Part.BIRTH_DATE);
     }
 
     @Test
