@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.catalog.FieldType;
 import vn.motcua.catalog.Procedure;
@@ -59,12 +60,15 @@ public class DossierDrafts {
     private final MessageSource messages;
     private final Clock clock;
     private final ObjectProvider<ResidentCheck> residentCheck;
+    private final TransactionTemplate transactions;
 
     DossierDrafts(DossierRepository dossiers, DossierCodes codes, FormDataCheck formCheck, AccountService accounts,
                   DossierRouting routing, DossierUploads uploads, DossierViews views, DossierRefs refs,
                   ApplicationEventPublisher events, MessageSource messages, Clock clock,
-                  ObjectProvider<ResidentCheck> residentCheck) {
+                  ObjectProvider<ResidentCheck> residentCheck,
+                  TransactionTemplate transactions) {
         this.residentCheck = residentCheck;
+        this.transactions = transactions;
         this.dossiers = dossiers;
         this.codes = codes;
         this.formCheck = formCheck;
@@ -151,8 +155,20 @@ public class DossierDrafts {
      *
      * @throws InvalidDossierException listing what is missing; the draft stays a draft
      */
-    @Transactional
     public DossierView submit(long id, Actor applicant, Locale locale) {
+        // The population register is asked before the transaction begins: a slow LGSP holds no database connection
+        // and no lock on the draft.
+        ResidentCheck checks = residentCheck.getIfAvailable();
+        AccountProfile asked = accounts.profile(applicant.username()).orElseThrow();
+        ResidentCheck.Identity identity = new ResidentCheck.Identity(asked.username(), asked.idNumber(),
+                asked.fullName(), asked.dateOfBirth());
+        ResidentCheck.Verdict verdict = checks == null || !identity.complete() ? null
+                : checks.lookUp(identity).orElse(null);
+        return transactions.execute(status -> submit(id, applicant, locale, checks, identity, verdict));
+    }
+
+    private DossierView submit(long id, Actor applicant, Locale locale, ResidentCheck checks,
+                               ResidentCheck.Identity identity, ResidentCheck.Verdict verdict) {
         Dossier d = dossiers.lockById(id).filter(x -> applicant.username().equals(x.owner()))
                 .orElseThrow(() -> UserFacingException.notFound("dossier.notFound", id));
         if (d.status() != DossierStatus.DRAFT) {
@@ -162,12 +178,7 @@ public class DossierDrafts {
         // Population database part: a register that contradicts the applicant stops the submission, with what did not
         // match, before anything else; their details are corrected in their account. An ID number the register does
         // not know (NOT_FOUND) is submitted and shown to the officials, as is one not yet checked (PENDING).
-        ResidentCheck checks = residentCheck.getIfAvailable();
         AccountProfile profile = accounts.profile(applicant.username()).orElseThrow();
-        ResidentCheck.Identity identity = new ResidentCheck.Identity(profile.username(), profile.idNumber(),
-                profile.fullName(), profile.dateOfBirth());
-        ResidentCheck.Verdict verdict = checks == null || !identity.complete() ? null
-                : checks.lookUp(identity).orElse(null);
         if (verdict != null && verdict.outcome() == ResidentCheck.Outcome.MISMATCH) {
             throw new InvalidDossierException(List.of(checks.explain(verdict, locale) + " "
                     + message("dossier.identity.correctProfile", locale)));

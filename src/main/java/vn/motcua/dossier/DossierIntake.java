@@ -14,6 +14,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.DossierView.FileInfo;
@@ -43,6 +44,7 @@ public class DossierIntake {
 
     /** What the dossier table keeps of a client's Idempotency-Key. */
     private static final int MAX_IDEMPOTENCY_KEY = 128;
+    private static final java.util.regex.Pattern ID_NUMBER = java.util.regex.Pattern.compile("\\d{12}");
 
     private final DossierRepository dossiers;
     private final DossierCodes codes;
@@ -57,12 +59,15 @@ public class DossierIntake {
     private final MessageSource messages;
     private final Clock clock;
     private final ObjectProvider<ResidentCheck> residentCheck;
+    private final TransactionTemplate transactions;
 
     DossierIntake(DossierRepository dossiers, DossierCodes codes, FormDataCheck formCheck, AccountService accounts,
                   OrganizationService organization, DossierRouting routing, DossierUploads uploads,
                   DossierDueDates dueDates, DossierRefs refs, ApplicationEventPublisher events,
-                  MessageSource messages, Clock clock, ObjectProvider<ResidentCheck> residentCheck) {
+                  MessageSource messages, Clock clock, ObjectProvider<ResidentCheck> residentCheck,
+                  TransactionTemplate transactions) {
         this.residentCheck = residentCheck;
+        this.transactions = transactions;
         this.dossiers = dossiers;
         this.codes = codes;
         this.formCheck = formCheck;
@@ -82,7 +87,6 @@ public class DossierIntake {
      * reception; a reception officer's is received at their counter at once, with its code, receipt and deadline.
      * The same {@code idempotencyKey} from the same person answers the dossier already created.
      */
-    @Transactional
     public Receipt create(NewDossier request, List<Upload> files, Actor actor, String idempotencyKey,
                           Locale locale) {
         boolean counter = actor.isOfficial();
@@ -91,6 +95,36 @@ public class DossierIntake {
                 .noneMatch(r -> r.permissions().contains(Permission.SUBMIT_DOSSIER))) {
             throw new UserFacingException(HttpStatus.FORBIDDEN, "forbidden", "dossier.forbidden");
         }
+        // The population register is asked before the transaction begins: a slow LGSP holds no database connection.
+        ResidentCheck.Verdict asked = askRegister(request, actor);
+        return transactions.execute(status -> create(request, files, actor, idempotencyKey, locale, asked));
+    }
+
+    private ResidentCheck.Verdict askRegister(NewDossier request, Actor actor) {
+        ResidentCheck checks = residentCheck.getIfAvailable();
+        if (checks == null) {
+            return null;
+        }
+        ResidentCheck.Identity identity;
+        if (actor.isOfficial()) {
+            Applicant a = request.applicant();
+            identity = a == null ? null : new ResidentCheck.Identity(null, strip(a.idNumber()), strip(a.fullName()),
+                    request.applicantBirthDate());
+        } else {
+            identity = accounts.profile(actor.username()).map(p -> new ResidentCheck.Identity(p.username(),
+                    p.idNumber(), p.fullName(), p.dateOfBirth())).orElse(null);
+        }
+        return identity == null || !identity.complete() || !ID_NUMBER.matcher(identity.idNumber()).matches() ? null
+                : checks.lookUp(identity).orElse(null);
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : s.strip();
+    }
+
+    private Receipt create(NewDossier request, List<Upload> files, Actor actor, String idempotencyKey,
+                           Locale locale, ResidentCheck.Verdict asked) {
+        boolean counter = actor.isOfficial();
         Procedure procedure = counter ? routing.procedure(request.procedureCode())
                 : routing.onlineProcedure(request.procedureCode());
         Dossier d = routing.newDossier(procedure, counter ? Channel.COUNTER : Channel.ONLINE);
@@ -117,7 +151,7 @@ public class DossierIntake {
         // Population database part: the register's verdict on the applicant, asked once the particulars are valid.
         ResidentCheck checks = residentCheck.getIfAvailable();
         ResidentCheck.Verdict verdict = checks == null || identity == null || !identity.complete()
-                || !problems.isEmpty() ? null : checks.lookUp(identity).orElse(null);
+                || !problems.isEmpty() ? null : asked;
         String identityNote = blankToNull(request.identityNote());
         if (verdict != null && (counter ? verdict.refuted() && identityNote == null
                 : verdict.outcome() == ResidentCheck.Outcome.MISMATCH)) {

@@ -16,8 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenUrl      the LGSP's OAuth2 token endpoint (client credentials); unset sends no bearer token
  * @param clientId      the province's client id at the LGSP
  * @param clientSecret  its secret
- * @param signingSecret when set, every answer must carry a valid {@code X-Signature} (HMAC-SHA256 of the body), else
- *                      it counts as a failed attempt
+ * @param signingSecret every answer must carry a valid {@code X-Signature} (HMAC-SHA256 of the body), else it
+ *                      counts as a failed attempt; without it the connection stays off unless {@code allowUnsigned}
+ * @param allowUnsigned accept answers without a signature (an LGSP that signs nothing, trusted on its TLS alone): a
+ *                      province's explicit choice, since a forged MATCH waives documents
  * @param timeout       for connecting and for each answer: short, since an applicant waits
  * @param retryInterval how often pending checks that are due are asked again
  * @param retryDelays   the wait after the 1st, 2nd, ... failed attempt; the last one repeats
@@ -34,6 +36,7 @@ public record PopulationProperties(
         String clientId,
         String clientSecret,
         String signingSecret,
+        boolean allowUnsigned,
         @DefaultValue("3s") Duration timeout,
         @DefaultValue("1m") Duration retryInterval,
         @DefaultValue({"1m", "5m", "30m", "2h"}) List<Duration> retryDelays,
@@ -42,8 +45,9 @@ public record PopulationProperties(
         @DefaultValue("50") int batchSize,
         boolean sandbox) {
 
+    /** A URL, and either a signing secret or the explicit choice to accept unsigned answers. */
     public boolean configured() {
-        return url != null;
+        return url != null && (allowUnsigned || signingSecret != null && !signingSecret.isBlank());
     }
 
     /** The wait after {@code failedAttempts} failures (1 for the first). */

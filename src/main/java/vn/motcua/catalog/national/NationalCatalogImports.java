@@ -217,7 +217,8 @@ public class NationalCatalogImports {
         List<RequiredDocument> documents = national.documents().stream().map(d -> local.documents().stream()
                 .filter(l -> l.name().equals(d.name())).findFirst()
                 .map(l -> new RequiredDocument(d.name(), d.originals(), d.copies(), d.mandatory(),
-                        l.template() != null ? l.template() : d.template(), l.requiredWhen()))
+                        l.template() != null ? l.template() : d.template(), l.requiredWhen(),
+                        l.heldByState() || d.heldByState())) // the province's "Nhà nước đã có" is its own too
                 .orElse(d)).toList();
         return new Procedure(local.code(), or(national.name(), local.name()), or(national.field(), local.field()),
                 national.level() != null ? national.level() : local.level(),

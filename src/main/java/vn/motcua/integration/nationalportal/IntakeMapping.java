@@ -109,6 +109,9 @@ public class IntakeMapping {
         if (node == null || !node.isObject()) {
             throw malformed("nationalPortal.intake.malformed.notObject");
         }
+        if (node.toString().contains("\\u0000")) { // a NUL character, which PostgreSQL's text and jsonb refuse
+            throw malformed("nationalPortal.intake.malformed.nul");
+        }
         String code = required(node, NATIONAL_CODE);
         if (code.length() > MAX_CODE) {
             throw malformed("nationalPortal.intake.malformed.field", NATIONAL_CODE);

@@ -120,8 +120,12 @@ public class NationalIntake implements NationalCodes {
                         List.of(e.arguments()));
                 continue;
             }
-            take(d, node.toString(), "PULL");
-            taken++;
+            try {
+                take(d, node.toString(), "PULL");
+                taken++;
+            } catch (RuntimeException e) { // one dossier's trouble does not hold up the others: retried next pull
+                log.warn("National portal pull: dossier {} could not be taken in now", d.nationalCode(), e);
+            }
         }
         return taken;
     }

@@ -214,6 +214,9 @@ class NationalIntakePeerTest {
         HttpResponse<String> noCode = push("{\"MaTTHC\":\"1.010041\"}", true);
         assertThat(noCode.statusCode()).isEqualTo(400);
         assertThat(noCode.body()).contains("Hồ sơ thiếu trường MaHoSo");
+        HttpResponse<String> nul = push("{\"MaHoSo\":\"" + other + "\",\"MaTTHC\":\"1.010041\\u0000\"}", true);
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.body()).contains("ký tự rỗng");
         // A body larger than any national dossier is not read to the end, signed or not.
         String huge = "{\"MaHoSo\":\"" + "x".repeat(NationalIntakeApi.MAX_BODY) + "\"}";
         for (boolean signed : new boolean[]{false, true}) {

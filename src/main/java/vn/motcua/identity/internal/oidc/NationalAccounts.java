@@ -38,6 +38,7 @@ import vn.motcua.platform.audit.AuditTrail;
 public class NationalAccounts {
 
     static final String NOT_STAFF = "not_staff";
+    static final String STAFF_ACCOUNT = "staff_account";
     static final String DISABLED = "account_disabled";
     static final String AMBIGUOUS = "several_accounts";
 
@@ -91,7 +92,12 @@ public class NationalAccounts {
                                      String idToken) {
         var linked = links.usernameOf(provider, subject);
         if (linked.isPresent()) {
-            return enabled(load(linked.get()));
+            CurrentUser user = load(linked.get());
+            if (user.isStaff()) {
+                // Linked while an applicant, an official since: officials sign in through the province's provider.
+                throw refused(STAFF_ACCOUNT);
+            }
+            return enabled(user);
         }
         List<IdentityLinkRepository.Holder> applicants = links.holdersOf(identity.idNumber()).stream()
                 .filter(h -> h.applicant() && !h.staff()).toList();

@@ -45,6 +45,13 @@ public class ProviderRegistrations implements ClientRegistrationRepository {
         this.testProvider = testProvider;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
+        NationalSignInProperties.Staff staff = properties.staff();
+        if (staff.issuerUri() != null && !staff.issuerUri().toString().isBlank()
+                && (staff.requiredGroup() == null || staff.requiredGroup().isBlank())) {
+            org.slf4j.LoggerFactory.getLogger(ProviderRegistrations.class).warn("Officials' sign-in through {} requires"
+                    + " no group: every user of that realm whose username is an official's signs in as that official;"
+                    + " set motcua.identity.oidc.staff.required-group", staff.issuerUri());
+        }
     }
 
     /** What a registration is set up with, before its discovery document is read. */

@@ -67,6 +67,7 @@ public class SignInPages {
             Map.entry(CitizenClaims.ID_NUMBER_MISSING, new Refusal(403, "oidc.idNumberMissing")),
             Map.entry(CitizenClaims.FULL_NAME_MISSING, new Refusal(403, "oidc.fullNameMissing")),
             Map.entry(NationalAccounts.NOT_STAFF, new Refusal(403, "oidc.notStaff")),
+            Map.entry(NationalAccounts.STAFF_ACCOUNT, new Refusal(403, "oidc.staffAccount")),
             Map.entry(NationalAccounts.DISABLED, new Refusal(403, "oidc.disabled")),
             Map.entry(NationalAccounts.AMBIGUOUS, new Refusal(409, "oidc.ambiguous")),
             Map.entry("access_denied", new Refusal(401, "oidc.cancelled")));
