@@ -308,6 +308,16 @@ class NationalStatusSyncTest {
                 .andExpect(content().string(containsString("Có chênh lệch giữa hai bên")))
                 .andExpect(content().string(containsString(VietnamTime.DATE.format(day.atStartOfDay(VietnamTime.ZONE)))));
 
+        // A message that never reached the national portal counts on our side: the difference shows it.
+        stub(WireMock.post(urlEqualTo(SYNC)).atPriority(1).willReturn(aResponse().withStatus(503)));
+        String undelivered = TestData.receivedAtCounter(port, birth(), WARD);
+        sender.sendDue();
+        assertThat(outbox.messages(undelivered).getFirst().state()).isNotEqualTo("ACCEPTED");
+        int before = counts.stream().filter(c -> c.agencyCode().equals(WARD)).findFirst().orElseThrow().ours();
+        assertThat(reconciliation.run(day)).isTrue();
+        assertThat(reconciliations.counts(day)).filteredOn(c -> c.agencyCode().equals(WARD)).singleElement()
+                .satisfies(c -> assertThat(c.ours()).isEqualTo(before + 1));
+
         // The national portal down: the run is marked failed, to be tried again.
         stub(WireMock.post(urlEqualTo(Peers.NATIONAL_PORTAL_PATH + "/ho-so/doi-soat")).atPriority(1).willReturn(aResponse().withStatus(503)));
         assertThat(reconciliation.run(day.minusDays(1))).isFalse();

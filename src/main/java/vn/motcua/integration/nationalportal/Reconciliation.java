@@ -17,8 +17,8 @@ import vn.motcua.platform.web.VietnamTime;
 
 /**
  * The daily reconciliation with the national portal: from the configured time (01:30 Vietnam time by default), the
- * previous day's count per agency of distinct dossiers whose accepted status messages are dated that day, ours against
- * the national portal's answer, stored for the administrator with the differences first. A day whose run failed is
+ * previous day's count per agency of distinct dossiers with status messages dated that day (ours counts them whether
+ * delivered or not, so that what never arrived shows), ours against the national portal's answer, stored for the administrator with the differences first. A day whose run failed is
  * tried again at the next check, for up to {@code reconciliation-days} days back; a day is claimed in the database, so
  * one node runs it.
  */
@@ -79,7 +79,7 @@ public class Reconciliation implements SchedulingConfigurer {
     }
 
     private boolean reconcile(LocalDate day) {
-        Map<String, Integer> ours = outbox.acceptedOn(day);
+        Map<String, Integer> ours = outbox.changedOn(day);
         Map<String, Integer> theirs;
         try {
             theirs = gateway.reconciliation(day);

@@ -209,14 +209,15 @@ public class StatusSyncRepository implements SynchronisedDossiers {
     }
 
     /**
-     * Our side of a day's reconciliation: per agency, the distinct dossiers with an accepted message whose
-     * {@code NgayCapNhat} falls on that day (Vietnam time).
+     * Our side of a day's reconciliation: per agency, the distinct dossiers with a status message whose
+     * {@code NgayCapNhat} falls on that day (Vietnam time), delivered or not, so that what never reached the national
+     * portal shows as a difference.
      */
-    public Map<String, Integer> acceptedOn(LocalDate day) {
+    public Map<String, Integer> changedOn(LocalDate day) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         jdbc.sql("""
                         select agency_code, count(distinct dossier_code) as n from national_sync_message
-                        where state = 'ACCEPTED' and updated_at >= ? and updated_at < ?
+                        where updated_at >= ? and updated_at < ?
                         group by agency_code order by agency_code""")
                 .params(ts(day.atStartOfDay(VietnamTime.ZONE).toInstant()),
                         ts(day.plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant()))
