@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.motcua.dossier.ResidentCheck.Identity;
+import vn.motcua.platform.http.CallFailures;
 import vn.motcua.platform.security.HmacSignatures;
 
 /**
@@ -95,7 +96,7 @@ public class LgspClient {
             return request.body(body).exchange((req, response) -> new Reply(response.getStatusCode().value(),
                     response.getBody().readAllBytes(), response.getHeaders().getFirst(LgspMapping.SIGNATURE_HEADER)));
         } catch (RuntimeException e) {
-            throw new Unreachable(describe(e));
+            throw new Unreachable(CallFailures.describe(e, properties.timeout()));
         }
     }
 
@@ -125,7 +126,7 @@ public class LgspClient {
                     .exchange((req, response) -> new Reply(response.getStatusCode().value(),
                             response.getBody().readAllBytes(), null));
         } catch (RuntimeException e) {
-            throw new Unreachable("token: " + describe(e));
+            throw new Unreachable("token: " + CallFailures.describe(e, properties.timeout()));
         }
         if (reply.status() != 200) {
             throw new Unreachable("LGSP token endpoint answered HTTP " + reply.status());
@@ -149,19 +150,6 @@ public class LgspClient {
         } catch (JacksonException e) {
             throw new Unreachable("LGSP did not answer in JSON");
         }
-    }
-
-    private String describe(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException) {
-                return "no answer within " + properties.timeout().toMillis() + " ms (timed out)";
-            }
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private record Token(String value, Instant expiresAt) {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -15,6 +14,9 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import vn.motcua.platform.http.CallFailures;
+import vn.motcua.platform.security.HmacSignatures;
 
 /**
  * The national portal's HTTP API, for the intake and the status sync alike: every request carries the bearer token
@@ -94,8 +96,8 @@ public class NationalPortalClient {
         String secret = properties.signingSecret();
         try {
             RestClient.RequestBodySpec request = (body == null ? client.method(org.springframework.http.HttpMethod.GET)
-                    : client.post()).uri(url).header(NationalPortalSignatures.HEADER,
-                    NationalPortalSignatures.sign(secret, sent));
+                    : client.post()).uri(url).header(HmacSignatures.HEADER,
+                    HmacSignatures.sign(secret, sent));
             if (body != null) {
                 request = request.contentType(MediaType.APPLICATION_JSON).body(sent);
             }
@@ -104,8 +106,8 @@ public class NationalPortalClient {
                     throw new NationalPortalException("the national portal answered " + response.getStatusCode());
                 }
                 byte[] answer = read(response.getBody(), maxBytes);
-                if (!NationalPortalSignatures.verify(secret, answer,
-                        response.getHeaders().getFirst(NationalPortalSignatures.HEADER))) {
+                if (!HmacSignatures.verify(secret, answer,
+                        response.getHeaders().getFirst(HmacSignatures.HEADER))) {
                     throw new NationalPortalException("the national portal's answer is not signed (X-Signature)");
                 }
                 return answer;
@@ -113,7 +115,7 @@ public class NationalPortalClient {
         } catch (NationalPortalException | DocumentTooLarge e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new NationalPortalException(describe(e, properties.timeout()), e);
+            throw new NationalPortalException(CallFailures.describe(e, properties.timeout()), e);
         }
     }
 
@@ -124,20 +126,6 @@ public class NationalPortalClient {
             throw new DocumentTooLarge(maxBytes);
         }
         return bytes;
-    }
-
-    static String describe(Exception e, Duration timeout) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException) {
-                return "no answer within " + timeout.toSeconds() + " s (timed out)";
-            }
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return e.getClass().getSimpleName() + ": " + e.getMessage()
-                + (root == e ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")");
     }
 
     /** A document over the size limit: not a failure to retry, a reason to refuse. */

@@ -18,6 +18,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.motcua.platform.http.CallFailures;
+
 /**
  * The postal service's HTTP JSON API, with a bearer token:
  * <ul>
@@ -80,7 +82,7 @@ public class PostalGateway {
         } catch (PostalException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new PostalException(describe(e), e);
+            throw new PostalException(CallFailures.describe(e, timeout), e);
         }
         JsonNode body = parse(answer);
         String trackingNumber = text(body, "trackingNumber");
@@ -112,7 +114,7 @@ public class PostalGateway {
         } catch (PostalException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new PostalException(describe(e), e);
+            throw new PostalException(CallFailures.describe(e, timeout), e);
         }
         if (answer == null) {
             return Optional.empty();
@@ -149,21 +151,6 @@ public class PostalGateway {
                 return null;
             }
         }
-    }
-
-    private String describe(Exception e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException
-                    || cause instanceof java.util.concurrent.TimeoutException) {
-                return "no answer within " + timeout.toSeconds() + " s (timed out): " + e.getMessage();
-            }
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return e.getClass().getSimpleName() + ": " + e.getMessage()
-                + (root == e ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")");
     }
 
     private static String abbreviate(String text) {

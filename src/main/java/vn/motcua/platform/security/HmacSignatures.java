@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The {@code X-Signature} of a message exchanged with a national system (the national portal, the national procedure
- * database): the lower-case hex HMAC-SHA256 of the exact body bytes under the shared signing secret. A message
+ * database, the LGSP): the lower-case hex HMAC-SHA256 of the exact body bytes under the shared signing secret. A message
  * without it, or with a wrong one, is treated as not sent.
  */
 public final class HmacSignatures {
