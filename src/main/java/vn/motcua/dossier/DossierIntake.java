@@ -166,15 +166,8 @@ public class DossierIntake {
         }
         d.fillIn(formCheck.clean(procedure, request.formData()));
         problems.addAll(formCheck.problems(procedure, d.formData(), true, locale));
-        List<FileInfo> checked = new ArrayList<>();
         List<String> types = new ArrayList<>();
-        for (Upload upload : files) {
-            DossierUploads.FileCheck check = uploads.check(procedure, upload, locale);
-            problems.addAll(check.problems());
-            types.add(check.type());
-            checked.add(new FileInfo(0, upload.documentIndex(), "DOCUMENT", upload.fileName(), "", 0, "", false, null,
-                    null, null));
-        }
+        List<FileInfo> checked = checkFiles(procedure, files, locale, problems, types);
         if (!counter) {
             problems.addAll(uploads.missingDocuments(procedure, checked, d.formData(), heldByStateWaived, locale));
         } else {
@@ -215,6 +208,23 @@ public class DossierIntake {
         return Receipt.of(d);
     }
 
+    /**
+     * Parses each upload once (as {@link DossierUploads#check} does), adding its problems and its detected type in
+     * order; answers the files as the missing-documents checks read them.
+     */
+    private List<FileInfo> checkFiles(Procedure procedure, List<Upload> files, Locale locale, List<String> problems,
+                                      List<String> types) {
+        List<FileInfo> checked = new ArrayList<>();
+        for (Upload upload : files) {
+            DossierUploads.FileCheck check = uploads.check(procedure, upload, locale);
+            problems.addAll(check.problems());
+            types.add(check.type());
+            checked.add(new FileInfo(0, upload.documentIndex(), "DOCUMENT", upload.fileName(), "", 0, "", false, null,
+                    null, null));
+        }
+        return checked;
+    }
+
     /** Who the history and the dossier's creator name for a dossier taken in from the national portal. */
     public static final String NATIONAL_PORTAL_USER = "cong-dvc-quoc-gia";
 
@@ -251,15 +261,8 @@ public class DossierIntake {
         d.fillIn(formCheck.clean(procedure, request.formData()));
         problems.addAll(formCheck.problems(procedure, d.formData(), false, locale));
         List<Upload> files = documents.get();
-        List<FileInfo> checked = new ArrayList<>();
         List<String> types = new ArrayList<>();
-        for (Upload upload : files) {
-            DossierUploads.FileCheck check = uploads.check(procedure, upload, locale);
-            problems.addAll(check.problems());
-            types.add(check.type());
-            checked.add(new FileInfo(0, upload.documentIndex(), "DOCUMENT", upload.fileName(), "", 0, "", false, null,
-                    null, null));
-        }
+        List<FileInfo> checked = checkFiles(procedure, files, locale, problems, types);
         problems.addAll(uploads.missingDocuments(procedure, checked, d.formData(), locale));
         if (!problems.isEmpty()) {
             throw new InvalidDossierException(problems);
