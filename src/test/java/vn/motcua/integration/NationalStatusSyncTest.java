@@ -47,7 +47,7 @@ import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierReceived;
 import vn.motcua.dossier.DossierRef;
 import vn.motcua.identity.CurrentUser;
-import vn.motcua.integration.nationalportal.NationalPortalSignatures;
+import vn.motcua.platform.security.HmacSignatures;
 import vn.motcua.integration.nationalportal.Reconciliation;
 import vn.motcua.integration.nationalportal.ReconciliationRepository;
 import vn.motcua.integration.nationalportal.StatusSender;
@@ -126,8 +126,8 @@ class NationalStatusSyncTest {
         assertThat(sent.get(1).get("NgayTiepNhan").asString()).isEqualTo(first.get("NgayTiepNhan").asString());
         // Signed, with the token, for this province.
         LoggedRequest request = requestsFor(code).getFirst();
-        assertThat(NationalPortalSignatures.verify(Peers.NATIONAL_PORTAL_SECRET, request.getBody(),
-                request.getHeader(NationalPortalSignatures.HEADER))).isTrue();
+        assertThat(HmacSignatures.verify(Peers.NATIONAL_PORTAL_SECRET, request.getBody(),
+                request.getHeader(HmacSignatures.HEADER))).isTrue();
         assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + Peers.NATIONAL_PORTAL_TOKEN);
         assertThat(json.readTree(request.getBodyAsString()).get("MaDonVi").asString()).isEqualTo("46");
         // CKMB4 counts it now that every message was accepted.
@@ -211,7 +211,7 @@ class NationalStatusSyncTest {
                     .willReturn(switch (answer.getKey()) {
                         case "unsigned" -> NationalPortalPeer.unsigned(accepting);
                         case "badly signed" -> NationalPortalPeer.unsigned(accepting)
-                                .withHeader(NationalPortalSignatures.HEADER, "00ff");
+                                .withHeader(HmacSignatures.HEADER, "00ff");
                         case "not json" -> NationalPortalPeer.signed("<html>OK</html>");
                         case "no list" -> NationalPortalPeer.signed("{\"error_code\":\"0\"}");
                         default -> NationalPortalPeer.signed("{\"error_code\":\"99\",\"message\":\"Sai mã đơn vị\"}");

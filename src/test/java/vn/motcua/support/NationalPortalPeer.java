@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import vn.motcua.integration.nationalportal.NationalPortalSignatures;
+import vn.motcua.platform.security.HmacSignatures;
 
 /**
  * What {@link Peers#NATIONAL_PORTAL} answers as the national portal does: every answer signed ({@code X-Signature},
@@ -59,8 +59,8 @@ public final class NationalPortalPeer implements ResponseDefinitionTransformerV2
         ResponseDefinitionBuilder out = ResponseDefinitionBuilder.like(stub).but().withBody(body)
                 .withHeader("Content-Type", "application/json");
         if (!Boolean.TRUE.equals(p.get("unsigned")) && body != null) {
-            out.withHeader(NationalPortalSignatures.HEADER,
-                    NationalPortalSignatures.sign(Peers.NATIONAL_PORTAL_SECRET, body));
+            out.withHeader(HmacSignatures.HEADER,
+                    HmacSignatures.sign(Peers.NATIONAL_PORTAL_SECRET, body));
         }
         return out.build();
     }

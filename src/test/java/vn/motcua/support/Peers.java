@@ -184,8 +184,8 @@ public final class Peers {
 
     /** A signed JSON answer of the national portal. */
     public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder nationalPortalAnswer(String body) {
-        return okJson(body).withHeader(vn.motcua.integration.nationalportal.NationalPortalSignatures.HEADER,
-                vn.motcua.integration.nationalportal.NationalPortalSignatures.sign(NATIONAL_PORTAL_SECRET, body));
+        return okJson(body).withHeader(vn.motcua.platform.security.HmacSignatures.HEADER,
+                vn.motcua.platform.security.HmacSignatures.sign(NATIONAL_PORTAL_SECRET, body));
     }
 
     /** Where the {@link IntegrationTest} application finds the peers: email and SMS are sent. */

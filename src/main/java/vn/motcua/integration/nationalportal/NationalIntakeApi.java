@@ -14,6 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.motcua.platform.security.HmacSignatures;
 import vn.motcua.platform.web.UserFacingException;
 
 /**
@@ -43,14 +44,14 @@ class NationalIntakeApi {
 
     @PostMapping("/api/v1/national-portal/dossiers")
     ResponseEntity<Map<String, Object>> push(
-            @RequestHeader(name = NationalPortalSignatures.HEADER, required = false) String signature,
+            @RequestHeader(name = HmacSignatures.HEADER, required = false) String signature,
             HttpServletRequest request) throws IOException {
         // Read at most MAX_BODY before anything else: the route is public, and a dossier's documents come by URL.
         byte[] bytes = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (bytes.length > MAX_BODY) {
             throw new UserFacingException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "nationalPortal.intake.tooLarge");
         }
-        if (!intake.available() || !NationalPortalSignatures.verify(properties.signingSecret(), bytes, signature)) {
+        if (!intake.available() || !HmacSignatures.verify(properties.signingSecret(), bytes, signature)) {
             throw new UserFacingException(HttpStatus.UNAUTHORIZED, "unauthorized",
                     "nationalPortal.intake.unsigned");
         }

@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import vn.motcua.platform.security.HmacSignatures;
+
 /**
  * The connection to the National Public Service Portal ({@code motcua.national-portal.*}), shared by the intake of its
  * dossiers and the status sync. Without {@code url} the connection is off (in demo mode a labelled sandbox on loopback
@@ -14,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param url           the national portal's API for this province, e.g. {@code https://api.dichvucong.example/lgsp}
  * @param token         sent as {@code Authorization: Bearer <token>}; unset sends no such header
  * @param signingSecret the shared key of the HMAC-SHA256 {@code X-Signature} header that every request we send and
- *                      every answer and push we accept carries ({@link NationalPortalSignatures})
+ *                      every answer and push we accept carries ({@link HmacSignatures})
  * @param provinceCode  this province's code at the national portal ({@code MaDonVi})
  * @param timeout       for connecting and for each answer; a timeout is a failed attempt
  */

@@ -23,6 +23,8 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.motcua.platform.security.HmacSignatures;
+
 /**
  * Cổng Dịch vụ công quốc gia – HỘP CÁT THỬ NGHIỆM: a SANDBOX of the national portal for demos and tests, on 127.0.0.1
  * and a free port, started by {@link NationalPortalSandboxStarter} in demo mode when no national portal is configured.
@@ -117,8 +119,8 @@ public final class NationalPortalSandbox implements AutoCloseable {
                 send(exchange, 303, "text/plain; charset=utf-8", new byte[0], false);
                 return;
             }
-            String signature = exchange.getRequestHeaders().getFirst(NationalPortalSignatures.HEADER);
-            if (!NationalPortalSignatures.verify(secret, body, signature)) {
+            String signature = exchange.getRequestHeaders().getFirst(HmacSignatures.HEADER);
+            if (!HmacSignatures.verify(secret, body, signature)) {
                 answer(exchange, 401, Map.of(IntakeMapping.ERROR_CODE, "401", IntakeMapping.MESSAGE,
                         "Chữ ký X-Signature không hợp lệ"));
                 return;
@@ -214,8 +216,8 @@ public final class NationalPortalSandbox implements AutoCloseable {
     private void send(HttpExchange exchange, int status, String type, byte[] body, boolean signed) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
         if (signed) {
-            exchange.getResponseHeaders().set(NationalPortalSignatures.HEADER,
-                    NationalPortalSignatures.sign(secret, body));
+            exchange.getResponseHeaders().set(HmacSignatures.HEADER,
+                    HmacSignatures.sign(secret, body));
         }
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {

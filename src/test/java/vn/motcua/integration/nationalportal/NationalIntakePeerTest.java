@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.support.Accounts;
 import vn.motcua.support.AlternativeIntegrationTest;
 import vn.motcua.support.Peers;
+import vn.motcua.platform.security.HmacSignatures;
 
 /**
  * The intake against the national portal's API played by WireMock on loopback (the {@link AlternativeIntegrationTest}
@@ -91,7 +92,7 @@ class NationalIntakePeerTest {
         // The pull and the documents were signed requests with the bearer token.
         LoggedRequest pull = PORTAL.findAll(postRequestedFor(urlEqualTo(BASE + "/ho-so/lay-danh-sach"))).getFirst();
         assertThat(pull.getHeader("Authorization")).isEqualTo("Bearer " + Peers.NATIONAL_PORTAL_TOKEN);
-        assertThat(NationalPortalSignatures.verify(SECRET, pull.getBody(), pull.getHeader("X-Signature"))).isTrue();
+        assertThat(HmacSignatures.verify(SECRET, pull.getBody(), pull.getHeader("X-Signature"))).isTrue();
         // Acknowledged once: a second round sends nothing.
         assertThat(intake.sendAcknowledgements()).isZero();
     }
@@ -127,7 +128,7 @@ class NationalIntakePeerTest {
         stubPull(body);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/api/v1/national-portal/dossiers")).header("Content-Type", "application/json")
-                .header("X-Signature", NationalPortalSignatures.sign(SECRET, body))
+                .header("X-Signature", HmacSignatures.sign(SECRET, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         var pushed = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         intake.pull();
@@ -306,7 +307,7 @@ class NationalIntakePeerTest {
         List<JsonNode> acks = PORTAL.findAll(postRequestedFor(urlEqualTo(BASE + "/ho-so/xac-nhan"))
                         .withRequestBody(matchingJsonPath("$.MaHoSo", com.github.tomakehurst.wiremock.client.WireMock
                                 .equalTo(nationalCode)))).stream()
-                .filter(r -> NationalPortalSignatures.verify(SECRET, r.getBody(), r.getHeader("X-Signature")))
+                .filter(r -> HmacSignatures.verify(SECRET, r.getBody(), r.getHeader("X-Signature")))
                 .map(r -> json.readTree(r.getBodyAsString())).toList();
         assertThat(acks).isNotEmpty();
         return acks.getLast();
@@ -346,7 +347,7 @@ class NationalIntakePeerTest {
         var response = aResponse().withStatus(status).withHeader("Content-Type", "application/pdf").withBody(content)
                 .withFixedDelay(delayMillis);
         if (signed) {
-            response = response.withHeader("X-Signature", NationalPortalSignatures.sign(SECRET, content));
+            response = response.withHeader("X-Signature", HmacSignatures.sign(SECRET, content));
         }
         PORTAL.stubFor(get(urlEqualTo(BASE + "/tep/" + id)).atPriority(1).willReturn(response));
     }
@@ -356,7 +357,7 @@ class NationalIntakePeerTest {
                         + "/api/v1/national-portal/dossiers")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (signed) {
-            request.header("X-Signature", NationalPortalSignatures.sign(SECRET, body));
+            request.header("X-Signature", HmacSignatures.sign(SECRET, body));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
